@@ -1,0 +1,60 @@
+"""Start-up benchmark: whole-process wall times, alternating the commands so drift hits all alike.
+
+Run from the repository with the environment the tool is installed in:
+    python bench/startup.py [--runs 20]
+Prints the median of each and its ratio to the floor (Python + PyYAML loading the data files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FLOOR = (
+    "import yaml, pathlib\n"
+    f"for p in sorted(pathlib.Path({str(DATA)!r}).glob('*.yaml')):\n"
+    "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+)
+
+
+def commands() -> dict[str, list[str]]:
+    mhstod = shutil.which("mhstod", path=str(Path(sys.executable).parent)) or "mhstod"
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "floor (PyYAML loads data/)": [sys.executable, "-c", FLOOR],
+        "region --county Skåne --json": [mhstod, "region", "--county", "Skåne", "--json"],
+        "region --county Skåne": [mhstod, "region", "--county", "Skåne"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    cmds = commands()
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    env = {**os.environ, "COLUMNS": "80"}
+    for argv in cmds.values():  # warm the file cache and .pyc files
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+    for _ in range(args.runs):
+        for name, argv in cmds.items():
+            start = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+            times[name].append(time.perf_counter() - start)
+    floor = statistics.median(times["floor (PyYAML loads data/)"])
+    print(f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {args.runs} runs each")
+    for name, samples in times.items():
+        median = statistics.median(samples)
+        print(f"{name:32} median {median * 1000:7.1f} ms   {median / floor:4.2f}× floor")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+import sys
+
+from mhstod.cli import main
+
+sys.exit(main())

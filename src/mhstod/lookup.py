@@ -1,0 +1,73 @@
+"""Answers for the look-up commands, as plain values the renderers turn into text or JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mhstod.model import Coordinator, County, Knowledge, Number, Region
+from mhstod.places import Match
+
+CONFIRM = ("Kontaktuppgifterna är från {as_of}. Kontrollera aktuella kontakter med stödtelefonen "
+           "{support} eller på www.nmtsverige.se.")
+
+
+@dataclass(frozen=True, slots=True)
+class RegionReport:
+    """Everything `mhstod region` shows: the place, its region, whom to call and how old that is."""
+
+    match: Match | None
+    region: Region
+    counties: tuple[County, ...]
+    coordinators: tuple[Coordinator, ...]
+    support_line: Number
+    urgent: tuple[Number, ...]
+    as_of: str
+    notes: tuple[str, ...]
+
+
+def support_line(knowledge: Knowledge) -> Number:
+    return knowledge.number("stodtelefonen")
+
+
+def urgent_numbers(knowledge: Knowledge) -> tuple[Number, ...]:
+    return tuple(n for n in knowledge.numbers if n.id != "stodtelefonen")
+
+
+def confirm_note(knowledge: Knowledge) -> str:
+    return CONFIRM.format(as_of=knowledge.regions_as_of, support=support_line(knowledge).number)
+
+
+def region_report(knowledge: Knowledge, region: Region, match: Match | None = None) -> RegionReport:
+    notes = []
+    if match is not None and match.place.municipality is not None:
+        notes.append(f"{match.place.municipality.name} är en kommun i {match.place.county.name}.")
+    if match is not None and match.how == "folded":
+        notes.append(f"'{match.typed}' tolkades som {match.place.label}.")
+    if region.no_coordinator is not None:
+        notes.append(region.no_coordinator.text)
+    notes.append(confirm_note(knowledge))
+    return RegionReport(
+        match=match, region=region, counties=tuple(knowledge.county(c) for c in region.counties),
+        coordinators=region.coordinators, support_line=support_line(knowledge),
+        urgent=urgent_numbers(knowledge), as_of=knowledge.regions_as_of, notes=tuple(notes))
+
+
+def oldest_date(knowledge: Knowledge) -> str:
+    """The oldest known date among the source documents and the named contacts."""
+    dates = [d.date for d in knowledge.documents if d.date]
+    dates += [c.as_of for r in knowledge.regions for c in r.coordinators]
+    return min(dates) if dates else ""
+
+
+def counts(knowledge: Knowledge) -> dict[str, int]:
+    """The sizes `mhstod data check` reports."""
+    return {
+        "regions": len(knowledge.regions),
+        "counties": len(knowledge.counties),
+        "municipalities": len(knowledge.municipalities),
+        "actors": len(knowledge.actors),
+        "responsibilities": sum(len(a.responsibilities) for a in knowledge.actors),
+        "coordinators": sum(len(r.coordinators) for r in knowledge.regions),
+        "numbers": len(knowledge.numbers),
+        "steps": len(knowledge.steps),
+    }

@@ -1,0 +1,193 @@
+"""The frozen types the data is loaded into; plain values that every layer above reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+AgeFocus = Literal["any", "adult", "child"]
+PurposeFocus = Literal["any", "sexual", "other"]
+ActorKind = Literal[
+    "myndighet", "kommunal", "region", "civilsamhalle", "internationell",
+    "natverk", "regeringskansliet", "domstol", "funktion",
+]
+ForWhom = Literal["any", "child", "adult"]
+
+AGE_FOCUS: tuple[AgeFocus, ...] = ("any", "adult", "child")
+PURPOSE_FOCUS: tuple[PurposeFocus, ...] = ("any", "sexual", "other")
+ACTOR_KINDS: tuple[ActorKind, ...] = (
+    "myndighet", "kommunal", "region", "civilsamhalle", "internationell",
+    "natverk", "regeringskansliet", "domstol", "funktion",
+)
+FOR_WHOM: tuple[ForWhom, ...] = ("any", "child", "adult")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One source document; `date` holds only what is known of it ("2018", "2024-06-11", or "")."""
+
+    id: str
+    file: str
+    title: str
+    publisher: str
+    date: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact comes from: a seed document and section, or elsewhere with its basis."""
+
+    doc: str = ""
+    section: str = ""
+    elsewhere: str = ""
+    inferred: str = ""
+    note: str = ""
+
+    @property
+    def from_elsewhere(self) -> bool:
+        return bool(self.elsewhere)
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A sentence and its source."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class County:
+    code: str
+    name: str
+    short_name: str
+    iso: str
+    letter: str
+    region: str
+    region_source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Municipality:
+    code: str
+    name: str
+    county: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coordinator:
+    id: str
+    name: str
+    phones: tuple[str, ...]
+    emails: tuple[str, ...]
+    age: AgeFocus
+    purpose: PurposeFocus
+    focus_printed: str
+    as_of: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    id: str
+    name: str
+    counties: tuple[str, ...]
+    coordinators: tuple[Coordinator, ...]
+    source: Source
+    no_coordinator: Sourced | None = None
+    contact_number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A national number; national numbers do not age, so they carry no date."""
+
+    id: str
+    number: str
+    name: str
+    use: str
+    source: Source
+    actor: str = ""
+    also_written: tuple[str, ...] = ()
+    hours: str = ""
+    outside_hours: str = ""
+    hours_source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    text: str
+    for_whom: ForWhom
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Web:
+    url: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    numbers: tuple[str, ...] = ()
+    how: tuple[Sourced, ...] = ()
+    web: tuple[Web, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: ActorKind
+    summary: str
+    summary_source: Source
+    responsibilities: tuple[Responsibility, ...]
+    contact: Contact
+    part_of: str = ""
+    about: tuple[Sourced, ...] = ()
+    no_duties: Sourced | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One of the manual's six steps."""
+
+    number: int
+    id: str
+    name: str
+    timing: str
+    summary: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """Everything the tool knows, validated; indexes are built once at load."""
+
+    documents: tuple[Document, ...]
+    regions: tuple[Region, ...]
+    counties: tuple[County, ...]
+    municipalities: tuple[Municipality, ...]
+    municipalities_source: Source
+    counties_source: Source
+    numbers: tuple[Number, ...]
+    actors: tuple[Actor, ...]
+    steps: tuple[Step, ...]
+    regions_as_of: str
+
+    def region(self, region_id: str) -> Region:
+        return next(r for r in self.regions if r.id == region_id)
+
+    def county(self, code: str) -> County:
+        return next(c for c in self.counties if c.code == code)
+
+    def number(self, number_id: str) -> Number:
+        return next(n for n in self.numbers if n.id == number_id)
+
+    def actor(self, actor_id: str) -> Actor:
+        return next(a for a in self.actors if a.id == actor_id)
+
+    def document(self, doc_id: str) -> Document:
+        return next(d for d in self.documents if d.id == doc_id)

@@ -1,0 +1,178 @@
+"""Find the county someone means, from what people actually type: names, forms, codes, no diacritics."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from mhstod.errors import AmbiguousPlace, UnknownPlace
+from mhstod.model import County, Knowledge, Municipality
+
+Kind = Literal["county", "municipality"]
+How = Literal["exact", "folded"]
+
+# Long enough for any Swedish place name in any official form; difflib is quadratic, so what
+# is typed is cut to this before it is compared with anything.
+MAX_INPUT = 80
+_SEPARATORS = str.maketrans({"-": " ", "–": " ", "—": " ", "_": " ", ".": " ", ",": " ", "\u00a0": " "})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A county, or a municipality in its county."""
+
+    county: County
+    municipality: Municipality | None = None
+
+    @property
+    def kind(self) -> Kind:
+        return "county" if self.municipality is None else "municipality"
+
+    @property
+    def label(self) -> str:
+        if self.municipality is None:
+            return self.county.name
+        return f"{self.municipality.name} (kommun i {self.county.name})"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    typed: str
+    place: Place
+    how: How
+
+
+def key(text: str) -> str:
+    """Case-, space- and punctuation-insensitive form; diacritics kept."""
+    text = unicodedata.normalize("NFC", text).casefold().translate(_SEPARATORS)
+    return " ".join(text.split())
+
+
+def fold(text: str) -> str:
+    """`key` without diacritics: what someone types on a keyboard without å, ä, ö."""
+    decomposed = unicodedata.normalize("NFKD", key(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """What was typed, safe to echo in one line of a message."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in text[: limit + 1])
+    return clean if len(clean) <= limit else clean[:limit] + "…"
+
+
+def _genitive(name: str) -> str:
+    return name if name[-1] in "sxzSXZ" else name + "s"
+
+
+def _county_forms(county: County) -> set[str]:
+    short = county.short_name
+    forms = {county.name, short, f"{short} län", f"{_genitive(short)} län", f"region {short}",
+             f"region {county.name}", county.code, county.iso, county.iso.replace("-", "")}
+    forms.add(str(int(county.code)))
+    return forms
+
+
+def _municipality_forms(municipality: Municipality, county: County) -> set[str]:
+    name = municipality.name
+    forms = {name, municipality.code}
+    for stem in {name, _genitive(name)}:
+        forms |= {f"{stem} kommun", f"{stem} stad"}
+    if name == county.short_name:
+        forms.add(f"region {name}")  # Region Gotland: a municipality with the county council's tasks
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class _RegionHint:
+    name: str
+    counties: tuple[str, ...]
+
+
+class Gazetteer:
+    """Indexes built once from the data; `find` answers one query."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.exact: dict[str, set[Place]] = {}
+        self.folded: dict[str, set[Place]] = {}
+        self.names: dict[str, set[Place]] = {}
+        counties = {c.code: c for c in knowledge.counties}
+        self.regions = {
+            fold(form): _RegionHint(r.name, tuple(counties[c].short_name for c in r.counties))
+            for r in knowledge.regions for form in (r.name, r.id)
+        }
+        for county in knowledge.counties:
+            self._add(Place(county), _county_forms(county))
+            self.names.setdefault(fold(county.name), set()).add(Place(county))
+            self.names.setdefault(fold(county.short_name), set()).add(Place(county))
+        for municipality in knowledge.municipalities:
+            place = Place(counties[municipality.county], municipality)
+            self._add(place, _municipality_forms(municipality, place.county))
+            self.names.setdefault(fold(municipality.name), set()).add(place)
+
+    def _add(self, place: Place, forms: set[str]) -> None:
+        for form in forms:
+            self.exact.setdefault(key(form), set()).add(place)
+            self.folded.setdefault(fold(form), set()).add(place)
+
+    def find(self, typed: str, prefer: Kind = "county") -> Match:
+        """The one place `typed` means; an exact spelling beats a match without diacritics."""
+        text = typed[:MAX_INPUT * 4]
+        for how, index, probe in (("exact", self.exact, key(text)), ("folded", self.folded, fold(text))):
+            hits = index.get(probe)
+            if hits:
+                return Match(typed, _choose(typed, hits, prefer), how)  # type: ignore[arg-type]
+        raise self._unknown(typed, prefer)
+
+    def suggest(self, typed: str, limit: int = 3) -> tuple[str, ...]:
+        """The closest county and municipality names, best first."""
+        probe = fold(typed[:MAX_INPUT])
+        if not probe:
+            return ()
+        scored = sorted(((difflib.SequenceMatcher(None, probe, name).ratio(), name) for name in self.names),
+                        reverse=True)
+        best = scored[0][0]
+        # Only names about as close as the best one: a far second guess confuses more than it helps.
+        close = [name for score, name in scored[: limit * 2] if score >= max(0.6, best - 0.1)]
+        found: list[str] = []
+        for name in close:
+            for place in sorted(self.names[name], key=lambda p: (p.kind != "county", p.label)):
+                if place.label not in found:
+                    found.append(place.label)
+        return tuple(found[:limit])
+
+    def _unknown(self, typed: str, prefer: Kind) -> UnknownPlace:
+        what = "Okänt län" if prefer == "county" else "Okänd kommun"
+        region = self.regions.get(fold(typed[:MAX_INPUT]))
+        if region is not None:
+            return UnknownPlace(
+                f"{what} '{shown(typed)}': {region.name} är en av regionkoordinatorernas regioner, inte ett län. "
+                f"Ange ett av dess län ({', '.join(region.counties)}) eller se 'mhstod regions'.",
+                typed, region.counties)
+        suggestions = self.suggest(typed)
+        hint = f" Menade du {_either(suggestions)}?" if suggestions else " Se 'mhstod counties' för alla län."
+        return UnknownPlace(f"{what} '{shown(typed)}'.{hint}", typed, suggestions)
+
+
+def _choose(typed: str, hits: set[Place], prefer: Kind) -> Place:
+    preferred = [p for p in hits if p.kind == prefer]
+    if len(preferred) == 1:
+        return preferred[0]
+    if len(hits) == 1:
+        return next(iter(hits))
+    if len({p.county.code for p in hits}) == 1 and not preferred:
+        # A county and its own municipality under one name (Gotland): the county is the safe answer.
+        counties = [p for p in hits if p.kind == "county"]
+        if counties:
+            return counties[0]
+    labels = tuple(sorted(p.label for p in hits))
+    raise AmbiguousPlace(
+        f"'{shown(typed)}' kan vara flera orter: {_either(labels, 'eller')}. "
+        "Skriv namnet med å, ä och ö eller ange länet.", typed, labels)
+
+
+def _either(labels: tuple[str, ...], last: str = "eller") -> str:
+    if len(labels) == 1:
+        return labels[0]
+    return f"{', '.join(labels[:-1])} {last} {labels[-1]}"

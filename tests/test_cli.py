@@ -1,0 +1,184 @@
+"""The commands as a user and a script see them: output, JSON and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mhstod import __version__
+from mhstod.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_region_by_county_shows_coordinators_and_support_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "region", "--county", "Skåne")
+    assert code == 0, err
+    assert "Region Syd – Blekinge, Kalmar, Kronoberg, Skåne" in out
+    assert "Lisa Green" in out and "040-34 93 54, 073-435 27 92" in out and "lisa.green@malmö.se" in out
+    assert "Sara Olsson" in out
+    assert "020-39 00 00" in out and "112" in out and "114 14" in out
+    assert "Kontaktuppgifterna är från 2018" in out
+    assert err == ""
+
+
+def test_region_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "region", "--county", "Skane", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema_version"] == 1
+    assert data["query"] == {"typed": "Skane", "matched_as": "county", "how": "folded"}
+    assert data["county"]["iso_3166_2"] == "SE-M"
+    assert data["region"]["id"] == "syd"
+    assert [c["code"] for c in data["region"]["counties"]] == ["10", "08", "07", "12"]
+    coordinators = data["region"]["coordinators"]
+    assert [c["name"] for c in coordinators] == ["Lisa Green", "Sara Olsson"]
+    assert coordinators[0]["emails"] == ["lisa.green@malmö.se"]
+    assert coordinators[0]["as_of"] == "2018"
+    assert coordinators[0]["source"]["doc"] == "004"
+    assert data["support_line"]["number"] == "020-39 00 00"
+    assert [n["number"] for n in data["urgent"]] == ["112", "114 14"]
+    assert data["as_of"] == "2018"
+    assert any("Kontrollera aktuella kontakter" in n for n in data["notes"])
+
+
+def test_region_by_municipality(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "region", "--municipality", "Göteborgs stad", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["municipality"] == {"code": "1480", "name": "Göteborg"}
+    assert data["region"]["id"] == "vast"
+    focus = {c["name"]: c["focus"] for c in data["region"]["coordinators"]}
+    assert focus["Petra Malmström"] == {"age": "any", "purpose": "sexual", "printed": "sexuella ändamål"}
+    assert focus["Catrin Sandman"]["purpose"] == "other"
+
+
+def test_a_municipality_given_to_county_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "region", "--county", "Lund")
+    assert code == 0
+    assert "Lund är en kommun i Skåne län." in out
+
+
+def test_region_ost_gives_the_support_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "region", "--county", "Jönköping")
+    assert code == 0
+    assert "Region Öst" in out and "Tillsätts hösten 2018" in out
+    assert "Kontakt: Stödtelefonen för yrkesverksamma" in out
+
+
+def test_uppsala_goes_to_mitt(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "region", "--county", "SE-C", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["region"]["id"] == "mitt"
+    uppsala = next(c for c in data["region"]["counties"] if c["code"] == "03")
+    assert uppsala["name"] == "Uppsala län"
+
+
+def test_unknown_county_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "region", "--county", "Skanee")
+    assert code == 2
+    assert out == ""
+    assert err == "mhstod: Okänt län 'Skanee'. Menade du Skåne län?\n"
+
+
+def test_ambiguous_place_is_exit_2_listing_both(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "region", "--municipality", "Habö", "--json")
+    assert code == 2
+    assert "Habo (kommun i Jönköpings län)" in err and "Håbo (kommun i Uppsala län)" in err
+    assert err.count("\n") == 1
+
+
+def test_region_needs_exactly_one_place(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "region")
+    assert code == 2 and "Ange antingen --county eller --municipality" in err
+    code, _, err = run(capsys, "region", "--county", "Skåne", "--municipality", "Lund")
+    assert code == 2
+
+
+def test_unknown_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "region", "--country", "Skåne")
+    assert code == 2
+    assert "Traceback" not in err
+
+
+def test_counties(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "counties", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data["counties"]) == 21
+    assert data["counties"][0] == {"code": "01", "name": "Stockholms län", "short_name": "Stockholm",
+                                   "iso_3166_2": "SE-AB", "region": "stockholm"}
+    code, out, _ = run(capsys, "counties")
+    assert code == 0 and "Västra Götalands län" in out and "SE-O" in out
+
+
+def test_regions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "regions", "--json")
+    data = json.loads(out)
+    assert code == 0 and [r["id"] for r in data["regions"]] == [
+        "bergslagen", "stockholm", "mitt", "nord", "syd", "vast", "ost"]
+    code, out, _ = run(capsys, "regions")
+    assert "Region Mitt – Västmanland, Gävleborg, Uppsala" in out
+    assert "Polismyndighetens sju regioner" in out
+
+
+def test_contacts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "contacts")
+    assert code == 0
+    for expected in ("112", "114 14", "020-39 00 00", "Mia Schyberg", "Eva Norlin", "Jenny Selenius"):
+        assert expected in out
+    data = json.loads(run(capsys, "contacts", "--json")[1])
+    names = [c["name"] for r in data["regions"] for c in r["coordinators"]]
+    assert len(names) == 11
+
+
+def test_data_check(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "data", "check")
+    assert code == 0
+    assert out.startswith("Data OK: 7 regioner, 21 län, 290 kommuner,")
+    assert "Äldsta källa: 2018." in out
+    data = json.loads(run(capsys, "data", "check", "--json")[1])
+    assert data["counts"]["coordinators"] == 11 and data["oldest_source_date"] == "2018"
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, f"mhstod {__version__}\n")
+
+
+def test_help_with_h(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "-h")
+    assert code == 0 and "region" in out
+
+
+def _run_process(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "mhstod", *argv], capture_output=True, text=True, cwd=cwd,
+                          env=env, timeout=60)
+
+
+def test_region_json_as_a_process_loads_no_prompt_or_rich_library(tmp_path: Path) -> None:
+    probe = ("import sys, runpy; sys.argv=['mhstod','region','--county','Skåne','--json'];"
+             "from mhstod.cli import main; code = main(sys.argv[1:]);"
+             "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'rich','questionary','prompt_toolkit'});"
+             "print('LOADED', bad, file=sys.stderr); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["region"]["id"] == "syd"
+    assert "LOADED []" in result.stderr
+
+
+def test_errors_as_a_process(tmp_path: Path) -> None:
+    result = _run_process("region", "--county", "Nowhere", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("mhstod: Okänt län 'Nowhere'.")
+    assert "Traceback" not in result.stderr

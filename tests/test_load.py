@@ -1,0 +1,150 @@
+"""Strict loading: each kind of bad data is rejected with the file, the place and what is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+
+from mhstod.errors import DataError
+from mhstod.load import build, read_shipped
+
+
+def broken(file: str, change: Callable[[Any], None]) -> str:
+    texts = read_shipped()
+    data = yaml.safe_load(texts[file])
+    change(data)
+    texts[file] = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    with pytest.raises(DataError) as caught:
+        build(texts)
+    return str(caught.value)
+
+
+def test_the_shipped_data_loads() -> None:
+    knowledge = build(read_shipped())
+    assert len(knowledge.counties) == 21
+
+
+def test_unknown_key() -> None:
+    def change(d: Any) -> None:
+        d["regions"][2]["coordinators"][0]["mobile"] = "070-000 00 00"
+    assert broken("regions.yaml", change).startswith(
+        "data/regions.yaml: regions[2].coordinators[0]: okänd nyckel 'mobile'")
+
+
+def test_missing_field() -> None:
+    def change(d: Any) -> None:
+        del d["regions"][0]["coordinators"][0]["name"]
+    assert broken("regions.yaml", change) == "data/regions.yaml: regions[0].coordinators[0]: nyckeln 'name' saknas"
+
+
+def test_malformed_email() -> None:
+    def change(d: Any) -> None:
+        d["regions"][2]["coordinators"][0]["emails"][0] = "anna.runesson(at)vasteras.se"
+    assert broken("regions.yaml", change) == (
+        "data/regions.yaml: regions[2].coordinators[0].emails[0]: 'anna.runesson(at)vasteras.se' är ingen e-postadress")
+
+
+@pytest.mark.parametrize("phone", ["12-34", "0703284869x", "+46 70 328 48 69", "070--328", ""])
+def test_malformed_phone(phone: str) -> None:
+    def change(d: Any) -> None:
+        d["regions"][3]["coordinators"][0]["phones"][0] = phone
+    assert broken("regions.yaml", change).startswith("data/regions.yaml: regions[3].coordinators[0].phones[0]: ")
+
+
+def test_internationalised_domain_is_a_valid_email() -> None:
+    def change(d: Any) -> None:
+        d["regions"][4]["coordinators"][0]["emails"][0] = "lisa.green@malmö"
+    assert "är ingen e-postadress" in broken("regions.yaml", change)
+
+
+def test_duplicate_actor_id() -> None:
+    def change(d: Any) -> None:
+        d["actors"][1]["id"] = d["actors"][0]["id"]
+    message = broken("actors.yaml", change)
+    assert message.startswith("data/actors.yaml: actors[1]: aktören ")
+    assert "finns redan (actors[0])" in message
+
+
+def test_county_in_no_region() -> None:
+    def change(d: Any) -> None:
+        mitt = next(r for r in d["regions"] if r["id"] == "mitt")
+        mitt["counties"] = [c for c in mitt["counties"] if c["code"] != "03"]
+    assert broken("regions.yaml", change) == (
+        "data/regions.yaml: counties.items[1]: länet '03' (Uppsala län) ligger inte i någon region")
+
+
+def test_county_in_two_regions() -> None:
+    def change(d: Any) -> None:
+        d["regions"][0]["counties"].append({"code": "12", "source": {"doc": "004", "section": "KONTAKT"}})
+    message = broken("regions.yaml", change)
+    assert message == "data/regions.yaml: regions[4].counties[3].code: länet '12' ligger redan i region 'bergslagen'"
+
+
+def test_reference_to_unknown_actor() -> None:
+    def change(d: Any) -> None:
+        d["numbers"][1]["actor"] = "polisen-i-stan"
+    assert broken("actors.yaml", change) == "data/actors.yaml: numbers[1].actor: okänd aktör 'polisen-i-stan'"
+
+
+def test_reference_to_unknown_number() -> None:
+    def change(d: Any) -> None:
+        d["regions"][6]["contact_number"] = "jourtelefonen"
+    assert broken("regions.yaml", change) == (
+        "data/regions.yaml: regions[6].contact_number: okänt nummer 'jourtelefonen'")
+
+
+def test_unknown_source_document() -> None:
+    def change(d: Any) -> None:
+        d["actors"][0]["responsibilities"][0]["source"] = {"doc": "009", "section": "7.1"}
+    assert "actors[0].responsibilities[0].source.doc: okänt källdokument '009'" in broken("actors.yaml", change)
+
+
+def test_a_source_needs_a_document_or_a_basis() -> None:
+    def change(d: Any) -> None:
+        d["regions"][0]["source"] = {"note": "trust me"}
+    assert "regions[0].source: en källa anger antingen 'doc'" in broken("regions.yaml", change)
+
+
+def test_wrong_type() -> None:
+    def change(d: Any) -> None:
+        d["regions"][0]["coordinators"] = "Mia"
+    assert broken("regions.yaml", change) == "data/regions.yaml: regions[0].coordinators: väntade en lista, fick text"
+
+
+def test_closed_enumeration() -> None:
+    def change(d: Any) -> None:
+        d["regions"][1]["coordinators"][0]["focus"]["age"] = "teen"
+    assert "regions[1].coordinators[0].focus.age: 'teen' är inte ett tillåtet värde (any, adult, child)" in broken(
+        "regions.yaml", change)
+
+
+def test_repeated_duty() -> None:
+    def change(d: Any) -> None:
+        duties = d["actors"][0]["responsibilities"]
+        duties.append(dict(duties[0]))
+    assert "uppgiften finns redan" in broken("actors.yaml", change)
+
+
+def test_broken_yaml_names_the_line() -> None:
+    texts = read_shipped()
+    texts["process.yaml"] = "steps:\n  - number: 1\n    id: [unclosed\n"
+    with pytest.raises(DataError, match=r"^data/process.yaml: rad \d+: ogiltig YAML"):
+        build(texts)
+
+
+def test_duplicate_yaml_key_is_an_error() -> None:
+    texts = read_shipped()
+    date = '    date: "2018"\n'
+    texts["sources.yaml"] = texts["sources.yaml"].replace(date, date + '    date: "2019"\n', 1)
+    with pytest.raises(DataError, match=r"^data/sources.yaml: rad \d+: nyckeln 'date' förekommer två gånger"):
+        build(texts)
+
+
+def test_yaml_aliases_are_refused() -> None:
+    texts = read_shipped()
+    texts["process.yaml"] = "a: &x [1, 2]\nsteps: *x\n"
+    with pytest.raises(DataError, match="YAML-alias"):
+        build(texts)
