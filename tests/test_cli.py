@@ -15,8 +15,11 @@ from mhstod.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Exit code, stdout with Rich's line wrapping undone (JSON is unaffected), stderr."""
     code = main(list(argv))
     out, err = capsys.readouterr()
+    if "--json" not in argv:
+        out = " ".join(out.split())
     return code, out, err
 
 
@@ -151,7 +154,7 @@ def test_data_check(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
-    assert (code, out) == (0, f"mhstod {__version__}\n")
+    assert (code, out) == (0, f"mhstod {__version__}")
 
 
 def test_help_with_h(capsys: pytest.CaptureFixture[str]) -> None:

@@ -147,7 +147,7 @@ def test_ud_is_reached_through_uc_kc(knowledge: Knowledge) -> None:
 
 def test_phone_numbers_only_where_the_sources_give_them(knowledge: Knowledge) -> None:
     with_numbers = {a.id: a.contact.numbers for a in knowledge.actors if a.contact.numbers}
-    assert set(with_numbers) <= {"polismyndigheten", "jamstalldhetsmyndigheten", "nmt"}
+    assert set(with_numbers) <= {"polismyndigheten", "jamstalldhetsmyndigheten", "nmt", "regionkoordinatorerna"}
 
 
 def test_every_fact_names_its_source(knowledge: Knowledge) -> None:

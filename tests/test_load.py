@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -124,7 +125,7 @@ def test_closed_enumeration() -> None:
 def test_repeated_duty() -> None:
     def change(d: Any) -> None:
         duties = d["actors"][0]["responsibilities"]
-        duties.append(dict(duties[0]))
+        duties.append(copy.deepcopy(duties[0]))
     assert "uppgiften finns redan" in broken("actors.yaml", change)
 
 

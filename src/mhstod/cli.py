@@ -14,6 +14,10 @@ from mhstod.errors import ExitCode, MhstodError, UsageError
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from mhstod.answers import Answers
+    from mhstod.engine import Checklist
+    from mhstod.model import Knowledge
+
 app = typer.Typer(
     name="mhstod",
     help="Beslutsstöd vid misstanke om människohandel: vem gör vad, och vem du ringer i din region. "
@@ -135,6 +139,91 @@ def contacts(json: JsonOption = False) -> None:
         from mhstod.render import rich_out
 
         _show(rich_out.contacts(knowledge))
+
+
+OUTPUT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+BANNER = ("mhstod – stöd vid misstanke om människohandel. Svara på några frågor och få en checklista: vad som "
+          "ska göras nu, vem som gör vad och vem du kontaktar.\nVid akut fara: ring 112. Inget av svaren sparas.")
+
+
+@app.command()
+def guide(
+    answers: Annotated[
+        str | None, typer.Option("--answers", "-a", help="Svarsfil (YAML eller JSON) i stället för frågor.")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Spara checklistan som .md, .html eller .json.")
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """Gå igenom frågorna och få en checklista: vad som görs nu, vem som gör vad och vem du kontaktar."""
+    from mhstod.load import load
+
+    if output is not None and _suffix(output) not in OUTPUT_FORMATS:
+        raise UsageError(f"Okänt filformat för --output '{output}': använd .md, .html eller .json.")
+    knowledge = load()
+    if answers is not None:
+        from mhstod.answers import from_mapping, read_file
+
+        given = from_mapping(knowledge, read_file(answers))
+        for warning in given.warnings:
+            sys.stderr.write(f"mhstod: varning: {warning}\n")
+    else:
+        given = _interactive(knowledge)
+    from mhstod.engine import build_checklist
+
+    checklist = build_checklist(knowledge, given)
+    if output is not None:
+        _write(output, _render(checklist, knowledge, OUTPUT_FORMATS[_suffix(output)]))
+        sys.stderr.write(f"mhstod: checklistan sparades i {output}\n")
+    if json:
+        _out(_render(checklist, knowledge, "json"))
+    else:
+        from mhstod.render import rich_checklist
+
+        _show(rich_checklist.render(checklist, knowledge))
+
+
+def _interactive(knowledge: Knowledge) -> Answers:
+    if not sys.stdin.isatty():
+        raise UsageError("Standard input är ingen terminal: ange svaren med --answers FIL.")
+    from mhstod import prompts
+
+    console = _console()
+    console.print(BANNER, style="bold")
+
+    def say(text: str) -> None:
+        console.print(f"\n{text}", style="dim")
+
+    return prompts.run(knowledge, say)
+
+
+def _suffix(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).suffix.lower()
+
+
+def _render(checklist: Checklist, knowledge: Knowledge, fmt: str) -> str:
+    if fmt == "json":
+        from mhstod.render import jsonout
+
+        return jsonout.checklist(checklist, knowledge)
+    if fmt == "html":
+        from mhstod.render import html
+
+        return html.render(checklist, knowledge)
+    from mhstod.render import markdown
+
+    return markdown.render(checklist, knowledge)
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text if text.endswith("\n") else text + "\n")
+    except OSError as exc:
+        raise MhstodError(f"Kan inte skriva '{path}': {exc.strerror or exc}.") from None
 
 
 @data_app.command("check")

@@ -54,3 +54,7 @@ class Interrupted(MhstodError):
     """The user pressed Ctrl-C."""
 
     exit_code = ExitCode.INTERRUPTED
+
+
+class AnswersError(UsageError):
+    """An answers file, or an answer, the guide cannot use."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from mhstod.conditions import ALWAYS, Condition
+
 AgeFocus = Literal["any", "adult", "child"]
 PurposeFocus = Literal["any", "sexual", "other"]
 ActorKind = Literal[
@@ -150,6 +152,67 @@ class Actor:
     no_duties: Sourced | None = None
 
 
+QuestionType = Literal["single", "multi", "place"]
+QUESTION_TYPES: tuple[QuestionType, ...] = ("single", "multi", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question of the guide; `unknown` is the value that means "Vet inte" ("" where none does)."""
+
+    id: str
+    text: str
+    help: str
+    type: QuestionType
+    unknown: str
+    verify: str
+    choices: tuple[Choice, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+    def label(self, value: str) -> str:
+        return next((c.label for c in self.choices if c.value == value), value)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """An item of the checklist's "now" or "your tasks" lists, shown when its condition holds."""
+
+    id: str
+    text: str
+    source: Source
+    when: Condition = ALWAYS
+    number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What an actor does in a step; `placement` is the basis for placing it in this step."""
+
+    actor: str
+    text: str
+    for_whom: ForWhom
+    source: Source
+    placement: str
+    when: Condition = ALWAYS
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRule:
+    actor: str
+    why: str
+    source: Source
+    when: Condition = ALWAYS
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One of the manual's six steps."""
@@ -160,6 +223,7 @@ class Step:
     timing: str
     summary: str
     source: Source
+    actions: tuple[Action, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +240,22 @@ class Knowledge:
     actors: tuple[Actor, ...]
     steps: tuple[Step, ...]
     regions_as_of: str
+    questions: tuple[Question, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()
+    now: tuple[Rule, ...] = ()
+    tasks: tuple[Rule, ...] = ()
+    contact_rules: tuple[ContactRule, ...] = ()
+
+    @property
+    def unknowns(self) -> dict[str, str]:
+        """Each question's "Vet inte" value, for the condition interpreter."""
+        return {q.id: q.unknown for q in self.questions if q.unknown}
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def role_actor(self, role: str) -> str:
+        return dict(self.roles).get(role, "")
 
     def region(self, region_id: str) -> Region:
         return next(r for r in self.regions if r.id == region_id)

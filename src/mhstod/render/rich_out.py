@@ -6,9 +6,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from mhstod import words
 from mhstod.lookup import RegionReport, confirm_note, support_line, urgent_numbers
 from mhstod.model import Coordinator, Knowledge, Region
-from mhstod.render import words
 
 
 def _coordinator(c: Coordinator) -> Text:

@@ -1,4 +1,4 @@
-"""Swedish wording shared by every human-readable renderer (Rich, plain, Markdown)."""
+"""Swedish wording shared by the core and every human-readable renderer; plain strings, no Rich."""
 
 from __future__ import annotations
 

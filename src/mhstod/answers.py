@@ -1,0 +1,162 @@
+"""Answers to the guide's questions: validated the same way from a prompt or from a file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mhstod.conditions import Answer, Truth, evaluate, questions_in
+from mhstod.errors import AnswersError, MhstodError
+from mhstod.model import Knowledge, Question
+from mhstod.places import Gazetteer, Match, shown
+
+YES_NO = {True: "yes", False: "no"}  # YAML reads an unquoted yes/no as a boolean
+UNKNOWN_WORDS = {"vet inte", "vet ej", "okänt", "okänd"}
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """Valid answers by question id; `place` is the resolved county answer, if one was given."""
+
+    values: Mapping[str, Answer]
+    place: Match | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    def for_rules(self, knowledge: Knowledge) -> dict[str, Answer]:
+        """What conditions read: the county as known/unknown, and an unknown age presumed a child."""
+        values = dict(self.values)
+        if "county" in values:
+            values["county"] = "known" if self.place is not None else "unknown"
+        if values.get("age") == knowledge.question("age").unknown:
+            values["age"] = "child"
+        return values
+
+
+def conditions(knowledge: Knowledge) -> list[Any]:
+    """Every condition in the process, with the rules that hold it."""
+    found: list[Any] = [r.when for r in (*knowledge.now, *knowledge.tasks)]
+    found += [a.when for s in knowledge.steps for a in s.actions]
+    found += [c.when for c in knowledge.contact_rules]
+    return found
+
+
+def is_relevant(knowledge: Knowledge, question: Question, rule_answers: Mapping[str, Answer]) -> bool:
+    """Asked only when its answer could change whether some rule applies, given the other answers."""
+    others = {k: v for k, v in rule_answers.items() if k != question.id}
+    unknowns = knowledge.unknowns
+    options: list[Answer] = [(v,) if question.type == "multi" else v for v in question.values]
+    for cond in conditions(knowledge):
+        if question.id in set(questions_in(cond)):
+            outcomes = {evaluate(cond, {**others, question.id: option}, unknowns) for option in options}
+            if len(outcomes) > 1:
+                return True
+    return False
+
+
+def parse_value(knowledge: Knowledge, question: Question, raw: object, gazetteer: Gazetteer | None = None
+                ) -> tuple[Answer, Match | None]:
+    """One answer, from a file or a prompt; AnswersError names the question and what it accepts."""
+    if question.type == "place":
+        if not isinstance(raw, str):
+            raise _bad(question, raw, "ett län eller en kommun som text, eller 'unknown'")
+        if raw.strip().casefold() in UNKNOWN_WORDS or raw.strip() == "unknown":
+            return question.unknown, None
+        try:
+            match = (gazetteer or Gazetteer(knowledge)).find(raw, "municipality")
+        except MhstodError as exc:
+            raise AnswersError(f"Svaret på '{question.id}': {exc}") from None
+        return "known", match
+    if question.type == "multi":
+        items = raw if isinstance(raw, list) else [raw]
+        if not items:
+            raise _bad(question, raw, _accepted(question))
+        values = tuple(dict.fromkeys(_single(question, item) for item in items))
+        return values, None
+    return _single(question, raw), None
+
+
+def _single(question: Question, raw: object) -> str:
+    if isinstance(raw, bool) and YES_NO[raw] in question.values:
+        return YES_NO[raw]
+    if isinstance(raw, str):
+        text = raw.strip()
+        if text in question.values:
+            return text
+        if text.casefold() in UNKNOWN_WORDS and question.unknown:
+            return question.unknown
+        for choice in question.choices:
+            if text.casefold() == choice.label.casefold():
+                return choice.value
+    raise _bad(question, raw, _accepted(question))
+
+
+def _accepted(question: Question) -> str:
+    return ", ".join(question.values)
+
+
+def _bad(question: Question, raw: object, accepted: str) -> AnswersError:
+    typed = shown(repr(raw) if not isinstance(raw, str) else f"'{raw}'", 60)
+    return AnswersError(f"Ogiltigt svar på '{question.id}': {typed}. Giltiga svar: {accepted}.")
+
+
+def from_mapping(knowledge: Knowledge, raw: object) -> Answers:
+    """Answers from a file's mapping; a missing answer that matters counts as "Vet inte", with a warning."""
+    if not isinstance(raw, dict):
+        raise AnswersError("Svarsfilen ska vara en mappning från fråge-id till svar, t.ex. 'age: child'.")
+    ids = [q.id for q in knowledge.questions]
+    for key in raw:
+        if key not in ids:
+            raise AnswersError(f"Okänd fråga {shown(repr(key), 60)} i svarsfilen. Frågorna: {', '.join(ids)}.")
+    gazetteer = Gazetteer(knowledge)
+    values: dict[str, Answer] = {}
+    place: Match | None = None
+    warnings = []
+    for question in knowledge.questions:
+        if question.id in raw:
+            value, match = parse_value(knowledge, question, raw[question.id], gazetteer)
+            values[question.id] = value
+            place = match or place
+    for question in knowledge.questions:
+        if question.id not in values and is_relevant(knowledge, question, Answers(values, place).for_rules(knowledge)):
+            fallback = question.unknown or question.values[-1]
+            values[question.id] = fallback if question.type != "multi" else (fallback,)
+            warnings.append(f"Svar saknas på '{question.id}' ({question.text}): räknas som "
+                            f"”{question.label(fallback)}”.")
+    return Answers(values, place, tuple(warnings))
+
+
+MAX_FILE_BYTES = 256 * 1024
+
+
+def read_file(path: str) -> object:
+    """The mapping in an answers file (YAML, or JSON by its extension), or one clear AnswersError."""
+    from pathlib import Path
+
+    from mhstod.yamlfile import YamlProblem, parse
+
+    file = Path(path)
+    try:
+        with file.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise AnswersError(f"Kan inte läsa svarsfilen '{shown(path)}': {exc.strerror or exc}.") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise AnswersError(f"Svarsfilen '{shown(path)}' är större än {MAX_FILE_BYTES // 1024} kB; det är inga svar.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AnswersError(f"Svarsfilen '{shown(path)}' är inte UTF-8 (byte {exc.start}).") from None
+    if file.suffix.lower() == ".json":
+        import json
+
+        try:
+            return json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            line = getattr(exc, "lineno", 0)
+            raise AnswersError(f"Svarsfilen '{shown(path)}' rad {line}: ogiltig JSON.") from None
+    try:
+        return parse(text)
+    except YamlProblem as exc:
+        where = f" rad {exc.line}" if exc.line else ""
+        raise AnswersError(f"Svarsfilen '{shown(path)}'{where}: {exc.message}.") from None

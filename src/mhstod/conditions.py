@@ -1,0 +1,95 @@
+"""The small interpreter for `when:` conditions: structured data, three-valued, never eval.
+
+A condition is `{question: [values]}` (the answer is one of them), or `all:` / `any:` / `not:` over
+conditions. Evaluated against answers it gives YES, NO or MAYBE: MAYBE when an answer is the question's
+"Vet inte" value (`unknowns`, default "unknown")
+(the rule might apply, so it is shown and marked to verify) or the question has not been answered
+yet (so the question may still matter and is worth asking).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+UNKNOWN = "unknown"
+
+Answer = str | tuple[str, ...]
+
+
+class Truth(Enum):
+    NO = 0
+    MAYBE = 1
+    YES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Is:
+    """The answer to `question` is one of `values` (for a multiple choice: any chosen value is)."""
+
+    question: str
+    values: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class All:
+    parts: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    parts: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    part: Condition
+
+
+Condition = Is | All | AnyOf | Not
+ALWAYS = All(())
+
+
+def evaluate(condition: Condition, answers: Mapping[str, Answer], unknowns: Mapping[str, str] | None = None) -> Truth:
+    """YES, NO or MAYBE; an unanswered question, or "unknown" where it is not named, leaves it open."""
+    if isinstance(condition, Is):
+        answer = answers.get(condition.question)
+        if answer is None:
+            return Truth.MAYBE
+        chosen = (answer,) if isinstance(answer, str) else answer
+        if any(value in condition.values for value in chosen):
+            return Truth.YES
+        unknown = (unknowns or {}).get(condition.question, UNKNOWN)
+        return Truth.MAYBE if unknown in chosen else Truth.NO
+    if isinstance(condition, All):
+        return min((evaluate(p, answers, unknowns) for p in condition.parts), key=lambda t: t.value,
+                   default=Truth.YES)
+    if isinstance(condition, AnyOf):
+        return max((evaluate(p, answers, unknowns) for p in condition.parts), key=lambda t: t.value,
+                   default=Truth.NO)
+    inner = evaluate(condition.part, answers, unknowns)
+    return {Truth.YES: Truth.NO, Truth.NO: Truth.YES, Truth.MAYBE: Truth.MAYBE}[inner]
+
+
+def questions_in(condition: Condition) -> Iterator[str]:
+    """Every question id the condition reads."""
+    if isinstance(condition, Is):
+        yield condition.question
+    elif isinstance(condition, All | AnyOf):
+        for part in condition.parts:
+            yield from questions_in(part)
+    else:
+        yield from questions_in(condition.part)
+
+
+def values_in(condition: Condition) -> Iterator[tuple[str, str]]:
+    """Every (question, value) pair the condition names, for the loader to check."""
+    if isinstance(condition, Is):
+        for value in sorted(condition.values):
+            yield condition.question, value
+    elif isinstance(condition, All | AnyOf):
+        for part in condition.parts:
+            yield from values_in(part)
+    else:
+        yield from values_in(condition.part)

@@ -1,0 +1,162 @@
+"""`mhstod guide` without a terminal: answers files, JSON, --output, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mhstod.cli import main
+
+ROMANIA_MALMO = """\
+acute_danger: no
+age: child
+county: Malmö
+origin: eu
+purpose: [begging]
+residence: unknown
+police: undecided
+return_home: undecided
+needs: [shelter]
+role: socialtjanst
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Exit code, stdout with Rich's line wrapping undone (JSON is unaffected), stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    if "--json" not in argv:
+        out = " ".join(out.split())
+    return code, out, err
+
+
+@pytest.fixture
+def answers_file(tmp_path: Path) -> Path:
+    path = tmp_path / "fall.yaml"
+    path.write_text(ROMANIA_MALMO, encoding="utf-8")
+    return path
+
+
+def test_answers_file_gives_the_checklist(capsys: pytest.CaptureFixture[str], answers_file: Path) -> None:
+    code, out, err = run(capsys, "guide", "--answers", str(answers_file))
+    assert code == 0, err
+    assert "Checklista vid misstanke om människohandel" in out
+    assert "Lisa Green" in out and "040-34 93 54" in out
+    assert "Kontaktar UD i ärenden som berör barn" in out
+    assert "Bryssel II" in out
+    assert err == ""
+
+
+def test_json_checklist(capsys: pytest.CaptureFixture[str], answers_file: Path) -> None:
+    code, out, _ = run(capsys, "guide", "--answers", str(answers_file), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["schema_version"] == 1
+    assert data["answers"]["age"] == "child" and data["answers"]["purpose"] == ["begging"]
+    assert data["region"] == {"id": "syd", "name": "Region Syd"}
+    assert data["place"]["municipality"]["name"] == "Malmö"
+    assert [c["name"] for c in data["contacts"]][:2] == ["Lisa Green", "Sara Olsson"]
+    assert any("Bryssel II" in a["text"] for s in data["steps"] for a in s["actions"])
+    assert all(a["placement"] for s in data["steps"] for a in s["actions"])
+    assert data["to_verify"] and data["as_of"] == "2018"
+
+
+def test_json_answers_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "fall.json"
+    path.write_text(json.dumps({"acute_danger": "yes", "age": "adult", "county": "SE-O", "role": "polis"}))
+    code, out, err = run(capsys, "guide", "--answers", str(path), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["now"][0]["number"] == "112"
+    assert "varning: Svar saknas på 'origin'" in err
+
+
+def test_unquoted_yes_in_yaml_means_yes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_text("acute_danger: yes\nage: Vet inte\ncounty: Skane\n", encoding="utf-8")
+    code, out, _ = run(capsys, "guide", "--answers", str(path), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["answers"]["acute_danger"] == "yes" and data["answers"]["age"] == "unknown"
+
+
+def test_missing_answers_warn_and_count_as_unknown(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_text("county: Lund\n", encoding="utf-8")
+    code, out, err = run(capsys, "guide", "--answers", str(path), "--json")
+    assert code == 0
+    assert json.loads(out)["answers"]["age"] == "unknown"
+    assert "Svar saknas på 'age'" in err and "räknas som ”Vet inte”" in err
+
+
+def test_invalid_value_is_exit_2_naming_question_and_values(capsys: pytest.CaptureFixture[str],
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_text("age: teenager\n", encoding="utf-8")
+    code, out, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 2 and out == ""
+    assert err == "mhstod: Ogiltigt svar på 'age': 'teenager'. Giltiga svar: child, adult, unknown.\n"
+
+
+def test_unknown_question_and_bad_county(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_text("ålder: barn\n", encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 2 and "Okänd fråga 'ålder'" in err
+    path.write_text("county: Narnia\n", encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 2 and "Svaret på 'county': Okänd kommun 'Narnia'" in err
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00bad", b"age: [unclosed", b"- just\n- a list\n", b"a: &x [1]\nb: *x"])
+def test_broken_answers_files(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 2 and out == ""
+    assert err.startswith("mhstod: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_missing_answers_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "guide", "--answers", str(tmp_path / "saknas.yaml"))
+    assert code == 2 and "Kan inte läsa svarsfilen" in err
+
+
+@pytest.mark.parametrize(("suffix", "marker"), [(".md", "# Checklista"), (".html", "<!DOCTYPE html>"),
+                                                (".json", '"schema_version": 1')])
+def test_output_formats(capsys: pytest.CaptureFixture[str], answers_file: Path, tmp_path: Path, suffix: str,
+                        marker: str) -> None:
+    target = tmp_path / f"checklista{suffix}"
+    code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(target))
+    assert code == 0
+    content = target.read_text(encoding="utf-8")
+    assert marker in content and "Lisa Green" in content
+    assert f"sparades i {target}" in err
+
+
+def test_unknown_output_format(capsys: pytest.CaptureFixture[str], answers_file: Path, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(tmp_path / "x.docx"))
+    assert code == 2 and "Okänt filformat" in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_html_escapes_what_it_shows(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_text("county: Malmo\n", encoding="utf-8")
+    target = tmp_path / "c.html"
+    assert run(capsys, "guide", "--answers", str(path), "--output", str(target))[0] == 0
+    html = target.read_text(encoding="utf-8")
+    assert "'Malmo' tolkades som" in html or "&#x27;Malmo&#x27; tolkades som" in html
+    assert "<script" not in html
+
+
+def test_no_terminal_and_no_answers_is_exit_2(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "mhstod", "guide"], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 2
+    assert result.stderr == "mhstod: Standard input är ingen terminal: ange svaren med --answers FIL.\n"
+    assert list(tmp_path.iterdir()) == []
