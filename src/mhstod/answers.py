@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mhstod.conditions import Answer, Truth, evaluate, questions_in
+from mhstod.conditions import Answer, evaluate, questions_in
 from mhstod.errors import AnswersError, MhstodError
 from mhstod.model import Knowledge, Question
 from mhstod.places import Gazetteer, Match, shown

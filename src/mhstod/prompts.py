@@ -20,6 +20,9 @@ from mhstod.places import Gazetteer, Match
 BACK = "__back__"
 DONE = "__done__"
 BACK_LABEL = "← Tillbaka till föregående fråga"
+SELECT_HINT = "(piltangenterna flyttar, Enter väljer)"
+PLACE_HINT = " Tab kompletterar; skriv Vet inte om du inte vet."
+PLACE_BACK = " Skriv < för att gå tillbaka."
 
 Say = Callable[[str], None]
 
@@ -47,6 +50,7 @@ class Session:
 
     def record(self, question: Question, value: Answer, place: Match | None) -> None:
         self.values[question.id] = value
+        self.defaults.pop(question.id, None)
         if question.type == "place":
             self.place = place
         if question.id in self.history:
@@ -59,11 +63,16 @@ class Session:
         if not self.history:
             return None
         question_id = self.history.pop()
+        self._forget(question_id)
+        return self.knowledge.question(question_id)
+
+    def _forget(self, question_id: str) -> None:
+        """Drop an answer but keep it as the default, should the question be asked again."""
         if question_id in self.values:
             self.defaults[question_id] = self.values.pop(question_id)
-        if question_id == "county":
+        if question_id == "county" and self.place is not None:
+            self.defaults[question_id] = self.place.typed
             self.place = None
-        return self.knowledge.question(question_id)
 
     def prune(self) -> None:
         """Drop answers that no longer matter after a change; later answers that still apply are kept."""
@@ -75,10 +84,8 @@ class Session:
                 question = self.knowledge.question(question_id)
                 others = {k: v for k, v in rules.items() if k != question_id}
                 if not is_relevant(self.knowledge, question, others):
-                    del self.values[question_id]
+                    self._forget(question_id)
                     self.history.remove(question_id)
-                    if question_id == "county":
-                        self.place = None
                     changed = True
                     break
 
@@ -113,7 +120,7 @@ def _ask_all(session: Session, gazetteer: Gazetteer, say: Say) -> None:
 
 def _ask_one(session: Session, question: Question, gazetteer: Gazetteer, say: Say, allow_back: bool) -> bool:
     """Ask one question; True when the user chose to go back."""
-    say(question.help)
+    say(question.help + (PLACE_HINT + (PLACE_BACK if allow_back else "") if question.type == "place" else ""))
     previous = session.values.get(question.id, session.defaults.get(question.id))
     raw = _prompt(question, previous, gazetteer, session, allow_back)
     if raw == BACK or (isinstance(raw, list) and BACK in raw):
@@ -133,7 +140,8 @@ def _prompt(question: Question, previous: Answer | None, gazetteer: Gazetteer, s
     if question.type == "single":
         choices = [Choice(c.label, value=c.value) for c in question.choices] + back
         default = previous if isinstance(previous, str) and previous in question.values else None
-        return questionary.select(question.text, choices=choices, default=default).unsafe_ask()
+        return questionary.select(question.text, choices=choices, default=default,
+                                  instruction=SELECT_HINT).unsafe_ask()
     if question.type == "multi":
         chosen = set(previous) if isinstance(previous, tuple) else set()
         choices = [Choice(c.label, value=c.value, checked=c.value in chosen) for c in question.choices] + back
@@ -158,10 +166,10 @@ def _place_prompt(question: Question, gazetteer: Gazetteer, session: Session, al
             return str(exc).split(": ", 1)[-1]
         return True
 
-    default = session.place.typed if session.place else ""
-    hint = "(Tab kompletterar; skriv Vet inte om du inte vet" + ("; < går tillbaka)" if allow_back else ")")
+    previous = session.defaults.get(question.id)
+    default = session.place.typed if session.place else previous if isinstance(previous, str) else ""
     text = questionary.autocomplete(question.text, choices=words, validate=valid, default=default,
-                                    ignore_case=True, match_middle=False, instruction=hint).unsafe_ask()
+                                    ignore_case=True, match_middle=False).unsafe_ask()
     return BACK if allow_back and str(text).strip() == "<" else text
 
 
@@ -177,6 +185,7 @@ def _review(session: Session) -> str:
             label = ", ".join(view_question.label(v) for v in value)
         else:
             label = view_question.label(value)
-        choices.append(Choice(f"Ändra: {view_question.text} – {label}", value=view_question.id))
-    result = questionary.select("Dina svar. Stämmer de?", choices=choices).unsafe_ask()
+        short = view_question.text.split("?")[0] + "?"
+        choices.append(Choice(f"Ändra: {short} – {label}", value=view_question.id))
+    result = questionary.select("Dina svar. Stämmer de?", choices=choices, instruction=SELECT_HINT).unsafe_ask()
     return str(result)

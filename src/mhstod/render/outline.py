@@ -60,7 +60,9 @@ def _contact(contact: ContactView, refs: _Refs) -> list[Line]:
     if contact.emails:
         lines.append(Line("text", "E-post: " + ", ".join(contact.emails), level=2))
     for number in contact.numbers:
-        lines.append(Line("text", words.number_line(number), level=2))
+        hours = f" ({number.hours})" if number.hours else ""
+        whose = "" if number.name == contact.name else f" – {number.name}"
+        lines.append(Line("text", f"Telefon: {number.number}{hours}{whose}", level=2))
     for how in contact.how:
         lines.append(Line("text", how.text, ref=refs(how.source), level=2))
     for web in contact.web:

@@ -28,9 +28,9 @@ def render(checklist: Checklist, knowledge: Knowledge) -> RenderableType:
         elif line.kind == "item":
             symbol, style = _MARK[line.mark]
             text = Text.assemble(Text(f"{symbol} ", style=style or "bold"), Text(line.text, style=style), ref)
-            parts.append(Padding(text, (0, 0, 0, 2 * line.level - 1)))
+            parts.append(Padding(text, (0, 0, 0, 2 * line.level - 1), expand=False))
         elif line.kind == "note":
             parts.append(Text(line.text, style="italic"))
         else:
-            parts.append(Padding(Text.assemble(line.text, ref), (0, 0, 0, 2 * line.level)))
+            parts.append(Padding(Text.assemble(line.text, ref), (0, 0, 0, 2 * line.level), expand=False))
     return Group(*parts)

@@ -1,0 +1,126 @@
+"""The interactive guide in a real pseudo-terminal, as a caseworker uses it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
+
+pytestmark = pytest.mark.slow
+
+
+def spawn(cwd: Path) -> pexpect.spawn:
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": "100", "LINES": "50"}
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(sys.executable, ["-m", "mhstod", "guide"], cwd=str(cwd), env=env, encoding="utf-8",
+                         timeout=20, dimensions=(50, 100))
+
+
+RENDERED = "\x1b[?7h"  # prompt_toolkit turns line wrap back on when a render is complete
+
+
+def answer(child: pexpect.spawn, prompt: str, *keys: str) -> None:
+    """Wait for the prompt to be drawn (keys sent earlier may be dropped), then press the keys."""
+    child.expect(prompt)
+    child.expect_exact(RENDERED)
+    for key in keys:
+        child.send(key)
+
+
+def first_part(child: pexpect.spawn) -> None:
+    """Danger no, a child, in Malmö, from the EU."""
+    answer(child, "akut fara just nu", DOWN, ENTER)
+    answer(child, r"ett barn \(under 18 år\)", ENTER)
+    answer(child, "Ange län eller kommun", "Malmö", ENTER)
+    answer(child, "sitt hemland", DOWN, ENTER)
+
+
+def rest(child: pexpect.spawn) -> None:
+    """Begging; residence, police and return unknown; shelter; social services."""
+    answer(child, "utnyttjats för", DOWN, DOWN, SPACE, ENTER)
+    answer(child, "rätt att vistas", DOWN, DOWN, ENTER)
+    answer(child, "polisanmälan", DOWN, DOWN, ENTER)
+    answer(child, "återvända", DOWN, DOWN, ENTER)
+    answer(child, "behöver personen", SPACE, ENTER)
+    answer(child, "Var arbetar du", ENTER)
+
+
+def test_full_run_reaches_the_checklist(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    child.expect("Vid akut fara: ring 112")
+    first_part(child)
+    rest(child)
+    answer(child, "Ändra: Var arbetar du", ENTER)
+    child.expect("KONTAKTER")
+    child.expect("Lisa Green")
+    child.expect("Bryssel II")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_going_back_asks_the_previous_question_again(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    answer(child, "akut fara just nu", DOWN, ENTER)
+    answer(child, r"ett barn \(under 18 år\)", ENTER)
+    answer(child, "Ange län eller kommun", "<", ENTER)
+    answer(child, r"ett barn \(under 18 år\)", DOWN, ENTER)  # now an adult
+    answer(child, "Ange län eller kommun", "Skåne", ENTER)
+    answer(child, "sitt hemland", UP, ENTER)  # the back choice is last; UP wraps to it
+    answer(child, "Ange län eller kommun", ENTER)  # the earlier answer is the default
+    answer(child, "sitt hemland", ENTER)  # Sverige: residence and return are not asked
+    answer(child, "utnyttjats för", SPACE, ENTER)
+    answer(child, "polisanmälan", ENTER)
+    answer(child, "behöver personen", DOWN, DOWN, DOWN, SPACE, ENTER)
+    answer(child, "Var arbetar du", ENTER)
+    child.expect("Stämmer de")
+    child.expect("Vuxen")
+    child.expect("Skåne län")
+    answer(child, "Ändra: Var arbetar du", ENTER)
+    child.expect("Bedömer risk för fortsatt våld")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_changing_an_answer_at_the_review(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    first_part(child)
+    rest(child)
+    answer(child, "Ändra: Var arbetar du", DOWN * 4 + ENTER)  # Ändra: hemland
+    answer(child, "sitt hemland", UP, ENTER)  # Sverige
+    child.expect("Stämmer de")
+    child.expect("Ändra: Var arbetar du")  # the review is drawn in full before the next key
+    review = child.before
+    assert "rätt att vistas" not in review, "no longer relevant answers are dropped"
+    assert "Tiggeri" in review and "Skyddat boende" in review, "later answers that still apply are kept"
+    child.expect_exact(RENDERED)
+    child.send(DOWN * 4 + ENTER)  # Ändra: hemland again
+    answer(child, "sitt hemland", DOWN, ENTER)  # EU: residence and return become relevant again
+    child.expect("rätt att vistas")
+    child.expect_exact("» \x1b[0;7mVet inte")  # the earlier answer comes back as the default
+    answer(child, "Tillbaka till föregående fråga", DOWN, DOWN, DOWN, ENTER)  # past Back and Ja to Nej
+    answer(child, "återvända", UP, UP, ENTER)  # from "Vet inte" up to Ja
+    answer(child, "Ändra: Var arbetar du", ENTER)
+    child.expect("Kan ansöka om betänketid")
+    child.expect("Återvändandeprogrammet")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    answer(child, "akut fara just nu", DOWN, ENTER)
+    answer(child, r"ett barn \(under 18 år\)", CTRL_C)
+    child.expect("avbrutet")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert list(tmp_path.iterdir()) == []
