@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from mhstod import words
 from mhstod.engine import Checklist, ContactView, Item
 from mhstod.model import Knowledge, Source
 
@@ -112,6 +111,10 @@ def outline(checklist: Checklist, knowledge: Knowledge) -> list[Line]:
     if checklist.to_verify:
         lines.append(Line("heading", "Att kontrollera"))
         lines.extend(Line("item", text, "verify", level=1) for text in checklist.to_verify)
+
+    lines.append(Line("heading", "Svaren som checklistan bygger på"))
+    for answer in checklist.answers:
+        lines.append(Line("text", f"{answer.text.split('?')[0]}? {answer.label}", level=1))
 
     lines.append(Line("heading", "Noter"))
     lines.extend(Line("note", note) for note in checklist.notes)
