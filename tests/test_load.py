@@ -149,3 +149,58 @@ def test_yaml_aliases_are_refused() -> None:
     texts["process.yaml"] = "a: &x [1, 2]\nsteps: *x\n"
     with pytest.raises(DataError, match="YAML-alias"):
         build(texts)
+
+
+def test_condition_names_an_unknown_question() -> None:
+    def change(d: Any) -> None:
+        d["steps"][1]["actions"][1]["when"] = {"alder": ["child"]}
+    assert "steps[1].actions[1].when: okänd fråga 'alder'" in broken("process.yaml", change)
+
+
+def test_condition_names_an_unknown_value() -> None:
+    def change(d: Any) -> None:
+        d["steps"][1]["actions"][1]["when"] = {"all": [{"age": ["child"]}, {"origin": ["eu", "asia"]}]}
+    message = broken("process.yaml", change)
+    assert "steps[1].actions[1].when.all[1].origin[1]: 'asia' är inget svar på frågan 'origin'" in message
+
+
+def test_condition_is_structured_not_code() -> None:
+    def change(d: Any) -> None:
+        d["now"][0]["when"] = "acute_danger == 'yes'"
+    assert "now[0].when: ett villkor är en mappning med en nyckel" in broken("process.yaml", change)
+
+
+def test_an_action_names_a_duty_its_actor_has() -> None:
+    def change(d: Any) -> None:
+        d["steps"][1]["actions"][0]["duty"] = "Ordnar allt."
+    assert "steps[1].actions[0].duty: aktören 'socialtjansten' har ingen sådan uppgift" in broken(
+        "process.yaml", change)
+
+
+def test_an_action_names_a_known_actor() -> None:
+    def change(d: Any) -> None:
+        d["steps"][0]["actions"][0]["actor"] = "tullverket"
+    assert "steps[0].actions[0].actor: okänd aktör 'tullverket'" in broken("process.yaml", change)
+
+
+def test_roles_name_known_roles_and_actors() -> None:
+    def change(d: Any) -> None:
+        d["roles"]["tull"] = "tullverket"
+    assert "roles: okänd nyckel 'tull'" in broken("process.yaml", change)
+
+
+def test_data_check_exits_1_on_bad_data(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from mhstod import load as load_module
+    from mhstod.cli import main
+
+    texts = read_shipped()
+    texts["regions.yaml"] = texts["regions.yaml"].replace('lisa.green@malmö.se', 'lisa.green(at)malmö.se')
+    monkeypatch.setattr(load_module, "read_shipped", lambda: texts)
+    load_module.load.cache_clear()
+    try:
+        assert main(["data", "check"]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("mhstod: data/regions.yaml: regions[4].coordinators[0].emails[0]: ")
+        assert err.count("\n") == 1
+    finally:
+        load_module.load.cache_clear()
