@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from mhstod.cli import main
 from mhstod.load import load
 from mhstod.model import Knowledge
 from mhstod.places import Gazetteer
@@ -33,3 +34,12 @@ def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("MHSTOD_DEBUG", raising=False)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the CLI in-process: exit code, stdout with Rich's line wrapping undone (not for JSON), stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    if "--json" not in argv:
+        out = " ".join(out.split())
+    return code, out, err

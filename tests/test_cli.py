@@ -11,16 +11,8 @@ from pathlib import Path
 import pytest
 
 from mhstod import __version__
-from mhstod.cli import main
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Exit code, stdout with Rich's line wrapping undone (JSON is unaffected), stderr."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    if "--json" not in argv:
-        out = " ".join(out.split())
-    return code, out, err
+from .conftest import run
 
 
 def test_region_by_county_shows_coordinators_and_support_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mhstod.cli import main
+from .conftest import run
 
 ROMANIA_MALMO = """\
 acute_danger: no
@@ -26,13 +26,6 @@ role: socialtjanst
 """
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Exit code, stdout with Rich's line wrapping undone (JSON is unaffected), stderr."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    if "--json" not in argv:
-        out = " ".join(out.split())
-    return code, out, err
 
 
 @pytest.fixture
