@@ -47,7 +47,8 @@ def parse(text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
         raise YamlProblem(f"ogiltig YAML: {exc.problem or exc.context}", line) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(f"ogiltig YAML: {exc}") from None
-    except (RecursionError, TypeError, ValueError) as exc:
-        raise YamlProblem(f"ogiltig YAML: {exc}") from None
+    except yaml.reader.ReaderError as exc:
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or b"?")
+        raise YamlProblem(f"tecknet U+{character:04X} är inte tillåtet (position {exc.position})") from None
+    except (yaml.YAMLError, RecursionError, TypeError, ValueError) as exc:
+        raise YamlProblem(f"ogiltig YAML: {' '.join(str(exc).split())}") from None

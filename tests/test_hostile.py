@@ -1,0 +1,122 @@
+"""Whatever people and scripts throw at it: one clear line and exit 2, never a traceback, and quickly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mhstod.answers import from_mapping, read_file
+from mhstod.errors import AnswersError, UsageError
+from mhstod.model import Knowledge
+from mhstod.places import Gazetteer
+
+from .conftest import run
+
+QUESTIONS = ["acute_danger", "age", "county", "origin", "purpose", "residence", "police", "return_home", "needs",
+             "role"]
+junk = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=50),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=12,
+)
+HYPOTHESIS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@HYPOTHESIS
+@given(typed=st.text(max_size=300))
+def test_any_text_as_a_county(gazetteer: Gazetteer, typed: str) -> None:
+    try:
+        match = gazetteer.find(typed)
+    except UsageError as exc:
+        message = str(exc)
+        assert "\n" not in message and len(message) < 400
+    else:
+        assert match.place.county.region
+
+
+@HYPOTHESIS
+@given(answers=st.dictionaries(st.sampled_from(QUESTIONS) | st.text(max_size=12), junk, max_size=6))
+def test_any_answers_mapping(knowledge: Knowledge, answers: dict[str, object]) -> None:
+    try:
+        result = from_mapping(knowledge, answers)
+    except AnswersError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert set(result.values) <= set(QUESTIONS)
+
+
+@HYPOTHESIS
+@given(raw=junk)
+def test_any_top_level_value(knowledge: Knowledge, raw: object) -> None:
+    try:
+        from_mapping(knowledge, raw)
+    except AnswersError:
+        pass
+
+
+@HYPOTHESIS
+@given(data=st.binary(max_size=400))
+def test_any_bytes_as_an_answers_file(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("a") / "fall.yaml"
+    path.write_bytes(data)
+    try:
+        read_file(str(path))
+    except AnswersError as exc:
+        assert "\n" not in str(exc)
+
+
+def test_a_huge_county_is_quick(gazetteer: Gazetteer) -> None:
+    started = time.perf_counter()
+    with pytest.raises(UsageError):
+        gazetteer.find("Skåne " * 200_000)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_billion_laughs_is_refused_quickly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        lines.append(f"{chr(ord('a') + i)}: &{chr(ord('a') + i)} [" + ",".join([f"*{prev}"] * 9) + "]")
+    path = tmp_path / "fall.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    code, out, err = run(capsys, "guide", "--answers", str(path))
+    assert time.perf_counter() - started < 2.0
+    assert code == 2 and out == "" and "YAML-alias" in err
+
+
+def test_a_huge_answers_file_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_text("county: " + "x" * 2_000_000 + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 2 and "större än" in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["region", "--county", "\udcff"], ["region", "--county", "x" * 100_000], ["region", "--municipality", ""],
+    ["guide", "--answers", "/"], ["nosuchcommand"], ["region", "--county"],
+])
+def test_no_traceback_as_a_process(tmp_path: Path, argv: list[str]) -> None:
+    env = {**os.environ, "LANG": "C", "LC_ALL": "C"}
+    result = subprocess.run([sys.executable, "-m", "mhstod", *argv], capture_output=True, cwd=tmp_path, env=env,
+                            timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([sys.executable, "-m", "mhstod", "contacts"], stdout=write_end,
+                                stderr=subprocess.PIPE, cwd=tmp_path, timeout=60)
+    finally:
+        os.close(write_end)
+    assert result.stderr == b""
