@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mhstod import __version__
+from mhstod.cli import main
 
 from .conftest import run
 
@@ -177,3 +178,47 @@ def test_errors_as_a_process(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.startswith("mhstod: Okänt län 'Nowhere'.")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("env", [{"TERM": "xterm"}, {"TERM": "dumb"}])
+def test_plain_has_no_escape_codes_even_on_a_terminal(tmp_path: Path, env: dict[str, str]) -> None:
+    import pexpect
+
+    argv = ["-m", "mhstod", "--plain", "contacts"] if env["TERM"] == "xterm" else ["-m", "mhstod", "contacts"]
+    child = pexpect.spawn(sys.executable, argv, cwd=str(tmp_path), encoding="utf-8", timeout=30,
+                          env={**os.environ, **env, "COLUMNS": "80"}, dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    output = child.before
+    assert child.exitstatus == 0
+    assert "Mia Schyberg" in output and "020-39 00 00" in output
+    assert "\x1b" not in output and "─" not in output
+
+
+def test_colour_on_a_terminal_without_plain(tmp_path: Path) -> None:
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    child = pexpect.spawn(sys.executable, ["-m", "mhstod", "contacts"], cwd=str(tmp_path), encoding="utf-8",
+                          timeout=30, env={**env, "TERM": "xterm-256color"}, dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "\x1b[" in child.before
+
+
+@pytest.mark.parametrize("width", [40, 80, 200])
+def test_widths(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    for argv in (["contacts"], ["region", "--county", "Västra Götaland"], ["counties"]):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert max(len(line) for line in out.splitlines()) <= width, (argv, width)
+
+
+def test_lang_c(tmp_path: Path) -> None:
+    env = {**os.environ, "LANG": "C", "LC_ALL": "C"}
+    env.pop("PYTHONIOENCODING", None)
+    result = subprocess.run([sys.executable, "-m", "mhstod", "region", "--county", "Skåne"], capture_output=True,
+                            cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "lisa.green@malmö.se" in result.stdout.decode("utf-8")

@@ -14,7 +14,8 @@ from rich.console import Console
 from mhstod.answers import from_mapping
 from mhstod.engine import build_checklist
 from mhstod.model import Knowledge
-from mhstod.render import markdown, rich_checklist
+from mhstod.render import markdown, plain, rich_lines
+from mhstod.render.outline import outline
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 CASE = {"acute_danger": "no", "age": "child", "county": "Malmö", "origin": "eu", "purpose": ["begging"],
@@ -33,7 +34,7 @@ def test_checklist_at_80_columns(knowledge: Knowledge) -> None:
     checklist = build_checklist(knowledge, from_mapping(knowledge, CASE))
     out = io.StringIO()
     Console(file=out, width=80, color_system=None, force_terminal=False).print(
-        rich_checklist.render(checklist, knowledge))
+        rich_lines.render(outline(checklist, knowledge)))
     text = out.getvalue()
     assert max(len(line) for line in text.splitlines()) <= 80
     check("checklist-80.txt", text)
@@ -42,3 +43,10 @@ def test_checklist_at_80_columns(knowledge: Knowledge) -> None:
 def test_checklist_markdown(knowledge: Knowledge) -> None:
     checklist = build_checklist(knowledge, from_mapping(knowledge, CASE))
     check("checklist.md", markdown.render(checklist, knowledge))
+
+
+def test_checklist_plain(knowledge: Knowledge) -> None:
+    checklist = build_checklist(knowledge, from_mapping(knowledge, CASE))
+    text = plain.render(outline(checklist, knowledge))
+    assert "\x1b" not in text and "─" not in text and "☐" not in text
+    check("checklist-plain.txt", text)

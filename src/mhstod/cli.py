@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from mhstod.answers import Answers
     from mhstod.engine import Checklist
     from mhstod.model import Knowledge
+    from mhstod.render.lines import Line
 
 app = typer.Typer(
     name="mhstod",
@@ -39,23 +40,48 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class _Settings:
+    """Options of the root command, read by the renderers' choice below."""
+
+    plain = False
+
+
 @app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen och avsluta.")
     ] = False,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="Ren text utan färg, tabeller eller ramar (skärmläsare, journalanteckningar)."),
+    ] = False,
 ) -> None:
     """Beslutsstöd vid misstanke om människohandel."""
+    _Settings.plain = plain or os.environ.get("TERM") == "dumb"
 
 
 def _console() -> Console:
     from rich.console import Console
 
+    if _Settings.plain:
+        return Console(highlight=False, color_system=None, no_color=True, emoji=False)
     return Console(highlight=False)
 
 
 def _show(renderable: RenderableType) -> None:
     _console().print(renderable)
+
+
+def _show_lines(lines: list[Line]) -> None:
+    """Plain text with --plain or TERM=dumb, otherwise Rich."""
+    if _Settings.plain:
+        from mhstod.render import plain
+
+        sys.stdout.write(plain.render(lines))
+    else:
+        from mhstod.render import rich_lines
+
+        _show(rich_lines.render(lines))
 
 
 def _out(text: str) -> None:
@@ -88,9 +114,9 @@ def region(
 
         _out(jsonout.region_report(report, knowledge))
     else:
-        from mhstod.render import rich_out
+        from mhstod.render import views
 
-        _show(rich_out.region_report(report, knowledge))
+        _show_lines(views.region_report(report, knowledge))
 
 
 @app.command()
@@ -103,6 +129,10 @@ def counties(json: JsonOption = False) -> None:
         from mhstod.render import jsonout
 
         _out(jsonout.counties(knowledge))
+    elif _Settings.plain:
+        from mhstod.render import views
+
+        _show_lines(views.counties(knowledge))
     else:
         from mhstod.render import rich_out
 
@@ -120,9 +150,9 @@ def regions(json: JsonOption = False) -> None:
 
         _out(jsonout.regions(knowledge))
     else:
-        from mhstod.render import rich_out
+        from mhstod.render import views
 
-        _show(rich_out.regions(knowledge))
+        _show_lines(views.regions(knowledge))
 
 
 @app.command()
@@ -136,9 +166,9 @@ def contacts(json: JsonOption = False) -> None:
 
         _out(jsonout.contacts(knowledge))
     else:
-        from mhstod.render import rich_out
+        from mhstod.render import views
 
-        _show(rich_out.contacts(knowledge))
+        _show_lines(views.contacts(knowledge))
 
 
 OUTPUT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
@@ -179,9 +209,9 @@ def guide(
     if json:
         _out(_render(checklist, knowledge, "json"))
     else:
-        from mhstod.render import rich_checklist
+        from mhstod.render.outline import outline
 
-        _show(rich_checklist.render(checklist, knowledge))
+        _show_lines(outline(checklist, knowledge))
 
 
 def _interactive(knowledge: Knowledge) -> Answers:
@@ -190,10 +220,10 @@ def _interactive(knowledge: Knowledge) -> Answers:
     from mhstod import prompts
 
     console = _console()
-    console.print(BANNER, style="bold")
+    console.print(BANNER, style="" if _Settings.plain else "bold")
 
     def say(text: str) -> None:
-        console.print(f"\n{text}", style="dim")
+        console.print(f"\n{text}", style="" if _Settings.plain else "dim")
 
     return prompts.run(knowledge, say)
 

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from mhstod.engine import Checklist, ContactView, Item
 from mhstod.model import Knowledge, Source
-
-Kind = Literal["title", "heading", "subheading", "item", "text", "note"]
-Mark = Literal["", "urgent", "todo", "verify"]
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    kind: Kind
-    text: str
-    mark: Mark = ""
-    ref: str = ""
-    level: int = 0
+from mhstod.render.lines import Line, Mark
 
 
 class _Refs:

@@ -1,22 +1,22 @@
-"""The checklist in the terminal, from the same outline as Markdown and HTML."""
+"""Lines drawn with Rich for a terminal that shows colour and box drawing."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
-from mhstod.engine import Checklist
-from mhstod.model import Knowledge
-from mhstod.render.outline import outline
+from mhstod.render.lines import Line
 
 _MARK = {"": ("•", ""), "todo": ("☐", ""), "verify": ("?", "yellow"), "urgent": ("!", "bold red")}
 
 
-def render(checklist: Checklist, knowledge: Knowledge) -> RenderableType:
+def render(lines: Iterable[Line]) -> RenderableType:
     parts: list[RenderableType] = []
-    for line in outline(checklist, knowledge):
+    for line in lines:
         ref = Text(f" ({line.ref})", style="dim") if line.ref else Text()
         if line.kind == "title":
             parts.append(Rule(Text(line.text, style="bold"), align="left"))

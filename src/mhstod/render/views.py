@@ -1,0 +1,79 @@
+"""The look-ups (region, regions, contacts, counties) as lines, drawn alike by Rich and plain text."""
+
+from __future__ import annotations
+
+from mhstod import words
+from mhstod.lookup import RegionReport, confirm_note, support_line, urgent_numbers
+from mhstod.model import Coordinator, Knowledge, Number, Region
+from mhstod.render.lines import Line
+
+
+def _coordinator(c: Coordinator) -> list[Line]:
+    return [Line("item", f"{c.name} ({words.focus(c)})", level=1),
+            Line("text", "Telefon: " + ", ".join(c.phones), level=2),
+            Line("text", "E-post: " + ", ".join(c.emails), level=2)]
+
+
+def _region_body(region: Region, knowledge: Knowledge) -> list[Line]:
+    if region.coordinators:
+        lines = [Line("text", f"Regionkoordinatorer (uppgifter från {knowledge.regions_as_of}):")]
+        for c in region.coordinators:
+            lines += _coordinator(c)
+        return lines
+    if region.no_coordinator is not None:
+        line = knowledge.number(region.contact_number)
+        return [Line("text", region.no_coordinator.text, "verify"),
+                Line("text", f"Kontakt: {words.number_line(line)}")]
+    return []
+
+
+def _number(n: Number) -> Line:
+    return Line("item", f"{n.use}: {n.number} ({n.name})", "urgent" if n.id == "nodnummer" else "", level=1)
+
+
+def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
+    region = report.region
+    lines = [Line("title", f"{region.name} – " + ", ".join(c.short_name for c in report.counties))]
+    if report.match is not None:
+        lines.append(Line("text", f"Du angav: {report.match.place.label}"))
+    lines.append(Line("heading", "Kontakter"))
+    lines += _region_body(region, knowledge)
+    lines.append(Line("item", words.number_line(report.support_line), level=1))
+    lines += [_number(n) for n in report.urgent]
+    lines.append(Line("heading", "Källa och datum"))
+    lines.append(Line("note", "Källa: " + words.source(region.source, knowledge)))
+    lines += [Line("note", note) for note in report.notes]
+    return lines
+
+
+def regions(knowledge: Knowledge) -> list[Line]:
+    lines = [Line("title", "Regionkoordinatorernas sju regioner")]
+    for region in knowledge.regions:
+        names = ", ".join(knowledge.county(c).short_name for c in region.counties)
+        lines.append(Line("subheading", f"{region.name} – {names}"))
+        for code in region.counties:
+            c = knowledge.county(code)
+            if c.region_source.inferred:
+                lines.append(Line("note", f"{c.name}: {c.region_source.inferred}"))
+        lines += _region_body(region, knowledge)
+    lines.append(Line("heading", "Datum"))
+    lines.append(Line("note", confirm_note(knowledge)))
+    return lines
+
+
+def contacts(knowledge: Knowledge) -> list[Line]:
+    line = support_line(knowledge)
+    lines = [Line("title", "Kontakter vid misstanke om människohandel"), Line("heading", "Akut")]
+    lines += [_number(n) for n in urgent_numbers(knowledge)]
+    lines.append(Line("heading", "Stödtelefonen"))
+    lines.append(Line("item", words.number_line(line), level=1))
+    if line.outside_hours:
+        lines.append(Line("text", f"Utanför öppettiderna: {line.outside_hours}", level=2))
+    return lines + regions(knowledge)[1:]
+
+
+def counties(knowledge: Knowledge) -> list[Line]:
+    lines = [Line("title", "Sveriges 21 län")]
+    for c in knowledge.counties:
+        lines.append(Line("item", f"{c.code} {c.name} ({c.iso}) – {knowledge.region(c.region).name}", level=1))
+    return lines
