@@ -33,6 +33,7 @@ def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rich output at a fixed width and without colour, whatever terminal runs the tests."""
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("MHSTOD_TODAY", "2026-11-23")  # freshness notes must not age the snapshots
     monkeypatch.delenv("MHSTOD_DEBUG", raising=False)
 
 

@@ -98,6 +98,7 @@ def region(
     json: JsonOption = False,
 ) -> None:
     """Visa regionen, dess regionkoordinatorer och stödtelefonen för ett län eller en kommun."""
+    from mhstod.freshness import today
     from mhstod.load import load
     from mhstod.lookup import region_report
     from mhstod.places import Gazetteer
@@ -108,7 +109,7 @@ def region(
     typed, prefer = (county, "county") if county is not None else (municipality, "municipality")
     assert typed is not None
     match = Gazetteer(knowledge).find(typed, prefer)  # type: ignore[arg-type]
-    report = region_report(knowledge, knowledge.region(match.place.county.region), match)
+    report = region_report(knowledge, knowledge.region(match.place.county.region), match, today())
     if json:
         from mhstod.render import jsonout
 
@@ -142,33 +143,35 @@ def counties(json: JsonOption = False) -> None:
 @app.command()
 def regions(json: JsonOption = False) -> None:
     """Lista de sju regionerna med län och regionkoordinatorer."""
+    from mhstod.freshness import today
     from mhstod.load import load
 
     knowledge = load()
     if json:
         from mhstod.render import jsonout
 
-        _out(jsonout.regions(knowledge))
+        _out(jsonout.regions(knowledge, today()))
     else:
         from mhstod.render import views
 
-        _show_lines(views.regions(knowledge))
+        _show_lines(views.regions(knowledge, today()))
 
 
 @app.command()
 def contacts(json: JsonOption = False) -> None:
     """Visa akutnummer, stödtelefonen och alla regionkoordinatorer."""
+    from mhstod.freshness import today
     from mhstod.load import load
 
     knowledge = load()
     if json:
         from mhstod.render import jsonout
 
-        _out(jsonout.contacts(knowledge))
+        _out(jsonout.contacts(knowledge, today()))
     else:
         from mhstod.render import views
 
-        _show_lines(views.contacts(knowledge))
+        _show_lines(views.contacts(knowledge, today()))
 
 
 OUTPUT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}

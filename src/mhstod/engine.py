@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol, TypeVar
 
+from mhstod import freshness
 from mhstod.answers import Answers
 from mhstod.conditions import Answer, Condition, Truth, evaluate
 from mhstod.lookup import confirm_note, support_line
@@ -55,6 +57,7 @@ class ContactView:
     how: tuple[Sourced, ...] = ()
     web: tuple[Web, ...] = ()
     as_of: str = ""
+    stale: bool = False
     verify: bool = False
 
 
@@ -84,8 +87,9 @@ class Checklist:
     as_of: str
 
 
-def build_checklist(knowledge: Knowledge, answers: Answers) -> Checklist:
+def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None = None) -> Checklist:
     """The whole checklist for one case; every renderer is a function of this value alone."""
+    today = today or freshness.today()
     rules = answers.for_rules(knowledge)
     unknowns = knowledge.unknowns
     actor_names = {a.id: a.name for a in knowledge.actors}
@@ -104,7 +108,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers) -> Checklist:
     your_tasks = tuple(Item(r.text, r.source, verify=v) for r, v in _applying(knowledge.tasks, rules, unknowns))
     your_tasks += tuple(item for s in steps for item in s.items if own_actor and item.actor == own_actor)
 
-    contacts = _contacts(knowledge, answers, rules, region)
+    contacts = _contacts(knowledge, answers, rules, region, today)
     every_item = [*now, *your_tasks, *(i for s in steps for i in s.items)]
     sources = [i.source for i in every_item] + [c.source for c in contacts]
     return Checklist(
@@ -153,12 +157,12 @@ def _fitting(region: Region, age: Answer, purposes: Answer) -> tuple[tuple[Coord
     return fitting or region.coordinators, open_choice and any(c.purpose != "any" for c in region.coordinators)
 
 
-def _contacts(knowledge: Knowledge, answers: Answers, rules: Mapping[str, Answer], region: Region | None
-              ) -> tuple[ContactView, ...]:
+def _contacts(knowledge: Knowledge, answers: Answers, rules: Mapping[str, Answer], region: Region | None,
+              today: date) -> tuple[ContactView, ...]:
     contacts: list[ContactView] = []
     for rule, verify in _applying(knowledge.contact_rules, rules, knowledge.unknowns):
         if rule.actor == COORDINATORS:
-            contacts += _coordinator_contacts(knowledge, rules, region)
+            contacts += _coordinator_contacts(knowledge, rules, region, today)
             continue
         actor = knowledge.actor(rule.actor)
         name = actor.name
@@ -172,8 +176,8 @@ def _contacts(knowledge: Knowledge, answers: Answers, rules: Mapping[str, Answer
     return tuple(contacts)
 
 
-def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], region: Region | None
-                          ) -> list[ContactView]:
+def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], region: Region | None,
+                          today: date) -> list[ContactView]:
     """The region's coordinators who fit the case, or the support line where there are none; then the line."""
     line = support_line(knowledge)
     contacts = []
@@ -182,7 +186,8 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
         for c in coordinators:
             contacts.append(ContactView(
                 name=c.name, why=f"Regionkoordinator i {region.name}.", source=c.source, actor=COORDINATORS,
-                focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of, verify=open_choice))
+                focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of,
+                stale=freshness.is_stale(c.as_of, today), verify=open_choice))
     elif region is not None and region.no_coordinator is not None:
         contacts.append(ContactView(name=f"Regionkoordinator i {region.name}", why=region.no_coordinator.text,
                                     source=region.no_coordinator.source, actor=COORDINATORS, numbers=(line,)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from mhstod.model import Coordinator, County, Knowledge, Number, Region
 from mhstod.places import Match
@@ -23,6 +24,7 @@ class RegionReport:
     urgent: tuple[Number, ...]
     as_of: str
     notes: tuple[str, ...]
+    today: date
 
 
 def support_line(knowledge: Knowledge) -> Number:
@@ -37,7 +39,7 @@ def confirm_note(knowledge: Knowledge) -> str:
     return CONFIRM.format(as_of=knowledge.regions_as_of, support=support_line(knowledge).number)
 
 
-def region_report(knowledge: Knowledge, region: Region, match: Match | None = None) -> RegionReport:
+def region_report(knowledge: Knowledge, region: Region, match: Match | None, today: date) -> RegionReport:
     notes = []
     if match is not None and match.place.municipality is not None:
         notes.append(f"{match.place.municipality.name} är en kommun i {match.place.county.name}.")
@@ -49,7 +51,7 @@ def region_report(knowledge: Knowledge, region: Region, match: Match | None = No
     return RegionReport(
         match=match, region=region, counties=tuple(knowledge.county(c) for c in region.counties),
         coordinators=region.coordinators, support_line=support_line(knowledge),
-        urgent=urgent_numbers(knowledge), as_of=knowledge.regions_as_of, notes=tuple(notes))
+        urgent=urgent_numbers(knowledge), as_of=knowledge.regions_as_of, notes=tuple(notes), today=today)
 
 
 def oldest_date(knowledge: Knowledge) -> str:

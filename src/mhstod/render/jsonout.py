@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from mhstod.engine import Checklist, ContactView, Item
+from mhstod.freshness import is_stale
 from mhstod.lookup import RegionReport, confirm_note, support_line, urgent_numbers
 from mhstod.model import Coordinator, County, Knowledge, Number, Region, Source
 
@@ -33,7 +35,7 @@ def county(c: County) -> dict[str, str]:
     return {"code": c.code, "name": c.name, "short_name": c.short_name, "iso_3166_2": c.iso, "region": c.region}
 
 
-def coordinator(c: Coordinator, knowledge: Knowledge) -> dict[str, Any]:
+def coordinator(c: Coordinator, knowledge: Knowledge, today: date) -> dict[str, Any]:
     return {
         "id": c.id,
         "name": c.name,
@@ -41,6 +43,7 @@ def coordinator(c: Coordinator, knowledge: Knowledge) -> dict[str, Any]:
         "phones": list(c.phones),
         "emails": list(c.emails),
         "as_of": c.as_of,
+        "stale": is_stale(c.as_of, today),
         "source": source(c.source, knowledge),
     }
 
@@ -58,12 +61,12 @@ def number(n: Number, knowledge: Knowledge) -> dict[str, Any]:
     }
 
 
-def region(r: Region, knowledge: Knowledge) -> dict[str, Any]:
+def region(r: Region, knowledge: Knowledge, today: date) -> dict[str, Any]:
     return {
         "id": r.id,
         "name": r.name,
         "counties": [county(knowledge.county(c)) for c in r.counties],
-        "coordinators": [coordinator(c, knowledge) for c in r.coordinators],
+        "coordinators": [coordinator(c, knowledge, today) for c in r.coordinators],
         "no_coordinator": ({"text": r.no_coordinator.text, "source": source(r.no_coordinator.source, knowledge)}
                            if r.no_coordinator else None),
         "contact_number": r.contact_number or None,
@@ -79,7 +82,7 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> str:
         "county": county(place.county) if place else None,
         "municipality": ({"code": place.municipality.code, "name": place.municipality.name}
                          if place and place.municipality else None),
-        "region": region(report.region, knowledge),
+        "region": region(report.region, knowledge, report.today),
         "support_line": number(report.support_line, knowledge),
         "urgent": [number(n, knowledge) for n in report.urgent],
         "as_of": report.as_of,
@@ -92,17 +95,18 @@ def counties(knowledge: Knowledge) -> str:
                                                                                         knowledge)})
 
 
-def regions(knowledge: Knowledge) -> str:
-    return dumps({"regions": [region(r, knowledge) for r in knowledge.regions], "as_of": knowledge.regions_as_of,
+def regions(knowledge: Knowledge, today: date) -> str:
+    return dumps({"regions": [region(r, knowledge, today) for r in knowledge.regions],
+                  "as_of": knowledge.regions_as_of,
                   "notes": [confirm_note(knowledge)]})
 
 
-def contacts(knowledge: Knowledge) -> str:
+def contacts(knowledge: Knowledge, today: date) -> str:
     return dumps({
         "urgent": [number(n, knowledge) for n in urgent_numbers(knowledge)],
         "support_line": number(support_line(knowledge), knowledge),
         "regions": [{"id": r.id, "name": r.name,
-                     "coordinators": [coordinator(c, knowledge) for c in r.coordinators],
+                     "coordinators": [coordinator(c, knowledge, today) for c in r.coordinators],
                      "contact_number": r.contact_number or None} for r in knowledge.regions],
         "as_of": knowledge.regions_as_of,
         "notes": [confirm_note(knowledge)],
@@ -134,6 +138,7 @@ def _contact(c: ContactView, knowledge: Knowledge) -> dict[str, Any]:
         "how": [{"text": h.text, "source": source(h.source, knowledge)} for h in c.how],
         "web": [{"url": w.url, "source": source(w.source, knowledge)} for w in c.web],
         "as_of": c.as_of or None,
+        "stale": c.stale,
         "verify": c.verify,
         "source": source(c.source, knowledge),
     }

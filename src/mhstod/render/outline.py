@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mhstod.engine import Checklist, ContactView, Item
+from mhstod.freshness import stale_note
 from mhstod.model import Knowledge, Source
 from mhstod.render.lines import Line, Mark
 
@@ -52,8 +53,10 @@ def _contact(contact: ContactView, refs: _Refs) -> list[Line]:
         lines.append(Line("text", how.text, ref=refs(how.source), level=2))
     for web in contact.web:
         lines.append(Line("text", f"Webb: {web.url}", ref=refs(web.source), level=2))
-    if contact.as_of:
-        lines.append(Line("text", f"Uppgift från {contact.as_of}: kontrollera att den gäller.", level=2))
+    if contact.stale:
+        lines.append(Line("text", stale_note(contact.as_of).capitalize() + ".", "verify", level=2))
+    elif contact.as_of:
+        lines.append(Line("text", f"Uppgift från {contact.as_of}.", level=2))
     return lines
 
 

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from mhstod import words
+from mhstod.freshness import is_stale, stale_note
 from mhstod.lookup import RegionReport, confirm_note, support_line, urgent_numbers
 from mhstod.model import Coordinator, Knowledge, Number, Region
 from mhstod.render.lines import Line
 
 
-def _coordinator(c: Coordinator) -> list[Line]:
-    return [Line("item", f"{c.name} ({words.focus(c)})", level=1),
-            Line("text", "Telefon: " + ", ".join(c.phones), level=2),
-            Line("text", "E-post: " + ", ".join(c.emails), level=2)]
+def _coordinator(c: Coordinator, today: date) -> list[Line]:
+    lines = [Line("item", f"{c.name} ({words.focus(c)})", level=1),
+             Line("text", "Telefon: " + ", ".join(c.phones), level=2),
+             Line("text", "E-post: " + ", ".join(c.emails), level=2)]
+    if is_stale(c.as_of, today):
+        lines.append(Line("text", stale_note(c.as_of).capitalize() + ".", "verify", level=2))
+    return lines
 
 
-def _region_body(region: Region, knowledge: Knowledge) -> list[Line]:
+def _region_body(region: Region, knowledge: Knowledge, today: date) -> list[Line]:
     if region.coordinators:
         lines = [Line("text", f"Regionkoordinatorer (uppgifter från {knowledge.regions_as_of}):")]
         for c in region.coordinators:
-            lines += _coordinator(c)
+            lines += _coordinator(c, today)
         return lines
     if region.no_coordinator is not None:
         line = knowledge.number(region.contact_number)
@@ -37,7 +43,7 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
     if report.match is not None:
         lines.append(Line("text", f"Du angav: {report.match.place.label}"))
     lines.append(Line("heading", "Kontakter"))
-    lines += _region_body(region, knowledge)
+    lines += _region_body(region, knowledge, report.today)
     lines.append(Line("item", words.number_line(report.support_line), level=1))
     lines += [_number(n) for n in report.urgent]
     lines.append(Line("heading", "Källa och datum"))
@@ -46,7 +52,7 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
     return lines
 
 
-def regions(knowledge: Knowledge) -> list[Line]:
+def regions(knowledge: Knowledge, today: date) -> list[Line]:
     lines = [Line("title", "Regionkoordinatorernas sju regioner")]
     for region in knowledge.regions:
         names = ", ".join(knowledge.county(c).short_name for c in region.counties)
@@ -55,13 +61,13 @@ def regions(knowledge: Knowledge) -> list[Line]:
             c = knowledge.county(code)
             if c.region_source.inferred:
                 lines.append(Line("note", f"{c.name}: {c.region_source.inferred}"))
-        lines += _region_body(region, knowledge)
+        lines += _region_body(region, knowledge, today)
     lines.append(Line("heading", "Datum"))
     lines.append(Line("note", confirm_note(knowledge)))
     return lines
 
 
-def contacts(knowledge: Knowledge) -> list[Line]:
+def contacts(knowledge: Knowledge, today: date) -> list[Line]:
     line = support_line(knowledge)
     lines = [Line("title", "Kontakter vid misstanke om människohandel"), Line("heading", "Akut")]
     lines += [_number(n) for n in urgent_numbers(knowledge)]
@@ -69,7 +75,7 @@ def contacts(knowledge: Knowledge) -> list[Line]:
     lines.append(Line("item", words.number_line(line), level=1))
     if line.outside_hours:
         lines.append(Line("text", f"Utanför öppettiderna: {line.outside_hours}", level=2))
-    return lines + regions(knowledge)[1:]
+    return lines + regions(knowledge, today)[1:]
 
 
 def counties(knowledge: Knowledge) -> list[Line]:

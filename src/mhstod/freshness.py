@@ -1,0 +1,45 @@
+"""How old a contact is: named people and their numbers age, national numbers such as 112 do not."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+STALE_AFTER_YEARS = 2
+
+
+def today() -> date:
+    """Today, or MHSTOD_TODAY (YYYY-MM-DD) so that tests and trainers' demonstrations do not age."""
+    fixed = os.environ.get("MHSTOD_TODAY", "")
+    try:
+        return date.fromisoformat(fixed) if fixed else date.today()
+    except ValueError:
+        return date.today()
+
+
+def _latest(as_of: str) -> date:
+    """The latest day a partial date can mean: "2018" is at most 2018-12-31, so staleness is never overstated."""
+    parts = [int(p) for p in as_of.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return date(parts[0], 12, 31)
+
+
+def is_stale(as_of: str, on: date) -> bool:
+    """True when the source is more than two years older than `on`; an empty date is not stale."""
+    if not as_of:
+        return False
+    latest = _latest(as_of)
+    try:
+        limit = latest.replace(year=latest.year + STALE_AFTER_YEARS)
+    except ValueError:  # 29 February
+        limit = latest.replace(year=latest.year + STALE_AFTER_YEARS, day=28)
+    return on > limit
+
+
+def stale_note(as_of: str) -> str:
+    return f"uppgift från {as_of}, äldre än {STALE_AFTER_YEARS} år: kontrollera att den gäller"
