@@ -32,6 +32,11 @@ data_app = typer.Typer(help="Kontrollera data som verktyget bygger på.", no_arg
 app.add_typer(data_app, name="data")
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Skriv JSON (för skript) i stället för text.")]
+DataDirOption = Annotated[
+    str | None,
+    typer.Option("--data-dir", envvar="MHSTOD_DATA_DIR", show_envvar=True,
+                 help="Katalog med lokala YAML-filer som kompletterar eller rättar de levererade kontakterna."),
+]
 
 
 def _version(value: bool) -> None:
@@ -96,6 +101,7 @@ def region(
         str | None, typer.Option("--municipality", "-m", help="Kommun, t.ex. Lund eller 'Göteborgs stad'.")
     ] = None,
     json: JsonOption = False,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Visa regionen, dess regionkoordinatorer och stödtelefonen för ett län eller en kommun."""
     from mhstod.freshness import today
@@ -105,7 +111,7 @@ def region(
 
     if (county is None) == (municipality is None):
         raise UsageError("Ange antingen --county eller --municipality, till exempel: mhstod region --county Skåne")
-    knowledge = load()
+    knowledge = load(data_dir)
     typed, prefer = (county, "county") if county is not None else (municipality, "municipality")
     assert typed is not None
     match = Gazetteer(knowledge).find(typed, prefer)  # type: ignore[arg-type]
@@ -121,11 +127,11 @@ def region(
 
 
 @app.command()
-def counties(json: JsonOption = False) -> None:
+def counties(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
     """Lista Sveriges 21 län med koder och region."""
     from mhstod.load import load
 
-    knowledge = load()
+    knowledge = load(data_dir)
     if json:
         from mhstod.render import jsonout
 
@@ -141,12 +147,12 @@ def counties(json: JsonOption = False) -> None:
 
 
 @app.command()
-def regions(json: JsonOption = False) -> None:
+def regions(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
     """Lista de sju regionerna med län och regionkoordinatorer."""
     from mhstod.freshness import today
     from mhstod.load import load
 
-    knowledge = load()
+    knowledge = load(data_dir)
     if json:
         from mhstod.render import jsonout
 
@@ -158,12 +164,12 @@ def regions(json: JsonOption = False) -> None:
 
 
 @app.command()
-def contacts(json: JsonOption = False) -> None:
+def contacts(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
     """Visa akutnummer, stödtelefonen och alla regionkoordinatorer."""
     from mhstod.freshness import today
     from mhstod.load import load
 
-    knowledge = load()
+    knowledge = load(data_dir)
     if json:
         from mhstod.render import jsonout
 
@@ -188,13 +194,14 @@ def guide(
         str | None, typer.Option("--output", "-o", help="Spara checklistan som .md, .html eller .json.")
     ] = None,
     json: JsonOption = False,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Gå igenom frågorna och få en checklista: vad som görs nu, vem som gör vad och vem du kontaktar."""
     from mhstod.load import load
 
     if output is not None and _suffix(output) not in OUTPUT_FORMATS:
         raise UsageError(f"Okänt filformat för --output '{output}': använd .md, .html eller .json.")
-    knowledge = load()
+    knowledge = load(data_dir)
     if answers is not None:
         from mhstod.answers import from_mapping, read_file
 
@@ -260,18 +267,19 @@ def _write(path: str, text: str) -> None:
 
 
 @data_app.command("check")
-def data_check(json: JsonOption = False) -> None:
+def data_check(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
     """Validera datafilerna och visa en sammanfattning; avslutas med 1 vid fel."""
     from mhstod.load import load
     from mhstod.lookup import counts, oldest_date
 
-    knowledge = load()
+    knowledge = load(data_dir)
     sizes = counts(knowledge)
     oldest = oldest_date(knowledge)
     if json:
         from mhstod.render.jsonout import dumps
 
-        _out(dumps({"ok": True, "counts": sizes, "oldest_source_date": oldest}))
+        _out(dumps({"ok": True, "counts": sizes, "oldest_source_date": oldest,
+                    "local": [{"kind": kind, "id": ident, "file": file} for (kind, ident), file in knowledge.local]}))
         return
     _out(
         f"Data OK: {sizes['regions']} regioner, {sizes['counties']} län, {sizes['municipalities']} kommuner, "
@@ -279,6 +287,8 @@ def data_check(json: JsonOption = False) -> None:
         f"{sizes['coordinators'] + sizes['numbers']} kontakter ({sizes['coordinators']} regionkoordinatorer, "
         f"{sizes['numbers']} nationella nummer), {sizes['steps']} steg. Äldsta källa: {oldest}."
     )
+    for (kind, ident), file in knowledge.local:
+        _out(f"Lokal uppgift: {kind} '{ident}' från {file}")
 
 
 def main(argv: list[str] | None = None) -> int:

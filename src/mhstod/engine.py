@@ -59,6 +59,7 @@ class ContactView:
     as_of: str = ""
     stale: bool = False
     verify: bool = False
+    local: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,7 @@ def _contacts(knowledge: Knowledge, answers: Answers, rules: Mapping[str, Answer
         contacts.append(ContactView(
             name=name, why=rule.why, source=rule.source, actor=actor.id,
             numbers=tuple(knowledge.number(n) for n in actor.contact.numbers), how=actor.contact.how,
-            web=actor.contact.web, verify=verify))
+            web=actor.contact.web, verify=verify, local=knowledge.local_file("actors", actor.id)))
     return tuple(contacts)
 
 
@@ -187,7 +188,8 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
             contacts.append(ContactView(
                 name=c.name, why=f"Regionkoordinator i {region.name}.", source=c.source, actor=COORDINATORS,
                 focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of,
-                stale=freshness.is_stale(c.as_of, today), verify=open_choice))
+                stale=freshness.is_stale(c.as_of, today), verify=open_choice,
+                local=knowledge.local_file("regions", region.id)))
     elif region is not None and region.no_coordinator is not None:
         contacts.append(ContactView(name=f"Regionkoordinator i {region.name}", why=region.no_coordinator.text,
                                     source=region.no_coordinator.source, actor=COORDINATORS, numbers=(line,)))
@@ -196,7 +198,8 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
             name="Regionkoordinator", why="Var personen befinner sig är inte känt: stödtelefonen hänvisar till "
             "regionkoordinatorn i rätt region.", source=line.source, actor=COORDINATORS, numbers=(line,),
             verify=True))
-    contacts.append(ContactView(name=line.name, why=line.use, source=line.source, numbers=(line,)))
+    contacts.append(ContactView(name=line.name, why=line.use, source=line.source, numbers=(line,),
+                                local=knowledge.local_file("numbers", line.id)))
     return contacts
 
 

@@ -4,43 +4,45 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
-from mhstod.conditions import ALWAYS, All, AnyOf, Condition, Is, Not
-from mhstod.errors import DataError
+from mhstod.errors import DataError, UsageError
 from mhstod.model import (
     ACTOR_KINDS,
     AGE_FOCUS,
     FOR_WHOM,
     PURPOSE_FOCUS,
-    QUESTION_TYPES,
-    Action,
     Actor,
-    Choice,
     Contact,
-    ContactRule,
     Coordinator,
     County,
     Document,
     Knowledge,
     Municipality,
     Number,
-    Question,
     Region,
     Responsibility,
-    Rule,
     Source,
-    Step,
     Web,
 )
-from mhstod.schema import Node, opt_text, read_source, read_sourced, unique_ids
+from mhstod.process_data import read_process
+from mhstod.schema import Node, NodeList, opt_text, read_source, read_sourced, unique_ids
 from mhstod.yamlfile import YamlProblem, parse
 
 DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml")
+# What a local data directory may overlay, by file and key: contacts and their sources, not the national rules.
+OVERLAYABLE = {"sources.yaml": {"documents"}, "regions.yaml": {"regions"}, "actors.yaml": {"numbers", "actors"}}
+TOP_KEYS = {
+    "sources.yaml": {"documents"},
+    "regions.yaml": {"as_of", "regions", "counties", "municipalities"},
+    "actors.yaml": {"numbers", "actors"},
+    "process.yaml": {"questions", "roles", "now", "tasks", "steps", "contacts"},
+}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_OVERLAY_BYTES = 1024 * 1024
 
 
 def read_shipped() -> dict[str, str]:
@@ -49,37 +51,84 @@ def read_shipped() -> dict[str, str]:
     return {name: (folder / name).read_text(encoding="utf-8") for name in DATA_FILES}
 
 
-@lru_cache(maxsize=1)
-def load() -> Knowledge:
-    """The shipped data, validated once per process."""
-    return build(read_shipped())
+def read_overlay(directory: str) -> dict[str, tuple[str, str]]:
+    """The YAML files of a local data directory: file name → (path as shown in messages, text)."""
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise UsageError(f"Katalogen för lokala uppgifter finns inte: '{directory}'.")
+    found: dict[str, tuple[str, str]] = {}
+    for path in sorted(folder.glob("*.y*ml")):
+        label = str(path)
+        if path.name not in OVERLAYABLE:
+            allowed = ", ".join(OVERLAYABLE)
+            raise DataError(f"{label}: filen kan inte läggas över de levererade uppgifterna (tillåtna: {allowed})")
+        data = path.read_bytes()
+        if len(data) > MAX_OVERLAY_BYTES:
+            raise DataError(f"{label}: filen är större än {MAX_OVERLAY_BYTES // 1024} kB")
+        try:
+            found[path.name] = (label, data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise DataError(f"{label}: filen är inte UTF-8 (byte {exc.start})") from None
+    return found
 
 
-def build(texts: dict[str, str]) -> Knowledge:
-    """Validate the data files' texts (keyed by file name) into a Knowledge."""
-    raw = {name: _parse(name, texts[name]) for name in DATA_FILES}
-    nodes = {name: Node(value, f"data/{name}") for name, value in raw.items()}
-    documents = _documents(nodes["sources.yaml"])
+@lru_cache(maxsize=4)
+def load(data_dir: str | None = None) -> Knowledge:
+    """The shipped data with an optional local overlay, validated once per process."""
+    return build(read_shipped(), read_overlay(data_dir) if data_dir else None)
+
+
+def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = None) -> Knowledge:
+    """Validate the data files' texts (keyed by file name), with local overlays merged by id, into a Knowledge."""
+    tops = {name: Node(_parse(f"data/{name}", texts[name]), f"data/{name}").mapping(TOP_KEYS[name])
+            for name in DATA_FILES}
+    local: dict[tuple[str, str], str] = {}
+    for name, (label, text) in (overlays or {}).items():
+        fields = Node(_parse(label, text), label).mapping(set(), OVERLAYABLE[name])
+        for key, node in fields.items():
+            tops[name][key], ids = _merge_by_id(tops[name][key], node)
+            local.update({(key, ident): label for ident in ids})
+    documents = _documents(tops["sources.yaml"])
     doc_ids = frozenset(d.id for d in documents)
-    regions, counties, municipalities, counties_source, munis_source, as_of = _places(
-        nodes["regions.yaml"], doc_ids)
-    numbers, actors = _actors(nodes["actors.yaml"], doc_ids)
-    _check_references(nodes, regions, numbers, actors)
-    process = _process(nodes["process.yaml"], doc_ids, actors, numbers)
+    regions, counties, municipalities, counties_source, munis_source, as_of = _places(tops["regions.yaml"], doc_ids)
+    numbers, actors = _actors(tops["actors.yaml"], doc_ids)
+    _check_references(tops, regions, numbers, actors)
+    process = read_process(tops["process.yaml"], doc_ids, actors, numbers)
     return Knowledge(
         documents=documents, regions=regions, counties=counties, municipalities=municipalities,
         municipalities_source=munis_source, counties_source=counties_source, numbers=numbers,
         actors=actors, steps=process.steps, regions_as_of=as_of, questions=process.questions,
         roles=process.roles, now=process.now, tasks=process.tasks, contact_rules=process.contact_rules,
+        local=tuple(sorted(local.items())),
     )
 
 
-def _parse(name: str, text: str) -> Any:
+def _merge_by_id(shipped: Node, overlay: Node) -> tuple[Node, set[str]]:
+    """Overlay entries replace shipped entries with the same id and add the others; each keeps its own file."""
+    merged = list(shipped.items())
+    position = {item.value.get("id"): i for i, item in enumerate(merged) if isinstance(item.value, dict)}
+    ids: set[str] = set()
+    for item in overlay.items():
+        ident = item.value.get("id") if isinstance(item.value, dict) else None
+        if not isinstance(ident, str):
+            raise item.error("en lokal post behöver ett 'id'; samma id ersätter en levererad post, ett nytt läggs till")
+        if ident in ids:
+            raise item.error(f"id '{ident}' förekommer två gånger i filen")
+        ids.add(ident)
+        if ident in position:
+            merged[position[ident]] = item
+        else:
+            position[ident] = len(merged)
+            merged.append(item)
+    return NodeList(merged, shipped.file, shipped.path), ids
+
+
+def _parse(label: str, text: str) -> Any:
     try:
         return parse(text)
     except YamlProblem as exc:
         line = f" rad {exc.line}:" if exc.line else ""
-        raise DataError(f"data/{name}:{line} {exc.message}") from None
+        raise DataError(f"{label}:{line} {exc.message}") from None
 
 
 def _date(node: Node) -> str:
@@ -89,8 +138,8 @@ def _date(node: Node) -> str:
     return value
 
 
-def _documents(root: Node) -> tuple[Document, ...]:
-    items = root.mapping({"documents"})["documents"]
+def _documents(top: dict[str, Node]) -> tuple[Document, ...]:
+    items = top["documents"]
     documents = []
     for node in items.items():
         f = node.mapping({"id", "file", "title", "publisher", "date"}, {"note"})
@@ -101,9 +150,8 @@ def _documents(root: Node) -> tuple[Document, ...]:
     return tuple(documents)
 
 
-def _places(root: Node, docs: frozenset[str]) -> tuple[
+def _places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
         tuple[Region, ...], tuple[County, ...], tuple[Municipality, ...], Source, Source, str]:
-    top = root.mapping({"as_of", "regions", "counties", "municipalities"})
     as_of = _date(top["as_of"])
 
     county_fields = top["counties"].mapping({"source", "items"})
@@ -191,8 +239,7 @@ def _coordinator(node: Node, docs: frozenset[str]) -> Coordinator:
         focus_printed=opt_text(f, "focus_printed"), as_of=as_of, source=read_source(f["source"], docs))
 
 
-def _actors(root: Node, docs: frozenset[str]) -> tuple[tuple[Number, ...], tuple[Actor, ...]]:
-    top = root.mapping({"numbers", "actors"})
+def _actors(top: dict[str, Node], docs: frozenset[str]) -> tuple[tuple[Number, ...], tuple[Actor, ...]]:
     numbers = []
     number_nodes = list(top["numbers"].items())
     for node in number_nodes:
@@ -256,158 +303,15 @@ def _web(node: Node, docs: frozenset[str]) -> Web:
     return Web(url, read_source(f["source"], docs))
 
 
-@dataclass(frozen=True, slots=True)
-class _Process:
-    questions: tuple[Question, ...]
-    roles: tuple[tuple[str, str], ...]
-    now: tuple[Rule, ...]
-    tasks: tuple[Rule, ...]
-    steps: tuple[Step, ...]
-    contact_rules: tuple[ContactRule, ...]
-
-
-def _process(root: Node, docs: frozenset[str], actors: tuple[Actor, ...], numbers: tuple[Number, ...]) -> _Process:
-    top = root.mapping({"questions", "roles", "now", "tasks", "steps", "contacts"})
-    questions = _questions(top["questions"])
-    by_id = {q.id: q for q in questions}
-    actor_by_id = {a.id: a for a in actors}
-    number_ids = {n.id for n in numbers}
-
-    roles = []
-    role_question = by_id.get("role")
-    for role, actor_node in top["roles"].mapping(set(), set(role_question.values) if role_question else set()).items():
-        actor_id = actor_node.ident()
-        if actor_id not in actor_by_id:
-            raise actor_node.error(f"okänd aktör '{actor_id}'")
-        roles.append((role, actor_id))
-
-    def rules(node: Node) -> tuple[Rule, ...]:
-        out = []
-        for item in node.items():
-            f = item.mapping({"id", "text", "source"}, {"when", "number"})
-            number = f["number"].ident() if "number" in f else ""
-            if number and number not in number_ids:
-                raise f["number"].error(f"okänt nummer '{number}'")
-            out.append(Rule(id=f["id"].ident(), text=f["text"].text(), source=read_source(f["source"], docs),
-                            when=_when(f, by_id), number=number))
-        unique_ids([(r.id, n) for r, n in zip(out, node.items(), strict=True)], "punkten")
-        return tuple(out)
-
-    steps = []
-    step_nodes = list(top["steps"].items())
-    for expected, node in enumerate(step_nodes, start=1):
-        f = node.mapping({"number", "id", "name", "timing", "summary", "source", "actions"})
-        number = f["number"].integer()
-        if number != expected:
-            raise f["number"].error(f"steget har nummer {number}, väntade {expected} (stegen står i ordning)")
-        actions = tuple(_action(a, docs, actor_by_id, by_id) for a in f["actions"].items())
-        steps.append(Step(number=number, id=f["id"].ident(), name=f["name"].text(),
-                          timing=f["timing"].text(empty=True), summary=f["summary"].text(),
-                          source=read_source(f["source"], docs), actions=actions))
-    unique_ids([(s.id, n) for s, n in zip(steps, step_nodes, strict=True)], "steget")
-
-    contact_rules = []
-    for node in top["contacts"].items():
-        f = node.mapping({"actor", "why", "source"}, {"when"})
-        actor_id = f["actor"].ident()
-        if actor_id not in actor_by_id:
-            raise f["actor"].error(f"okänd aktör '{actor_id}'")
-        contact_rules.append(ContactRule(actor=actor_id, why=f["why"].text(), source=read_source(f["source"], docs),
-                                         when=_when(f, by_id)))
-    return _Process(questions, tuple(roles), rules(top["now"]), rules(top["tasks"]), tuple(steps),
-                    tuple(contact_rules))
-
-
-def _questions(node: Node) -> tuple[Question, ...]:
-    questions = []
-    nodes = list(node.items())
-    for item in nodes:
-        f = item.mapping({"id", "text", "help", "type", "choices"}, {"unknown", "verify"})
-        choices = []
-        for c in f["choices"].items():
-            cf = c.mapping({"value", "label"})
-            choices.append(Choice(cf["value"].text(), cf["label"].text()))
-        unique_ids([(c.value, n) for c, n in zip(choices, f["choices"].items(), strict=True)], "svaret")
-        question = Question(id=f["id"].text(), text=f["text"].text(), help=f["help"].text(),
-                            type=f["type"].choice(QUESTION_TYPES), unknown=opt_text(f, "unknown"),
-                            verify=opt_text(f, "verify"), choices=tuple(choices))
-        if not re.fullmatch(r"[a-z]+(_[a-z]+)*", question.id):
-            raise f["id"].error(f"'{question.id}' är inget giltigt fråge-id (små bokstäver och understreck)")
-        if question.unknown and question.unknown not in question.values:
-            raise f["unknown"].error(f"'{question.unknown}' är inget av frågans svar ({', '.join(question.values)})")
-        if bool(question.unknown) != bool(question.verify):
-            raise item.error("'unknown' och 'verify' anges tillsammans: vad som ska kontrolleras när svaret är okänt")
-        if len(choices) < 2:
-            raise f["choices"].error("en fråga behöver minst två svar")
-        questions.append(question)
-    unique_ids([(q.id, n) for q, n in zip(questions, nodes, strict=True)], "frågan")
-    return tuple(questions)
-
-
-def _when(fields: dict[str, Node], questions: dict[str, Question]) -> Condition:
-    return _condition(fields["when"], questions) if "when" in fields else ALWAYS
-
-
-def _condition(node: Node, questions: dict[str, Question]) -> Condition:
-    """Parse a `when:` and check that it names real questions and values."""
-    if not isinstance(node.value, dict) or len(node.value) != 1:
-        raise node.error("ett villkor är en mappning med en nyckel: en fråga, 'all', 'any' eller 'not'")
-    ((name, _),) = node.value.items()
-    inner = node.child(name)
-    if name in ("all", "any"):
-        parts = tuple(_condition(p, questions) for p in inner.items())
-        if not parts:
-            raise inner.error(f"'{name}' behöver minst ett villkor")
-        return All(parts) if name == "all" else AnyOf(parts)
-    if name == "not":
-        return Not(_condition(inner, questions))
-    if name not in questions:
-        raise node.error(f"okänd fråga '{name}' (frågorna: {', '.join(questions)})")
-    values = inner.texts()
-    if not values:
-        raise inner.error("villkoret behöver minst ett svar")
-    for index, value in enumerate(values):
-        if value not in questions[name].values:
-            raise inner.child(index).error(
-                f"'{value}' är inget svar på frågan '{name}' ({', '.join(questions[name].values)})")
-    return Is(name, frozenset(values))
-
-
-def _action(node: Node, docs: frozenset[str], actors: dict[str, Actor], questions: dict[str, Question]) -> Action:
-    f = node.mapping({"actor", "placement"}, {"duty", "text", "source", "when"})
-    actor_id = f["actor"].ident()
-    if actor_id not in actors:
-        raise f["actor"].error(f"okänd aktör '{actor_id}'")
-    when = _when(f, questions)
-    placement = f["placement"].text()
-    if "duty" in f:
-        if "text" in f or "source" in f:
-            raise node.error("en handling anger antingen 'duty' eller 'text' med 'source'")
-        wanted = _duty_key(f["duty"].text())
-        duty = next((r for r in actors[actor_id].responsibilities if _duty_key(r.text) == wanted), None)
-        if duty is None:
-            raise f["duty"].error(f"aktören '{actor_id}' har ingen sådan uppgift i data/actors.yaml")
-        return Action(actor_id, duty.text, duty.for_whom, duty.source, placement, when)
-    if "text" not in f or "source" not in f:
-        raise node.error("en handling anger antingen 'duty' eller 'text' med 'source'")
-    return Action(actor_id, f["text"].text(), "any", read_source(f["source"], docs), placement, when)
-
-
-def _duty_key(text: str) -> str:
-    return " ".join(text.casefold().split()).rstrip(".")
-
-
-def _check_references(nodes: dict[str, Node], regions: tuple[Region, ...], numbers: tuple[Number, ...],
+def _check_references(tops: dict[str, dict[str, Node]], regions: tuple[Region, ...], numbers: tuple[Number, ...],
                       actors: tuple[Actor, ...]) -> None:
     """Every id one place names must exist where it is defined."""
     actor_ids = {a.id for a in actors}
     number_ids = {n.id for n in numbers}
-    for index, number in enumerate(numbers):
+    for number, node in zip(numbers, tops["actors.yaml"]["numbers"].items(), strict=True):
         if number.actor and number.actor not in actor_ids:
-            raise nodes["actors.yaml"].child("numbers").child(index).child("actor").error(
-                f"okänd aktör '{number.actor}'")
-    for index, actor in enumerate(actors):
-        here = nodes["actors.yaml"].child("actors").child(index)
+            raise node.child("actor").error(f"okänd aktör '{number.actor}'")
+    for actor, here in zip(actors, tops["actors.yaml"]["actors"].items(), strict=True):
         if actor.part_of and actor.part_of not in actor_ids:
             raise here.child("part_of").error(f"okänd aktör '{actor.part_of}'")
         if actor.part_of == actor.id:
@@ -415,12 +319,10 @@ def _check_references(nodes: dict[str, Node], regions: tuple[Region, ...], numbe
         for n_index, number_id in enumerate(actor.contact.numbers):
             if number_id not in number_ids:
                 raise here.child("contact").child("numbers").child(n_index).error(f"okänt nummer '{number_id}'")
-    for index, region in enumerate(regions):
+    for region, node in zip(regions, tops["regions.yaml"]["regions"].items(), strict=True):
         if region.contact_number and region.contact_number not in number_ids:
-            raise nodes["regions.yaml"].child("regions").child(index).child("contact_number").error(
-                f"okänt nummer '{region.contact_number}'")
+            raise node.child("contact_number").error(f"okänt nummer '{region.contact_number}'")
     names = Counter(a.name.casefold() for a in actors)
-    for index, actor in enumerate(actors):
+    for actor, here in zip(actors, tops["actors.yaml"]["actors"].items(), strict=True):
         if names[actor.name.casefold()] > 1:
-            raise nodes["actors.yaml"].child("actors").child(index).child("name").error(
-                f"namnet '{actor.name}' används av flera aktörer")
+            raise here.child("name").error(f"namnet '{actor.name}' används av flera aktörer")

@@ -245,6 +245,11 @@ class Knowledge:
     now: tuple[Rule, ...] = ()
     tasks: tuple[Rule, ...] = ()
     contact_rules: tuple[ContactRule, ...] = ()
+    local: tuple[tuple[tuple[str, str], str], ...] = ()
+
+    def local_file(self, key: str, ident: str) -> str:
+        """The local file an entry ("regions", "ost") comes from, or "" for shipped data."""
+        return dict(self.local).get((key, ident), "")
 
     @property
     def unknowns(self) -> dict[str, str]:

@@ -108,6 +108,19 @@ class Node:
         return tuple(item.text() for item in self.items())
 
 
+class NodeList(Node):
+    """A list whose items may come from different files (shipped data and a local overlay)."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, children: list[Node], file: str, path: str) -> None:
+        super().__init__([c.value for c in children], file, path)
+        self.children = children
+
+    def items(self) -> Iterator[Node]:
+        yield from self.children
+
+
 def _kind(value: Any) -> str:
     names = {dict: "en mappning", list: "en lista", str: "text", bool: "ett sanningsvärde", int: "ett tal",
              float: "ett tal", type(None): "ingenting"}

@@ -35,7 +35,7 @@ def county(c: County) -> dict[str, str]:
     return {"code": c.code, "name": c.name, "short_name": c.short_name, "iso_3166_2": c.iso, "region": c.region}
 
 
-def coordinator(c: Coordinator, knowledge: Knowledge, today: date) -> dict[str, Any]:
+def coordinator(c: Coordinator, knowledge: Knowledge, today: date, region_id: str) -> dict[str, Any]:
     return {
         "id": c.id,
         "name": c.name,
@@ -44,6 +44,7 @@ def coordinator(c: Coordinator, knowledge: Knowledge, today: date) -> dict[str, 
         "emails": list(c.emails),
         "as_of": c.as_of,
         "stale": is_stale(c.as_of, today),
+        "local": knowledge.local_file("regions", region_id) or None,
         "source": source(c.source, knowledge),
     }
 
@@ -57,6 +58,7 @@ def number(n: Number, knowledge: Knowledge) -> dict[str, Any]:
         "also_written": list(n.also_written),
         "hours": n.hours or None,
         "outside_hours": n.outside_hours or None,
+        "local": knowledge.local_file("numbers", n.id) or None,
         "source": source(n.source, knowledge),
     }
 
@@ -66,10 +68,11 @@ def region(r: Region, knowledge: Knowledge, today: date) -> dict[str, Any]:
         "id": r.id,
         "name": r.name,
         "counties": [county(knowledge.county(c)) for c in r.counties],
-        "coordinators": [coordinator(c, knowledge, today) for c in r.coordinators],
+        "coordinators": [coordinator(c, knowledge, today, r.id) for c in r.coordinators],
         "no_coordinator": ({"text": r.no_coordinator.text, "source": source(r.no_coordinator.source, knowledge)}
                            if r.no_coordinator else None),
         "contact_number": r.contact_number or None,
+        "local": knowledge.local_file("regions", r.id) or None,
         "source": source(r.source, knowledge),
     }
 
@@ -106,7 +109,7 @@ def contacts(knowledge: Knowledge, today: date) -> str:
         "urgent": [number(n, knowledge) for n in urgent_numbers(knowledge)],
         "support_line": number(support_line(knowledge), knowledge),
         "regions": [{"id": r.id, "name": r.name,
-                     "coordinators": [coordinator(c, knowledge, today) for c in r.coordinators],
+                     "coordinators": [coordinator(c, knowledge, today, r.id) for c in r.coordinators],
                      "contact_number": r.contact_number or None} for r in knowledge.regions],
         "as_of": knowledge.regions_as_of,
         "notes": [confirm_note(knowledge)],
@@ -140,6 +143,7 @@ def _contact(c: ContactView, knowledge: Knowledge) -> dict[str, Any]:
         "as_of": c.as_of or None,
         "stale": c.stale,
         "verify": c.verify,
+        "local": c.local or None,
         "source": source(c.source, knowledge),
     }
 

@@ -53,6 +53,8 @@ def _contact(contact: ContactView, refs: _Refs) -> list[Line]:
         lines.append(Line("text", how.text, ref=refs(how.source), level=2))
     for web in contact.web:
         lines.append(Line("text", f"Webb: {web.url}", ref=refs(web.source), level=2))
+    if contact.local:
+        lines.append(Line("text", f"Lokal uppgift från {contact.local}.", level=2))
     if contact.stale:
         lines.append(Line("text", stale_note(contact.as_of).capitalize() + ".", "verify", level=2))
     elif contact.as_of:

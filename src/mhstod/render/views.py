@@ -12,7 +12,7 @@ from mhstod.render.lines import Line
 
 
 def _coordinator(c: Coordinator, today: date) -> list[Line]:
-    lines = [Line("item", f"{c.name} ({words.focus(c)})", level=1),
+    lines = [Line("item", f"{c.name} ({words.focus(c)}) – uppgift från {c.as_of}", level=1),
              Line("text", "Telefon: " + ", ".join(c.phones), level=2),
              Line("text", "E-post: " + ", ".join(c.emails), level=2)]
     if is_stale(c.as_of, today):
@@ -21,8 +21,16 @@ def _coordinator(c: Coordinator, today: date) -> list[Line]:
 
 
 def _region_body(region: Region, knowledge: Knowledge, today: date) -> list[Line]:
+    local = knowledge.local_file("regions", region.id)
+    if local:
+        note = Line("text", f"Lokala uppgifter från {local}:", "verify")
+        return [note, *_coordinators_or_line(region, knowledge, today)]
+    return _coordinators_or_line(region, knowledge, today)
+
+
+def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> list[Line]:
     if region.coordinators:
-        lines = [Line("text", f"Regionkoordinatorer (uppgifter från {knowledge.regions_as_of}):")]
+        lines = [Line("text", "Regionkoordinatorer:")]
         for c in region.coordinators:
             lines += _coordinator(c, today)
         return lines

@@ -1,0 +1,113 @@
+"""Local contacts: a directory of YAML files overlays the shipped data by id, validated as strictly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mhstod.answers import from_mapping
+from mhstod.engine import build_checklist
+from mhstod.load import load
+
+from .conftest import run
+
+OST = """\
+regions:
+  - id: ost
+    name: Region Öst
+    source: {elsewhere: "Linköpings kommun, kontaktlista 2026-10"}
+    counties:
+      - {code: "04", source: {doc: "004", section: "KONTAKT – Region Öst"}}
+      - {code: "05", source: {doc: "004", section: "KONTAKT – Region Öst"}}
+      - {code: "06", source: {doc: "004", section: "KONTAKT – Region Öst"}}
+    coordinators:
+      - id: lokal-koordinator
+        name: Kim Lokal
+        phones: ["013-20 00 00"]
+        emails: ["kim.lokal@linkoping.se"]
+        focus: {age: any, purpose: any}
+        as_of: "2026-10"
+        source: {elsewhere: "Linköpings kommun, kontaktlista 2026-10"}
+"""
+SOCIALJOUR = """\
+numbers:
+  - id: socialjour-linkoping
+    number: "013-20 60 00"
+    name: "Socialjouren i Linköping"
+    use: "Socialtjänstens jour utanför kontorstid"
+    source: {elsewhere: "Linköpings kommun, kontaktlista 2026-10"}
+"""
+
+
+@pytest.fixture
+def overlay(tmp_path: Path) -> Path:
+    folder = tmp_path / "lokalt"
+    folder.mkdir()
+    (folder / "regions.yaml").write_text(OST, encoding="utf-8")
+    (folder / "actors.yaml").write_text(SOCIALJOUR, encoding="utf-8")
+    return folder
+
+
+def test_a_local_coordinator_for_region_ost(capsys: pytest.CaptureFixture[str], overlay: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # long temporary paths, unwrapped
+    code, out, _ = run(capsys, "region", "--county", "Linköping", "--data-dir", str(overlay), "--json")
+    data = json.loads(out)
+    assert code == 0
+    region = data["region"]
+    assert region["local"] == str(overlay / "regions.yaml")
+    assert [(c["name"], c["phones"], c["local"], c["stale"]) for c in region["coordinators"]] == [
+        ("Kim Lokal", ["013-20 00 00"], str(overlay / "regions.yaml"), False)]
+    code, out, _ = run(capsys, "region", "--county", "Linköping", "--data-dir", str(overlay))
+    assert f"Lokala uppgifter från {overlay / 'regions.yaml'}" in out and "Kim Lokal" in out
+
+
+def test_other_regions_are_untouched(capsys: pytest.CaptureFixture[str], overlay: Path) -> None:
+    data = json.loads(run(capsys, "region", "--county", "Skåne", "--data-dir", str(overlay), "--json")[1])
+    assert data["region"]["local"] is None
+    assert [c["name"] for c in data["region"]["coordinators"]] == ["Lisa Green", "Sara Olsson"]
+
+
+def test_the_environment_variable(capsys: pytest.CaptureFixture[str], overlay: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MHSTOD_DATA_DIR", str(overlay))
+    code, out, _ = run(capsys, "data", "check")
+    assert code == 0
+    assert "13 kontakter" not in out and f"Lokal uppgift: regions 'ost' från {overlay / 'regions.yaml'}" in out
+    assert f"Lokal uppgift: numbers 'socialjour-linkoping' från {overlay / 'actors.yaml'}" in out
+
+
+def test_the_checklist_marks_local_contacts(overlay: Path) -> None:
+    knowledge = load(str(overlay))
+    checklist = build_checklist(knowledge, from_mapping(knowledge, {"county": "Norrköping"}))
+    kim = next(c for c in checklist.contacts if c.name == "Kim Lokal")
+    assert kim.local == str(overlay / "regions.yaml")
+
+
+@pytest.mark.parametrize(("file", "content", "message"), [
+    ("regions.yaml", OST.replace("kim.lokal@linkoping.se", "kim.lokal(at)linkoping.se"),
+     "regions.yaml: regions[0].coordinators[0].emails[0]: 'kim.lokal(at)linkoping.se' är ingen e-postadress"),
+    ("regions.yaml", OST.replace('    counties:\n      - {code: "04"', '    counties:\n      - {code: "12"'),
+     "regions.yaml: regions[0].counties[0].code: länet '12' ligger redan i region"),
+    ("regions.yaml", OST.replace("  - id: ost\n", "  - name_only: true\n"),
+     "regions.yaml: regions[0]: en lokal post behöver ett 'id'"),
+    ("regions.yaml", "regions:\n  - id: ost\n    name: [\n", "regions.yaml: rad 4: ogiltig YAML"),
+    ("regions.yaml", "counties: []\n", "regions.yaml: okänd nyckel 'counties'"),
+    ("process.yaml", "steps: []\n", "process.yaml: filen kan inte läggas över"),
+    ("actors.yaml", SOCIALJOUR.replace('"013-20 60 00"', '"ring kommunen"'),
+     "numbers[0].number: 'ring kommunen' är inget telefonnummer"),
+])
+def test_bad_local_data_is_exit_1_naming_file_and_place(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                        file: str, content: str, message: str) -> None:
+    (tmp_path / file).write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "data", "check", "--data-dir", str(tmp_path))
+    assert code == 1 and out == ""
+    assert err.startswith(f"mhstod: {tmp_path}/") and message in err, err
+    assert err.count("\n") == 1
+
+
+def test_a_missing_directory_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "region", "--county", "Skåne", "--data-dir", str(tmp_path / "saknas"))
+    assert code == 2 and "Katalogen för lokala uppgifter finns inte" in err
