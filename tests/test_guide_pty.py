@@ -56,7 +56,7 @@ def test_full_run_reaches_the_checklist(tmp_path: Path) -> None:
     first_part(child)
     rest(child)
     answer(child, "Ändra: Var arbetar du", ENTER)
-    child.expect("KONTAKTER")
+    child.expect("Kontakter")
     child.expect("Lisa Green")
     child.expect("Bryssel II")
     child.expect(pexpect.EOF)

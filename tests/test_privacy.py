@@ -67,7 +67,7 @@ def test_interactive_run_writes_nothing_and_opens_no_connection(tmp_path: Path) 
     child.expect("Ändra: Var arbetar du")
     child.expect_exact("\x1b[?7h")
     child.send(ENTER)
-    child.expect("KONTAKTER")
+    child.expect("Kontakter")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -293,6 +293,8 @@ def data_check(json: JsonOption = False, data_dir: DataDirOption = None) -> None
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app; every error the user can cause ends here as one line on stderr."""
+    from mhstod import cli_reference  # noqa: F401  (registers the reference commands on the app)
+
     try:
         app(args=argv, prog_name="mhstod")
     except SystemExit as exc:

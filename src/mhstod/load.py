@@ -21,6 +21,7 @@ from mhstod.model import (
     County,
     Document,
     Knowledge,
+    Law,
     Municipality,
     Number,
     Region,
@@ -32,7 +33,7 @@ from mhstod.process_data import read_process
 from mhstod.schema import Node, NodeList, opt_text, read_source, read_sourced, unique_ids
 from mhstod.yamlfile import YamlProblem, parse
 
-DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml")
+DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml")
 # What a local data directory may overlay, by file and key: contacts and their sources, not the national rules.
 OVERLAYABLE = {"sources.yaml": {"documents"}, "regions.yaml": {"regions"}, "actors.yaml": {"numbers", "actors"}}
 TOP_KEYS = {
@@ -40,6 +41,7 @@ TOP_KEYS = {
     "regions.yaml": {"as_of", "regions", "counties", "municipalities"},
     "actors.yaml": {"numbers", "actors"},
     "process.yaml": {"questions", "roles", "now", "tasks", "steps", "contacts"},
+    "law.yaml": {"laws"},
 }
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_OVERLAY_BYTES = 1024 * 1024
@@ -99,8 +101,22 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
         municipalities_source=munis_source, counties_source=counties_source, numbers=numbers,
         actors=actors, steps=process.steps, regions_as_of=as_of, questions=process.questions,
         roles=process.roles, now=process.now, tasks=process.tasks, contact_rules=process.contact_rules,
-        local=tuple(sorted(local.items())),
+        local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
     )
+
+
+def _laws(top: dict[str, Node], docs: frozenset[str]) -> tuple[Law, ...]:
+    laws = []
+    nodes = list(top["laws"].items())
+    for node in nodes:
+        f = node.mapping({"id", "name", "reference", "texts", "notes"})
+        texts = tuple(read_sourced(t, docs) for t in f["texts"].items())
+        if not texts:
+            raise f["texts"].error("en lag behöver minst en text ur källorna")
+        laws.append(Law(id=f["id"].ident(), name=f["name"].text(), reference=f["reference"].text(), texts=texts,
+                        notes=tuple(read_sourced(n, docs) for n in f["notes"].items())))
+    unique_ids([(law.id, n) for law, n in zip(laws, nodes, strict=True)], "lagen")
+    return tuple(laws)
 
 
 def _merge_by_id(shipped: Node, overlay: Node) -> tuple[Node, set[str]]:

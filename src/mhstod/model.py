@@ -227,6 +227,17 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class Law:
+    """A legal text of the sources, with notes where the law may have changed since."""
+
+    id: str
+    name: str
+    reference: str
+    texts: tuple[Sourced, ...]
+    notes: tuple[Sourced, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Knowledge:
     """Everything the tool knows, validated; indexes are built once at load."""
 
@@ -246,6 +257,7 @@ class Knowledge:
     tasks: tuple[Rule, ...] = ()
     contact_rules: tuple[ContactRule, ...] = ()
     local: tuple[tuple[tuple[str, str], str], ...] = ()
+    laws: tuple[Law, ...] = ()
 
     def local_file(self, key: str, ident: str) -> str:
         """The local file an entry ("regions", "ost") comes from, or "" for shipped data."""

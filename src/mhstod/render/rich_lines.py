@@ -22,7 +22,7 @@ def render(lines: Iterable[Line]) -> RenderableType:
             parts.append(Rule(Text(line.text, style="bold"), align="left"))
         elif line.kind == "heading":
             parts.append(Text())
-            parts.append(Text(line.text.upper(), style="bold magenta"))
+            parts.append(Text(line.text, style="bold magenta underline"))
         elif line.kind == "subheading":
             parts.append(Text.assemble(Text(line.text, style="bold"), ref))
         elif line.kind == "item":
