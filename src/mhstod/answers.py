@@ -9,7 +9,7 @@ from typing import Any
 from mhstod.conditions import Answer, evaluate, questions_in
 from mhstod.errors import AnswersError, MhstodError
 from mhstod.model import Knowledge, Question
-from mhstod.places import Gazetteer, Match, shown
+from mhstod.places import Gazetteer, Match, gazetteer_for, shown
 
 YES_NO = {True: "yes", False: "no"}  # YAML reads an unquoted yes/no as a boolean
 UNKNOWN_WORDS = {"vet inte", "vet ej", "okänt", "okänd"}
@@ -63,7 +63,7 @@ def parse_value(knowledge: Knowledge, question: Question, raw: object, gazetteer
         if raw.strip().casefold() in UNKNOWN_WORDS or raw.strip() == "unknown":
             return question.unknown, None
         try:
-            match = (gazetteer or Gazetteer(knowledge)).find(raw, "municipality")
+            match = (gazetteer or gazetteer_for(knowledge)).find(raw, "municipality")
         except MhstodError as exc:
             raise AnswersError(f"Svaret på '{question.id}': {exc}") from None
         return "known", match
@@ -100,7 +100,7 @@ def _bad(question: Question, raw: object, accepted: str) -> AnswersError:
     return AnswersError(f"Ogiltigt svar på '{question.id}': {typed}. Giltiga svar: {accepted}.")
 
 
-def from_mapping(knowledge: Knowledge, raw: object) -> Answers:
+def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None = None) -> Answers:
     """Answers from a file's mapping; a missing answer that matters counts as "Vet inte", with a warning."""
     if not isinstance(raw, dict):
         raise AnswersError("Svarsfilen ska vara en mappning från fråge-id till svar, t.ex. 'age: child'.")
@@ -108,7 +108,7 @@ def from_mapping(knowledge: Knowledge, raw: object) -> Answers:
     for key in raw:
         if key not in ids:
             raise AnswersError(f"Okänd fråga {shown(repr(key), 60)} i svarsfilen. Frågorna: {', '.join(ids)}.")
-    gazetteer = Gazetteer(knowledge)
+    gazetteer = gazetteer or gazetteer_for(knowledge)
     values: dict[str, Answer] = {}
     place: Match | None = None
     warnings = []

@@ -107,14 +107,14 @@ def region(
     from mhstod.freshness import today
     from mhstod.load import load
     from mhstod.lookup import region_report
-    from mhstod.places import Gazetteer
+    from mhstod.places import gazetteer_for
 
     if (county is None) == (municipality is None):
         raise UsageError("Ange antingen --county eller --municipality, till exempel: mhstod region --county Skåne")
     knowledge = load(data_dir)
     typed, prefer = (county, "county") if county is not None else (municipality, "municipality")
     assert typed is not None
-    match = Gazetteer(knowledge).find(typed, prefer)  # type: ignore[arg-type]
+    match = gazetteer_for(knowledge).find(typed, prefer)  # type: ignore[arg-type]
     report = region_report(knowledge, knowledge.region(match.place.county.region), match, today())
     if json:
         from mhstod.render import jsonout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -26,6 +27,7 @@ from mhstod.model import (
     Number,
     Region,
     Responsibility,
+    Scenario,
     Source,
     Web,
 )
@@ -33,7 +35,7 @@ from mhstod.process_data import read_process
 from mhstod.schema import Node, NodeList, opt_text, read_source, read_sourced, unique_ids
 from mhstod.yamlfile import YamlProblem, parse
 
-DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml")
+DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml", "scenarios.yaml")
 # What a local data directory may overlay, by file and key: contacts and their sources, not the national rules.
 OVERLAYABLE = {"sources.yaml": {"documents"}, "regions.yaml": {"regions"}, "actors.yaml": {"numbers", "actors"}}
 TOP_KEYS = {
@@ -42,6 +44,7 @@ TOP_KEYS = {
     "actors.yaml": {"numbers", "actors"},
     "process.yaml": {"questions", "roles", "now", "tasks", "steps", "contacts"},
     "law.yaml": {"laws"},
+    "scenarios.yaml": {"scenarios"},
 }
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_OVERLAY_BYTES = 1024 * 1024
@@ -96,13 +99,49 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
     numbers, actors = _actors(tops["actors.yaml"], doc_ids)
     _check_references(tops, regions, numbers, actors)
     process = read_process(tops["process.yaml"], doc_ids, actors, numbers)
-    return Knowledge(
+    knowledge = Knowledge(
         documents=documents, regions=regions, counties=counties, municipalities=municipalities,
         municipalities_source=munis_source, counties_source=counties_source, numbers=numbers,
         actors=actors, steps=process.steps, regions_as_of=as_of, questions=process.questions,
         roles=process.roles, now=process.now, tasks=process.tasks, contact_rules=process.contact_rules,
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
     )
+    return replace(knowledge, scenarios=_scenarios(tops["scenarios.yaml"], doc_ids, knowledge))
+
+
+def _scenarios(top: dict[str, Node], docs: frozenset[str], knowledge: Knowledge) -> tuple[Scenario, ...]:
+    """Teaching cases, each validated as an answers file against the loaded questions."""
+    from mhstod.answers import from_mapping
+    from mhstod.errors import AnswersError
+    from mhstod.places import gazetteer_for
+
+    gazetteer = gazetteer_for(knowledge)
+    actor_ids = {a.id for a in knowledge.actors}
+    scenarios = []
+    nodes = list(top["scenarios"].items())
+    for node in nodes:
+        f = node.mapping({"id", "title", "story", "answers", "notes", "key_contacts", "key_actors"},
+                         {"not_contacts", "not_contact_names", "first_now_number"})
+        f["answers"].mapping(set(), {q.id for q in knowledge.questions})
+        try:
+            given = from_mapping(knowledge, f["answers"].value, gazetteer)
+        except AnswersError as exc:
+            raise f["answers"].error(str(exc)) from None
+        if given.warnings:
+            raise f["answers"].error(given.warnings[0])
+        for key in ("key_actors", "not_contacts"):
+            for item in f[key].items() if key in f else ():
+                if item.ident() not in actor_ids:
+                    raise item.error(f"okänd aktör '{item.value}'")
+        scenarios.append(Scenario(
+            id=f["id"].ident(), title=f["title"].text(), story=f["story"].text(),
+            answers=tuple(f["answers"].value.items()), notes=tuple(read_sourced(n, docs) for n in f["notes"].items()),
+            key_contacts=f["key_contacts"].texts(), key_actors=f["key_actors"].texts(),
+            not_contacts=f["not_contacts"].texts() if "not_contacts" in f else (),
+            not_contact_names=f["not_contact_names"].texts() if "not_contact_names" in f else (),
+            first_now_number=opt_text(f, "first_now_number")))
+    unique_ids([(s.id, n) for s, n in zip(scenarios, nodes, strict=True)], "fallet")
+    return tuple(scenarios)
 
 
 def _laws(top: dict[str, Node], docs: frozenset[str]) -> tuple[Law, ...]:

@@ -238,6 +238,22 @@ class Law:
 
 
 @dataclass(frozen=True, slots=True)
+class Scenario:
+    """A teaching case: a story, its answers, notes, and what a correct checklist must (not) contain."""
+
+    id: str
+    title: str
+    story: str
+    answers: tuple[tuple[str, object], ...]
+    notes: tuple[Sourced, ...]
+    key_contacts: tuple[str, ...]
+    key_actors: tuple[str, ...]
+    not_contacts: tuple[str, ...] = ()
+    not_contact_names: tuple[str, ...] = ()
+    first_now_number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Knowledge:
     """Everything the tool knows, validated; indexes are built once at load."""
 
@@ -258,6 +274,7 @@ class Knowledge:
     contact_rules: tuple[ContactRule, ...] = ()
     local: tuple[tuple[tuple[str, str], str], ...] = ()
     laws: tuple[Law, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
 
     def local_file(self, key: str, ident: str) -> str:
         """The local file an entry ("regions", "ost") comes from, or "" for shipped data."""

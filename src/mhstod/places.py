@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from mhstod.errors import AmbiguousPlace, UnknownPlace
@@ -19,9 +20,9 @@ MAX_INPUT = 80
 _SEPARATORS = str.maketrans({"-": " ", "–": " ", "—": " ", "_": " ", ".": " ", ",": " ", "\u00a0": " "})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Place:
-    """A county, or a municipality in its county."""
+    """A county, or a municipality in its county; one object per place, compared by identity."""
 
     county: County
     municipality: Municipality | None = None
@@ -52,7 +53,10 @@ def key(text: str) -> str:
 
 def fold(text: str) -> str:
     """`key` without diacritics: what someone types on a keyboard without å, ä, ö."""
-    decomposed = unicodedata.normalize("NFKD", key(text))
+    keyed = key(text)
+    if keyed.isascii():
+        return keyed
+    decomposed = unicodedata.normalize("NFKD", keyed)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -94,27 +98,42 @@ class Gazetteer:
     """Indexes built once from the data; `find` answers one query."""
 
     def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
         self.exact: dict[str, set[Place]] = {}
-        self.folded: dict[str, set[Place]] = {}
-        self.names: dict[str, set[Place]] = {}
         counties = {c.code: c for c in knowledge.counties}
-        self.regions = {
-            fold(form): _RegionHint(r.name, tuple(counties[c].short_name for c in r.counties))
-            for r in knowledge.regions for form in (r.name, r.id)
-        }
-        for county in knowledge.counties:
-            self._add(Place(county), _county_forms(county))
-            self.names.setdefault(fold(county.name), set()).add(Place(county))
-            self.names.setdefault(fold(county.short_name), set()).add(Place(county))
+        self._places: list[tuple[Place, set[str]]] = [(Place(c), _county_forms(c)) for c in knowledge.counties]
         for municipality in knowledge.municipalities:
-            place = Place(counties[municipality.county], municipality)
-            self._add(place, _municipality_forms(municipality, place.county))
-            self.names.setdefault(fold(municipality.name), set()).add(place)
+            county = counties[municipality.county]
+            self._places.append((Place(county, municipality), _municipality_forms(municipality, county)))
+        for place, forms in self._places:
+            for form in forms:
+                self.exact.setdefault(key(form), set()).add(place)
 
-    def _add(self, place: Place, forms: set[str]) -> None:
-        for form in forms:
-            self.exact.setdefault(key(form), set()).add(place)
-            self.folded.setdefault(fold(form), set()).add(place)
+    @cached_property
+    def folded(self) -> dict[str, set[Place]]:
+        """Built only when an exact spelling missed: most look-ups never need it."""
+        index: dict[str, set[Place]] = {}
+        for place, forms in self._places:
+            for form in forms:
+                index.setdefault(fold(form), set()).add(place)
+        return index
+
+    @cached_property
+    def names(self) -> dict[str, set[Place]]:
+        """Display names without diacritics, for suggestions."""
+        index: dict[str, set[Place]] = {}
+        for place, _ in self._places:
+            names = (place.county.name, place.county.short_name) if place.municipality is None else (
+                place.municipality.name,)
+            for name in names:
+                index.setdefault(fold(name), set()).add(place)
+        return index
+
+    @cached_property
+    def regions(self) -> dict[str, _RegionHint]:
+        counties = {c.code: c for c in self.knowledge.counties}
+        return {fold(form): _RegionHint(r.name, tuple(counties[c].short_name for c in r.counties))
+                for r in self.knowledge.regions for form in (r.name, r.id)}
 
     def find(self, typed: str, prefer: Kind = "county") -> Match:
         """The one place `typed` means; an exact spelling beats a match without diacritics."""
@@ -153,6 +172,17 @@ class Gazetteer:
         suggestions = self.suggest(typed)
         hint = f" Menade du {_either(suggestions)}?" if suggestions else " Se 'mhstod counties' för alla län."
         return UnknownPlace(f"{what} '{shown(typed)}'.{hint}", typed, suggestions)
+
+
+_GAZETTEERS: dict[int, tuple[Knowledge, Gazetteer]] = {}
+
+
+def gazetteer_for(knowledge: Knowledge) -> Gazetteer:
+    """One gazetteer per loaded Knowledge: building it costs a few milliseconds of every start."""
+    cached = _GAZETTEERS.get(id(knowledge))
+    if cached is None or cached[0] is not knowledge:
+        cached = _GAZETTEERS[id(knowledge)] = (knowledge, Gazetteer(knowledge))
+    return cached[1]
 
 
 def _choose(typed: str, hits: set[Place], prefer: Kind) -> Place:

@@ -15,7 +15,7 @@ from mhstod.answers import Answers, is_relevant, parse_value
 from mhstod.conditions import Answer
 from mhstod.errors import AnswersError, Interrupted
 from mhstod.model import Knowledge, Question
-from mhstod.places import Gazetteer, Match
+from mhstod.places import Gazetteer, Match, gazetteer_for
 
 BACK = "__back__"
 DONE = "__done__"
@@ -93,7 +93,7 @@ class Session:
 def run(knowledge: Knowledge, say: Say) -> Answers:
     """Ask until every relevant question is answered and the user accepts the review."""
     session = Session(knowledge)
-    gazetteer = Gazetteer(knowledge)
+    gazetteer = gazetteer_for(knowledge)
     try:
         _ask_all(session, gazetteer, say)
         while True:
