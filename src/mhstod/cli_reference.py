@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import contextlib
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mhstod.cli import DataDirOption, JsonOption, _out, _show_lines, app
+
+if TYPE_CHECKING:
+    from mhstod.engine import Checklist
+    from mhstod.model import Knowledge, Scenario
 
 
 @app.command()
@@ -102,3 +107,91 @@ def lag(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
         _out(dumps(views.laws_json(knowledge)))
     else:
         _show_lines(views.laws(knowledge))
+
+
+scenario_app = typer.Typer(help="Undervisningsfall för utbildare.", no_args_is_help=True)
+app.add_typer(scenario_app, name="scenario")
+NameArgument = Annotated[str, typer.Argument(help="Fallets namn, t.ex. romania-malmo (se mhstod scenario list).")]
+
+
+@scenario_app.command("list")
+def scenario_list(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
+    """Lista undervisningsfallen."""
+    from mhstod.load import load
+    from mhstod.render.lines import Line
+
+    knowledge = load(data_dir)
+    if json:
+        from mhstod.render.jsonout import dumps
+
+        _out(dumps({"scenarios": [{"id": s.id, "title": s.title, "answers": dict(s.answers),
+                                   "key_contacts": list(s.key_contacts), "key_actors": list(s.key_actors)}
+                                  for s in knowledge.scenarios]}))
+        return
+    lines = [Line("title", "Undervisningsfall")]
+    lines += [Line("item", f"{s.id}: {s.title}", level=1) for s in knowledge.scenarios]
+    lines.append(Line("note", "Visa ett fall: mhstod scenario show NAMN; spela upp: mhstod scenario play NAMN."))
+    _show_lines(lines)
+
+
+@scenario_app.command("show")
+def scenario_show(name: NameArgument, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
+    """Visa ett fall: berättelsen, vad som är värt att diskutera och checklistan."""
+    from mhstod.load import load
+    from mhstod.reference import find_scenario
+    from mhstod.render import reference_views as views
+    from mhstod.render.outline import outline
+
+    knowledge = load(data_dir)
+    scenario = find_scenario(knowledge, name)
+    checklist = _scenario_checklist(knowledge, scenario)
+    if json:
+        import json as json_lib
+
+        from mhstod.render import jsonout
+
+        _out(jsonout.dumps({"scenario": {"id": scenario.id, "title": scenario.title, "story": scenario.story,
+                                         "answers": dict(scenario.answers)},
+                            "checklist": json_lib.loads(jsonout.checklist(checklist, knowledge))}))
+        return
+    _show_lines(views.scenario_intro(scenario, knowledge) + outline(checklist, knowledge))
+
+
+@scenario_app.command("play")
+def scenario_play(name: NameArgument, data_dir: DataDirOption = None) -> None:
+    """Spela upp ett fall för en grupp: en fråga i taget med svaret och varför, Enter går vidare."""
+    import sys
+
+    from mhstod.errors import Interrupted
+    from mhstod.load import load
+    from mhstod.reference import find_scenario
+    from mhstod.render import reference_views as views
+    from mhstod.render.outline import outline
+
+    knowledge = load(data_dir)
+    scenario = find_scenario(knowledge, name)
+    checklist = _scenario_checklist(knowledge, scenario)
+    interactive = sys.stdin.isatty()
+    shown = list(checklist.answers)
+
+    def pause() -> None:
+        if interactive:
+            with contextlib.suppress(EOFError):
+                input("\n[Enter: nästa]")
+
+    try:
+        _show_lines(views.scenario_intro(scenario, knowledge)[:2])
+        pause()
+        for index, answer in enumerate(shown, start=1):
+            _show_lines(views.scenario_step(index, len(shown), knowledge.question(answer.question), answer.label))
+            pause()
+        _show_lines(outline(checklist, knowledge))
+    except KeyboardInterrupt:
+        raise Interrupted("avbrutet.") from None
+
+
+def _scenario_checklist(knowledge: Knowledge, scenario: Scenario) -> Checklist:
+    from mhstod.answers import from_mapping
+    from mhstod.engine import build_checklist
+
+    return build_checklist(knowledge, from_mapping(knowledge, dict(scenario.answers)))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from mhstod.conditions import ALWAYS, All, AnyOf, Condition, Is, Not
 from mhstod.errors import UsageError
-from mhstod.model import Action, Actor, Knowledge
+from mhstod.model import Action, Actor, Knowledge, Scenario
 from mhstod.places import MAX_INPUT, fold, shown
 
 KIND_LABELS = {
@@ -106,3 +106,15 @@ def search(knowledge: Knowledge, typed: str) -> tuple[Hit, ...]:
     for question in knowledge.questions:
         look(f"Fråga: {question.id}", f"{question.text} {question.help}")
     return tuple(hits)
+
+
+def find_scenario(knowledge: Knowledge, typed: str) -> Scenario:
+    """A teaching case by id or title, forgiving of case and diacritics."""
+    probe = fold(typed[:MAX_INPUT])
+    for scenario in knowledge.scenarios:
+        if probe in (fold(scenario.id), fold(scenario.title)):
+            return scenario
+    names = {fold(s.id): s.id for s in knowledge.scenarios}
+    close = difflib.get_close_matches(probe, list(names), n=3, cutoff=0.5) if probe else []
+    hint = f" Menade du {' eller '.join(names[c] for c in close)}?" if close else ""
+    raise UsageError(f"Okänt fall '{shown(typed)}'.{hint} Se 'mhstod scenario list'.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mhstod import words
-from mhstod.model import Actor, Knowledge
+from mhstod.model import Actor, Knowledge, Question, Scenario
 from mhstod.reference import KIND_LABELS, Hit, decisions
 from mhstod.render import jsonout
 from mhstod.render.lines import Line
@@ -163,3 +163,20 @@ def laws_json(knowledge: Knowledge) -> dict[str, Any]:
         "texts": [{"text": t.text, "source": jsonout.source(t.source, knowledge)} for t in law.texts],
         "notes": [{"text": n.text, "source": jsonout.source(n.source, knowledge)} for n in law.notes],
     } for law in knowledge.laws]}
+
+
+def scenario_intro(scenario: Scenario, knowledge: Knowledge) -> list[Line]:
+    lines = [Line("title", scenario.title), Line("text", scenario.story)]
+    lines.append(Line("heading", "Att diskutera"))
+    lines += [Line("item", note.text, "", _ref(note.source), 1) for note in scenario.notes]
+    lines.append(Line("heading", "En riktig checklista innehåller"))
+    lines += [Line("item", name, "todo", level=1) for name in scenario.key_contacts]
+    lines += [Line("item", knowledge.actor(a).name, "todo", level=1) for a in scenario.key_actors
+              if knowledge.actor(a).name not in scenario.key_contacts]
+    return lines
+
+
+def scenario_step(index: int, total: int, question: Question, label: str) -> list[Line]:
+    return [Line("heading", f"Fråga {index} av {total}: {question.text}"),
+            Line("item", f"Svar: {label}", "todo", level=1),
+            Line("text", f"Varför det spelar roll: {question.help}", level=1)]
