@@ -222,3 +222,17 @@ def test_lang_c(tmp_path: Path) -> None:
                             cwd=tmp_path, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "lisa.green@malmö.se" in result.stdout.decode("utf-8")
+
+
+def test_no_color_on_a_terminal_gives_no_colour(tmp_path: Path) -> None:
+    import re
+
+    import pexpect
+
+    child = pexpect.spawn(sys.executable, ["-m", "mhstod", "region", "--county", "Skåne"], cwd=str(tmp_path),
+                          encoding="utf-8", timeout=30, env={**os.environ, "TERM": "xterm-256color", "NO_COLOR": "1"},
+                          dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Lisa Green" in child.before
+    assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|38;5;\d+|9[0-7])m", child.before), "a colour code"

@@ -86,6 +86,7 @@ class Checklist:
     documents: tuple[Document, ...]
     elsewhere: tuple[str, ...]
     as_of: str
+    today: date
 
 
 def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None = None) -> Checklist:
@@ -127,6 +128,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         documents=tuple(d for d in knowledge.documents if any(s.doc == d.id for s in sources)),
         elsewhere=tuple(dict.fromkeys(s.elsewhere for s in sources if s.elsewhere)),
         as_of=knowledge.regions_as_of,
+        today=today,
     )
 
 

@@ -299,15 +299,18 @@ def _actors(top: dict[str, Node], docs: frozenset[str]) -> tuple[tuple[Number, .
     number_nodes = list(top["numbers"].items())
     for node in number_nodes:
         f = node.mapping({"id", "number", "name", "use", "source"},
-                         {"actor", "also_written", "hours", "outside_hours", "hours_source"})
+                         {"actor", "also_written", "hours", "outside_hours", "hours_source", "as_of"})
         if ("hours" in f) != ("hours_source" in f):
             raise node.error("'hours' och 'hours_source' anges tillsammans")
+        if node.file != top["numbers"].file and "as_of" not in f:
+            raise node.error("ett lokalt nummer behöver 'as_of': källans datum, så att åldern kan visas")
         numbers.append(Number(
             id=f["id"].ident(), number=f["number"].phone(), name=f["name"].text(), use=f["use"].text(),
             source=read_source(f["source"], docs), actor=f["actor"].ident() if "actor" in f else "",
             also_written=tuple(p.phone() for p in f["also_written"].items()) if "also_written" in f else (),
             hours=opt_text(f, "hours"), outside_hours=opt_text(f, "outside_hours"),
-            hours_source=read_source(f["hours_source"], docs) if "hours_source" in f else None))
+            hours_source=read_source(f["hours_source"], docs) if "hours_source" in f else None,
+            as_of=_date(f["as_of"]) if "as_of" in f else ""))
     unique_ids([(n.id, node) for n, node in zip(numbers, number_nodes, strict=True)], "numret")
 
     actors = []

@@ -103,7 +103,11 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Number:
-    """A national number; national numbers do not age, so they carry no date."""
+    """A phone number and what it is for.
+
+    National numbers (112, 114 14, the support line) do not age and carry no `as_of`; organisation-specific
+    ones, such as a local overlay's, carry the date of their source.
+    """
 
     id: str
     number: str
@@ -115,6 +119,7 @@ class Number:
     hours: str = ""
     outside_hours: str = ""
     hours_source: Source | None = None
+    as_of: str = ""
 
 
 @dataclass(frozen=True, slots=True)

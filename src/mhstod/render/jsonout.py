@@ -49,7 +49,7 @@ def coordinator(c: Coordinator, knowledge: Knowledge, today: date, region_id: st
     }
 
 
-def number(n: Number, knowledge: Knowledge) -> dict[str, Any]:
+def number(n: Number, knowledge: Knowledge, today: date | None = None) -> dict[str, Any]:
     return {
         "id": n.id,
         "number": n.number,
@@ -58,6 +58,8 @@ def number(n: Number, knowledge: Knowledge) -> dict[str, Any]:
         "also_written": list(n.also_written),
         "hours": n.hours or None,
         "outside_hours": n.outside_hours or None,
+        "as_of": n.as_of or None,
+        "stale": is_stale(n.as_of, today) if today else False,
         "local": knowledge.local_file("numbers", n.id) or None,
         "source": source(n.source, knowledge),
     }
@@ -86,8 +88,8 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> str:
         "municipality": ({"code": place.municipality.code, "name": place.municipality.name}
                          if place and place.municipality else None),
         "region": region(report.region, knowledge, report.today),
-        "support_line": number(report.support_line, knowledge),
-        "urgent": [number(n, knowledge) for n in report.urgent],
+        "support_line": number(report.support_line, knowledge, report.today),
+        "urgent": [number(n, knowledge, report.today) for n in report.urgent],
         "as_of": report.as_of,
         "notes": list(report.notes),
     })
@@ -106,8 +108,8 @@ def regions(knowledge: Knowledge, today: date) -> str:
 
 def contacts(knowledge: Knowledge, today: date) -> str:
     return dumps({
-        "urgent": [number(n, knowledge) for n in urgent_numbers(knowledge)],
-        "support_line": number(support_line(knowledge), knowledge),
+        "urgent": [number(n, knowledge, today) for n in urgent_numbers(knowledge)],
+        "support_line": number(support_line(knowledge), knowledge, today),
         "regions": [{"id": r.id, "name": r.name,
                      "coordinators": [coordinator(c, knowledge, today, r.id) for c in r.coordinators],
                      "contact_number": r.contact_number or None} for r in knowledge.regions],

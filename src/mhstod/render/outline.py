@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from mhstod.engine import Checklist, ContactView, Item
-from mhstod.freshness import stale_note
+from mhstod.freshness import is_stale, stale_note
 from mhstod.model import Knowledge, Source
 from mhstod.render.lines import Line, Mark
 
@@ -35,7 +37,7 @@ def _item(item: Item, refs: _Refs, level: int = 1, who: bool = False) -> Line:
     return Line("item", text, "verify" if item.verify else "todo", refs(item.source), level)
 
 
-def _contact(contact: ContactView, refs: _Refs) -> list[Line]:
+def _contact(contact: ContactView, refs: _Refs, today: date) -> list[Line]:
     title = contact.name + (f" ({contact.focus})" if contact.focus else "")
     if contact.verify:
         title += " – att kontrollera"
@@ -49,6 +51,8 @@ def _contact(contact: ContactView, refs: _Refs) -> list[Line]:
         hours = f" ({number.hours})" if number.hours else ""
         whose = "" if number.name == contact.name else f" – {number.name}"
         lines.append(Line("text", f"Telefon: {number.number}{hours}{whose}", level=2))
+        if is_stale(number.as_of, today):
+            lines.append(Line("text", stale_note(number.as_of).capitalize() + ".", "verify", level=2))
     for how in contact.how:
         lines.append(Line("text", how.text, ref=refs(how.source), level=2))
     for web in contact.web:
@@ -97,7 +101,7 @@ def outline(checklist: Checklist, knowledge: Knowledge) -> list[Line]:
 
     lines.append(Line("heading", "Kontakter"))
     for contact in checklist.contacts:
-        lines.extend(_contact(contact, refs))
+        lines.extend(_contact(contact, refs, checklist.today))
 
     if checklist.to_verify:
         lines.append(Line("heading", "Att kontrollera"))
