@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from mhstod.conditions import ALWAYS, Condition
 
@@ -258,9 +258,19 @@ class Scenario:
     first_now_number: str = ""
 
 
+_T = TypeVar("_T")
+
+
+def _by(items: tuple[_T, ...], attr: str, value: str) -> _T:
+    for item in items:
+        if getattr(item, attr) == value:
+            return item
+    raise KeyError(value)
+
+
 @dataclass(frozen=True, slots=True)
 class Knowledge:
-    """Everything the tool knows, validated; indexes are built once at load."""
+    """Everything the tool knows, validated. Look-ups by id scan: no list here is longer than 22 items."""
 
     documents: tuple[Document, ...]
     regions: tuple[Region, ...]
@@ -291,22 +301,22 @@ class Knowledge:
         return {q.id: q.unknown for q in self.questions if q.unknown}
 
     def question(self, question_id: str) -> Question:
-        return next(q for q in self.questions if q.id == question_id)
+        return _by(self.questions, "id", question_id)
 
     def role_actor(self, role: str) -> str:
         return dict(self.roles).get(role, "")
 
     def region(self, region_id: str) -> Region:
-        return next(r for r in self.regions if r.id == region_id)
+        return _by(self.regions, "id", region_id)
 
     def county(self, code: str) -> County:
-        return next(c for c in self.counties if c.code == code)
+        return _by(self.counties, "code", code)
 
     def number(self, number_id: str) -> Number:
-        return next(n for n in self.numbers if n.id == number_id)
+        return _by(self.numbers, "id", number_id)
 
     def actor(self, actor_id: str) -> Actor:
-        return next(a for a in self.actors if a.id == actor_id)
+        return _by(self.actors, "id", actor_id)
 
     def document(self, doc_id: str) -> Document:
-        return next(d for d in self.documents if d.id == doc_id)
+        return _by(self.documents, "id", doc_id)
