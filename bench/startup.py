@@ -20,9 +20,12 @@ import time
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+# The files `mhstod region` reads (all but the teaching cases, which only the scenario commands read).
+FILES = ["sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml"]
 FLOOR = (
     "import yaml, pathlib\n"
-    f"for p in sorted(pathlib.Path({str(DATA)!r}).glob('*.yaml')):\n"
+    f"for name in {FILES!r}:\n"
+    f"    p = pathlib.Path({str(DATA)!r}) / name\n"
     "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
 )
 

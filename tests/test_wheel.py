@@ -22,7 +22,7 @@ def test_wheel_ships_the_data_and_runs_elsewhere(tmp_path: Path) -> None:
                     "-w", str(dist), str(ROOT)], check=True, capture_output=True, timeout=300)
     wheel = next(dist.glob("mhstod-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    for data_file in ("actors.yaml", "regions.yaml", "process.yaml", "sources.yaml", "law.yaml"):
+    for data_file in ("actors.yaml", "regions.yaml", "process.yaml", "sources.yaml", "law.yaml", "scenarios.yaml"):
         assert f"mhstod/data/{data_file}" in names
 
     # A fresh environment that sees the test environment's libraries (no registry needed), not its mhstod.

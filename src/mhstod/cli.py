@@ -246,9 +246,9 @@ def _suffix(path: str) -> str:
 
 def _render(checklist: Checklist, knowledge: Knowledge, fmt: str) -> str:
     if fmt == "json":
-        from mhstod.render import jsonout
+        from mhstod.render import json_checklist
 
-        return jsonout.checklist(checklist, knowledge)
+        return json_checklist.render(checklist, knowledge)
     if fmt == "html":
         from mhstod.render import html
 
@@ -271,9 +271,10 @@ def data_check(json: JsonOption = False, data_dir: DataDirOption = None) -> None
     """Validera datafilerna och visa en sammanfattning; avslutas med 1 vid fel."""
     from mhstod.load import load
     from mhstod.lookup import counts, oldest_date
+    from mhstod.teaching import scenarios_for
 
     knowledge = load(data_dir)
-    sizes = counts(knowledge)
+    sizes = {**counts(knowledge), "scenarios": len(scenarios_for(knowledge))}
     oldest = oldest_date(knowledge)
     if json:
         from mhstod.render.jsonout import dumps
@@ -285,7 +286,8 @@ def data_check(json: JsonOption = False, data_dir: DataDirOption = None) -> None
         f"Data OK: {sizes['regions']} regioner, {sizes['counties']} län, {sizes['municipalities']} kommuner, "
         f"{sizes['actors']} aktörer med {sizes['responsibilities']} uppgifter, "
         f"{sizes['coordinators'] + sizes['numbers']} kontakter ({sizes['coordinators']} regionkoordinatorer, "
-        f"{sizes['numbers']} nationella nummer), {sizes['steps']} steg. Äldsta källa: {oldest}."
+        f"{sizes['numbers']} nationella nummer), {sizes['steps']} steg, {sizes['scenarios']} undervisningsfall. "
+        f"Äldsta källa: {oldest}."
     )
     for (kind, ident), file in knowledge.local:
         _out(f"Lokal uppgift: {kind} '{ident}' från {file}")

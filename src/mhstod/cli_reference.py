@@ -119,6 +119,7 @@ def scenario_list(json: JsonOption = False, data_dir: DataDirOption = None) -> N
     """Lista undervisningsfallen."""
     from mhstod.load import load
     from mhstod.render.lines import Line
+    from mhstod.teaching import scenarios_for
 
     knowledge = load(data_dir)
     if json:
@@ -126,10 +127,10 @@ def scenario_list(json: JsonOption = False, data_dir: DataDirOption = None) -> N
 
         _out(dumps({"scenarios": [{"id": s.id, "title": s.title, "answers": dict(s.answers),
                                    "key_contacts": list(s.key_contacts), "key_actors": list(s.key_actors)}
-                                  for s in knowledge.scenarios]}))
+                                  for s in scenarios_for(knowledge)]}))
         return
     lines = [Line("title", "Undervisningsfall")]
-    lines += [Line("item", f"{s.id}: {s.title}", level=1) for s in knowledge.scenarios]
+    lines += [Line("item", f"{s.id}: {s.title}", level=1) for s in scenarios_for(knowledge)]
     lines.append(Line("note", "Visa ett fall: mhstod scenario show NAMN; spela upp: mhstod scenario play NAMN."))
     _show_lines(lines)
 
@@ -148,11 +149,11 @@ def scenario_show(name: NameArgument, json: JsonOption = False, data_dir: DataDi
     if json:
         import json as json_lib
 
-        from mhstod.render import jsonout
+        from mhstod.render import json_checklist, jsonout
 
         _out(jsonout.dumps({"scenario": {"id": scenario.id, "title": scenario.title, "story": scenario.story,
                                          "answers": dict(scenario.answers)},
-                            "checklist": json_lib.loads(jsonout.checklist(checklist, knowledge))}))
+                            "checklist": json_lib.loads(json_checklist.render(checklist, knowledge))}))
         return
     _show_lines(views.scenario_intro(scenario, knowledge) + outline(checklist, knowledge))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -27,7 +26,6 @@ from mhstod.model import (
     Number,
     Region,
     Responsibility,
-    Scenario,
     Source,
     Web,
 )
@@ -35,7 +33,8 @@ from mhstod.process_data import read_process
 from mhstod.schema import Node, NodeList, opt_text, read_source, read_sourced, unique_ids
 from mhstod.yamlfile import YamlProblem, parse
 
-DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml", "scenarios.yaml")
+# The teaching cases (scenarios.yaml) are read only by the commands that use them: see teaching.py.
+DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml")
 # What a local data directory may overlay, by file and key: contacts and their sources, not the national rules.
 OVERLAYABLE = {"sources.yaml": {"documents"}, "regions.yaml": {"regions"}, "actors.yaml": {"numbers", "actors"}}
 TOP_KEYS = {
@@ -44,7 +43,6 @@ TOP_KEYS = {
     "actors.yaml": {"numbers", "actors"},
     "process.yaml": {"questions", "roles", "now", "tasks", "steps", "contacts"},
     "law.yaml": {"laws"},
-    "scenarios.yaml": {"scenarios"},
 }
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_OVERLAY_BYTES = 1024 * 1024
@@ -85,11 +83,11 @@ def load(data_dir: str | None = None) -> Knowledge:
 
 def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = None) -> Knowledge:
     """Validate the data files' texts (keyed by file name), with local overlays merged by id, into a Knowledge."""
-    tops = {name: Node(_parse(f"data/{name}", texts[name]), f"data/{name}").mapping(TOP_KEYS[name])
+    tops = {name: Node(parse_data(f"data/{name}", texts[name]), f"data/{name}").mapping(TOP_KEYS[name])
             for name in DATA_FILES}
     local: dict[tuple[str, str], str] = {}
     for name, (label, text) in (overlays or {}).items():
-        fields = Node(_parse(label, text), label).mapping(set(), OVERLAYABLE[name])
+        fields = Node(parse_data(label, text), label).mapping(set(), OVERLAYABLE[name])
         for key, node in fields.items():
             tops[name][key], ids = _merge_by_id(tops[name][key], node)
             local.update({(key, ident): label for ident in ids})
@@ -99,49 +97,13 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
     numbers, actors = _actors(tops["actors.yaml"], doc_ids)
     _check_references(tops, regions, numbers, actors)
     process = read_process(tops["process.yaml"], doc_ids, actors, numbers)
-    knowledge = Knowledge(
+    return Knowledge(
         documents=documents, regions=regions, counties=counties, municipalities=municipalities,
         municipalities_source=munis_source, counties_source=counties_source, numbers=numbers,
         actors=actors, steps=process.steps, regions_as_of=as_of, questions=process.questions,
         roles=process.roles, now=process.now, tasks=process.tasks, contact_rules=process.contact_rules,
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
     )
-    return replace(knowledge, scenarios=_scenarios(tops["scenarios.yaml"], doc_ids, knowledge))
-
-
-def _scenarios(top: dict[str, Node], docs: frozenset[str], knowledge: Knowledge) -> tuple[Scenario, ...]:
-    """Teaching cases, each validated as an answers file against the loaded questions."""
-    from mhstod.answers import from_mapping
-    from mhstod.errors import AnswersError
-    from mhstod.places import gazetteer_for
-
-    gazetteer = gazetteer_for(knowledge)
-    actor_ids = {a.id for a in knowledge.actors}
-    scenarios = []
-    nodes = list(top["scenarios"].items())
-    for node in nodes:
-        f = node.mapping({"id", "title", "story", "answers", "notes", "key_contacts", "key_actors"},
-                         {"not_contacts", "not_contact_names", "first_now_number"})
-        f["answers"].mapping(set(), {q.id for q in knowledge.questions})
-        try:
-            given = from_mapping(knowledge, f["answers"].value, gazetteer)
-        except AnswersError as exc:
-            raise f["answers"].error(str(exc)) from None
-        if given.warnings:
-            raise f["answers"].error(given.warnings[0])
-        for key in ("key_actors", "not_contacts"):
-            for item in f[key].items() if key in f else ():
-                if item.ident() not in actor_ids:
-                    raise item.error(f"okänd aktör '{item.value}'")
-        scenarios.append(Scenario(
-            id=f["id"].ident(), title=f["title"].text(), story=f["story"].text(),
-            answers=tuple(f["answers"].value.items()), notes=tuple(read_sourced(n, docs) for n in f["notes"].items()),
-            key_contacts=f["key_contacts"].texts(), key_actors=f["key_actors"].texts(),
-            not_contacts=f["not_contacts"].texts() if "not_contacts" in f else (),
-            not_contact_names=f["not_contact_names"].texts() if "not_contact_names" in f else (),
-            first_now_number=opt_text(f, "first_now_number")))
-    unique_ids([(s.id, n) for s, n in zip(scenarios, nodes, strict=True)], "fallet")
-    return tuple(scenarios)
 
 
 def _laws(top: dict[str, Node], docs: frozenset[str]) -> tuple[Law, ...]:
@@ -178,7 +140,8 @@ def _merge_by_id(shipped: Node, overlay: Node) -> tuple[Node, set[str]]:
     return NodeList(merged, shipped.file, shipped.path), ids
 
 
-def _parse(label: str, text: str) -> Any:
+def parse_data(label: str, text: str) -> Any:
+    """Parsed YAML, or a DataError naming the file and line."""
     try:
         return parse(text)
     except YamlProblem as exc:

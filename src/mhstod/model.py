@@ -289,7 +289,6 @@ class Knowledge:
     contact_rules: tuple[ContactRule, ...] = ()
     local: tuple[tuple[tuple[str, str], str], ...] = ()
     laws: tuple[Law, ...] = ()
-    scenarios: tuple[Scenario, ...] = ()
 
     def local_file(self, key: str, ident: str) -> str:
         """The local file an entry ("regions", "ost") comes from, or "" for shipped data."""
