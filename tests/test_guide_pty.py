@@ -55,7 +55,7 @@ def test_full_run_reaches_the_checklist(tmp_path: Path) -> None:
     child.expect("Vid akut fara: ring 112")
     first_part(child)
     rest(child)
-    answer(child, "Ändra: Var arbetar du", ENTER)
+    answer(child, "Ändra: Din roll", ENTER)
     child.expect("Kontakter")
     child.expect("Lisa Green")
     child.expect("Bryssel II")
@@ -82,7 +82,7 @@ def test_going_back_asks_the_previous_question_again(tmp_path: Path) -> None:
     child.expect("Stämmer de")
     child.expect("Vuxen")
     child.expect("Skåne län")
-    answer(child, "Ändra: Var arbetar du", ENTER)
+    answer(child, "Ändra: Din roll", ENTER)
     child.expect("Bedömer risk för fortsatt våld")
     child.expect(pexpect.EOF)
     child.close()
@@ -93,12 +93,12 @@ def test_changing_an_answer_at_the_review(tmp_path: Path) -> None:
     child = spawn(tmp_path)
     first_part(child)
     rest(child)
-    answer(child, "Ändra: Var arbetar du", DOWN * 4 + ENTER)  # Ändra: hemland
+    answer(child, "Ändra: Din roll", DOWN * 4 + ENTER)  # Ändra: hemland
     answer(child, "sitt hemland", UP, ENTER)  # Sverige
     child.expect("Stämmer de")
-    child.expect("Ändra: Var arbetar du")  # the review is drawn in full before the next key
+    child.expect("Ändra: Din roll")  # the review is drawn in full before the next key
     review = child.before
-    assert "rätt att vistas" not in review, "no longer relevant answers are dropped"
+    assert "Rätt att vistas" not in review and "Återvändande" not in review, "no longer relevant answers go"
     assert "Tiggeri" in review and "Skyddat boende" in review, "later answers that still apply are kept"
     child.expect_exact(RENDERED)
     child.send(DOWN * 4 + ENTER)  # Ändra: hemland again
@@ -107,7 +107,7 @@ def test_changing_an_answer_at_the_review(tmp_path: Path) -> None:
     child.expect_exact("» \x1b[0;7mVet inte")  # the earlier answer comes back as the default
     answer(child, "Tillbaka till föregående fråga", DOWN, DOWN, DOWN, ENTER)  # past Back and Ja to Nej
     answer(child, "återvända", UP, UP, ENTER)  # from "Vet inte" up to Ja
-    answer(child, "Ändra: Var arbetar du", ENTER)
+    answer(child, "Ändra: Din roll", ENTER)
     child.expect("Kan ansöka om betänketid")
     child.expect("Återvändandeprogrammet")
     child.expect(pexpect.EOF)

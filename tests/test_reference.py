@@ -65,7 +65,7 @@ def test_process_shows_steps_and_decision_points(capsys: pytest.CaptureFixture[s
     for number, name in enumerate(["Identifiering", "Akut skydd", "Inledande stöd", "Långsiktigt stöd",
                                    "Straffrättsligt förfarande", "Ett tryggt återvändande"], start=1):
         assert f"Steg {number}. {name}" in out
-    assert "Om Är personen ett barn (under 18 år)?: Barn (under 18 år):" in out
+    assert "Om ålder: barn (under 18 år):" in out
     assert "Vem agerar: Socialtjänsten" in out
 
 

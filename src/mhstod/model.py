@@ -172,6 +172,7 @@ class Question:
     """A question of the guide; `unknown` is the value that means "Vet inte" ("" where none does)."""
 
     id: str
+    short: str
     text: str
     help: str
     type: QuestionType

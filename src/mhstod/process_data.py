@@ -86,13 +86,13 @@ def _questions(node: Node) -> tuple[Question, ...]:
     questions = []
     nodes = list(node.items())
     for item in nodes:
-        f = item.mapping({"id", "text", "help", "type", "choices"}, {"unknown", "verify"})
+        f = item.mapping({"id", "short", "text", "help", "type", "choices"}, {"unknown", "verify"})
         choices = []
         for c in f["choices"].items():
             cf = c.mapping({"value", "label"})
             choices.append(Choice(cf["value"].text(), cf["label"].text()))
         unique_ids([(c.value, n) for c, n in zip(choices, f["choices"].items(), strict=True)], "svaret")
-        question = Question(id=f["id"].text(), text=f["text"].text(), help=f["help"].text(),
+        question = Question(id=f["id"].text(), short=f["short"].text(), text=f["text"].text(), help=f["help"].text(),
                             type=f["type"].choice(QUESTION_TYPES), unknown=opt_text(f, "unknown"),
                             verify=opt_text(f, "verify"), choices=tuple(choices))
         if not re.fullmatch(r"[a-z]+(_[a-z]+)*", question.id):

@@ -185,7 +185,6 @@ def _review(session: Session) -> str:
             label = ", ".join(view_question.label(v) for v in value)
         else:
             label = view_question.label(value)
-        short = view_question.text.split("?")[0] + "?"
-        choices.append(Choice(f"Ändra: {short} – {label}", value=view_question.id))
+        choices.append(Choice(f"Ändra: {view_question.short} – {label}", value=view_question.id))
     result = questionary.select("Dina svar. Stämmer de?", choices=choices, instruction=SELECT_HINT).unsafe_ask()
     return str(result)

@@ -39,11 +39,11 @@ def find_actor(knowledge: Knowledge, typed: str) -> Actor:
 
 
 def describe(condition: Condition, knowledge: Knowledge) -> str:
-    """A condition in Swedish, for trainers: 'Är personen ett barn? Barn (under 18 år)'."""
+    """A condition in Swedish, for trainers: 'ålder: barn (under 18 år) och hemland: ett annat eu-land'."""
     if isinstance(condition, Is):
         question = knowledge.question(condition.question)
         labels = " eller ".join(question.label(v) for v in question.values if v in condition.values)
-        return f"{question.text.split('?')[0]}?: {labels}"
+        return f"{question.short.lower()}: {labels.lower()}"
     if isinstance(condition, All):
         return " och ".join(describe(p, knowledge) for p in condition.parts) if condition.parts else "alltid"
     if isinstance(condition, AnyOf):

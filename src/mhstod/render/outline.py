@@ -109,7 +109,7 @@ def outline(checklist: Checklist, knowledge: Knowledge) -> list[Line]:
 
     lines.append(Line("heading", "Svaren som checklistan bygger på"))
     for answer in checklist.answers:
-        lines.append(Line("text", f"{answer.text.split('?')[0]}? {answer.label}", level=1))
+        lines.append(Line("text", f"{knowledge.question(answer.question).short}: {answer.label}", level=1))
 
     lines.append(Line("heading", "Noter"))
     lines.extend(Line("note", note) for note in checklist.notes)

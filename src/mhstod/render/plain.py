@@ -12,7 +12,7 @@ _MARK = {"": "-", "todo": "-", "verify": "- (?)", "urgent": "- VIKTIGT:"}
 def render(lines: Iterable[Line]) -> str:
     out: list[str] = []
     for line in lines:
-        ref = f" (källa {line.ref})" if line.ref else ""
+        ref = f" (källa: {line.ref})" if line.ref else ""
         indent = "  " * max(line.level - 1, 0)
         if line.kind == "title":  # no capitals: screen readers may spell them out
             out.append(line.text)

@@ -60,7 +60,7 @@ def _document(knowledge: Knowledge, doc_id: str) -> str:
 
 
 def _ref(source: Any) -> str:
-    return f"{source.doc}: {source.section}" if source.doc else "annan källa"
+    return f"{source.doc}: {source.section}" if source.doc else "utanför källdokumenten"
 
 
 def process(knowledge: Knowledge) -> list[Line]:
@@ -68,7 +68,7 @@ def process(knowledge: Knowledge) -> list[Line]:
     for step in knowledge.steps:
         timing = f" ({step.timing})" if step.timing else ""
         lines.append(Line("heading", f"Steg {step.number}. {step.name}{timing}"))
-        lines.append(Line("text", step.summary, ref="annan källa: manualens stegsidor"))
+        lines.append(Line("text", step.summary, ref=_ref(step.source)))
         who = list(dict.fromkeys(knowledge.actor(a.actor).name for a in step.actions))
         lines.append(Line("text", "Vem agerar: " + ", ".join(who)))
         for decision in decisions(knowledge, step.number):
