@@ -17,7 +17,7 @@ def render(lines: Iterable[Line]) -> str:
         if line.kind == "title":  # no capitals: screen readers may spell them out
             out.append(line.text)
         elif line.kind == "heading":
-            out += ["", f"{line.text}:"]
+            out += ["", line.text if line.text[-1:] in "?:.!" else f"{line.text}:"]
         elif line.kind == "subheading":
             out += ["", f"{line.text}{ref}"]
         elif line.kind == "item":
