@@ -307,3 +307,11 @@ def test_every_checklist_item_names_its_source(knowledge: Knowledge) -> None:
         assert item.source.doc or item.source.elsewhere, item
     for contact in cl.contacts:
         assert contact.source.doc or contact.source.elsewhere, contact
+
+
+def test_residence_information_only_for_someone_who_may_need_a_permit(knowledge: Knowledge) -> None:
+    swede = texts(make(knowledge, origin="sweden").your_tasks)
+    assert not any("uppehållstillstånd" in t for t in swede)
+    assert any(t.startswith("Ge personen grundläggande information om skadestånd") for t in swede)
+    foreign = texts(make(knowledge, origin="non_eu", residence="no_permit").your_tasks)
+    assert any("tidsbegränsat uppehållstillstånd" in t for t in foreign)
