@@ -127,10 +127,6 @@ def _kind(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def opt(fields: dict[str, Node], key: str) -> Node | None:
-    return fields.get(key)
-
-
 def opt_text(fields: dict[str, Node], key: str) -> str:
     node = fields.get(key)
     return node.text() if node is not None else ""
