@@ -27,6 +27,13 @@ def test_region_by_county_shows_coordinators_and_support_line(capsys: pytest.Cap
     assert err == ""
 
 
+def test_a_focus_is_shown_only_where_the_brochure_prints_one(capsys: pytest.CaptureFixture[str]) -> None:
+    _, syd, _ = run(capsys, "region", "--county", "Skåne")
+    assert "Lisa Green – uppgift från 2018" in syd and "alla ärenden" not in syd
+    _, stockholm, _ = run(capsys, "region", "--county", "Stockholm")
+    assert "Jenny Selenius (barn & unga)" in stockholm
+
+
 def test_region_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "region", "--county", "Skane", "--json")
     assert code == 0

@@ -164,3 +164,16 @@ def test_six_steps(knowledge: Knowledge) -> None:
         "Identifiering", "Akut skydd", "Inledande stöd", "Långsiktigt stöd", "Straffrättsligt förfarande",
         "Ett tryggt återvändande"]
     assert all(s.source.elsewhere for s in knowledge.steps)
+
+
+# Duties shown in the process in other words, with the reason; every other duty must be placed in a step.
+SHOWN_IN_OTHER_WORDS = {
+    ("socialtjansten", "Det är socialtjänsten som beslutar om skyddat boende."):
+        "A step reads 'Socialtjänsten: Beslutar om skyddat boende.' with the brochure's sentence as its note.",
+}
+
+
+def test_every_duty_reaches_the_process(knowledge: Knowledge) -> None:
+    placed = {(a.actor, a.text) for step in knowledge.steps for a in step.actions}
+    unplaced = {(actor.id, r.text) for actor in knowledge.actors for r in actor.responsibilities} - placed
+    assert unplaced == set(SHOWN_IN_OTHER_WORDS)

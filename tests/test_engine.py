@@ -108,15 +108,15 @@ def test_child_from_eu_gets_ud_and_brussels(knowledge: Knowledge) -> None:
     cl = make(knowledge, age="child", origin="eu", residence="unknown")
     actions = all_actions(cl)
     assert "Kontaktar UD i ärenden som berör barn för att få kontakt med behöriga myndigheter i hemlandet." in actions
-    assert any("Bryssel II-förordningen" in t and "Inom EU" in t for t in actions)
-    assert not any(t.startswith("Utanför EU") for t in actions)
+    assert any("Bryssel II-förordningen" in t and "EU-land" in t for t in actions)
+    assert not any("Haagkonvention gäller om landet" in t for t in actions)
     assert "Utrikesdepartementet" in " ".join(contact_names(cl))
 
 
 def test_child_from_outside_eu_gets_hague(knowledge: Knowledge) -> None:
     cl = make(knowledge, age="child", origin="non_eu", residence="no_permit")
-    assert any(t.startswith("Utanför EU kan 1996 års Haagkonvention") for t in all_actions(cl))
-    assert not any(t.startswith("Inom EU") for t in all_actions(cl))
+    assert any("utanför EU: 1996 års Haagkonvention gäller om landet" in t for t in all_actions(cl))
+    assert not any("EU-land" in t for t in all_actions(cl))
 
 
 def test_swedish_child_no_ud(knowledge: Knowledge) -> None:
@@ -159,7 +159,25 @@ def test_police_investigate_whatever_the_person_wants(knowledge: Knowledge) -> N
     cl = make(knowledge, police="no")
     assert "Inleder förundersökning." in all_actions(cl)
     assert any("oavsett om personen själv har anmält" in t for t in all_actions(cl))
-    assert any("rätt att göra det" in t for t in all_actions(cl))
+    assert "Om polisen är förundersökningsledare, ansöker polisen om betänketid och målsägandebiträde." in \
+        all_actions(cl)
+
+
+def test_leaving_the_country_is_a_right_only_for_someone_from_abroad(knowledge: Knowledge) -> None:
+    assert not any("lämna landet" in t for t in all_actions(make(knowledge, police="no")))
+    abroad = make(knowledge, police="no", origin="eu", residence="permit")
+    assert any("väljer att lämna landet, har den rätt att göra det" in t for t in all_actions(abroad))
+
+
+def test_the_police_are_not_told_to_report_to_the_police(knowledge: Knowledge) -> None:
+    assert any(t.startswith("Polisanmälan bör göras") for t in texts(make(knowledge).now))
+    for role in ("polis", "aklagare"):
+        assert not any(t.startswith("Polisanmälan") for t in texts(make(knowledge, role=role).now))
+
+
+def test_asylum_for_someone_from_outside_the_eu_without_a_permit(knowledge: Knowledge) -> None:
+    assert "Handlägger ansökan om asyl." in all_actions(make(knowledge, origin="non_eu", residence="no_permit"))
+    assert "Handlägger ansökan om asyl." not in all_actions(make(knowledge, origin="eu", residence="no_permit"))
 
 
 # --- purposes -----------------------------------------------------------------------------------
@@ -207,13 +225,33 @@ def test_no_return_no_step_6(knowledge: Knowledge) -> None:
     assert 6 not in [s.number for s in make(knowledge, origin="eu", residence="permit", return_home="no").steps]
 
 
+def test_everyone_from_abroad_hears_about_a_safe_return(knowledge: Knowledge) -> None:
+    info = "Ger information om rättigheter och möjlighet till stöd vid eventuellt återvändande till hemland."
+    assert info in all_actions(make(knowledge, origin="non_eu", residence="permit", return_home="no"))
+    assert info not in all_actions(make(knowledge))
+
+
+def test_a_child_from_abroad_returns_only_in_its_best_interest(knowledge: Knowledge) -> None:
+    best = "Säkerställer barnets bästa och har kontakt med myndigheter i barnets hemland."
+    staying = make(knowledge, age="child", origin="eu", residence="permit", return_home="no")
+    assert best in [i.text for s in staying.steps if s.number == 3 for i in s.items]
+    assert 6 not in [s.number for s in staying.steps]
+    undecided = make(knowledge, age="child", origin="eu", residence="permit", return_home="undecided")
+    step6 = next(s for s in undecided.steps if s.number == 6)
+    both = [i for i in step6.items if "båda länderna" in i.text]
+    assert [i.verify for i in both] == [True]
+    adult = make(knowledge, origin="eu", residence="permit", return_home="yes")
+    assert not any("båda länderna" in t for t in all_actions(adult))
+
+
 # --- needs --------------------------------------------------------------------------------------
 
 def test_each_need(knowledge: Knowledge) -> None:
     shelter = make(knowledge, needs=["shelter"])
-    assert any("beslutar om skyddat boende" in t for t in all_actions(shelter))
+    assert "Beslutar om skyddat boende." in all_actions(shelter)
     health = make(knowledge, needs=["health"])
     assert "Tillhandahåller akut hälso- och sjukvård." in all_actions(health)
+    assert any("kontakt med akutmottagning" in t for t in all_actions(health))
     assert any(c.actor == "halso-och-sjukvarden" for c in health.contacts)
     interpreter = make(knowledge, needs=["interpreter"])
     assert any("tolk" in t for t in all_actions(interpreter))
@@ -235,6 +273,22 @@ def test_each_need(knowledge: Knowledge) -> None:
 def test_each_role_gets_its_own_tasks(knowledge: Knowledge, role: str, expected: str) -> None:
     cl = make(knowledge, role=role, origin="non_eu", residence="no_permit", purpose=["labour"], needs=["health"])
     assert expected in texts(cl.your_tasks)
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    ("migrationsverket", "Identifierar förmodade offer för människohandel i samtliga processer på myndigheten."),
+    ("arbetsmiljoverket", "Identifierar förmodade offer för människohandel i inspektioner på arbetsplatser."),
+])
+def test_an_authority_identifies_in_its_own_work_whatever_the_case(knowledge: Knowledge, role: str,
+                                                                    expected: str) -> None:
+    assert expected in texts(make(knowledge, role=role).your_tasks)
+    assert expected not in all_actions(make(knowledge))
+
+
+def test_civil_society_should_report_concern_for_a_child(knowledge: Knowledge) -> None:
+    tasks = texts(make(knowledge, age="child", role="civil").your_tasks)
+    assert any("bör anmäla det" in t for t in tasks)
+    assert not any("är skyldig att anmäla" in t for t in tasks)
 
 
 def test_other_role_gets_what_any_professional_must_do(knowledge: Knowledge) -> None:

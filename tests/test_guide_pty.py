@@ -37,13 +37,13 @@ def first_part(child: pexpect.spawn) -> None:
     answer(child, "akut fara just nu", DOWN, ENTER)
     answer(child, r"ett barn \(under 18 år\)", ENTER)
     answer(child, "Ange län eller kommun", "Malmö", ENTER)
-    answer(child, "sitt hemland", DOWN, ENTER)
+    answer(child, "kommer personen från", DOWN, ENTER)
 
 
 def rest(child: pexpect.spawn) -> None:
     """Begging; residence, police and return unknown; shelter; social services."""
     answer(child, "utnyttjats för", DOWN, DOWN, SPACE, ENTER)
-    answer(child, "rätt att vistas", DOWN, DOWN, ENTER)
+    answer(child, "uppehållstillstånd i Sverige", DOWN, DOWN, ENTER)
     answer(child, "polisanmälan", DOWN, DOWN, ENTER)
     answer(child, "återvända", DOWN, DOWN, ENTER)
     answer(child, "behöver personen", SPACE, ENTER)
@@ -72,9 +72,9 @@ def test_going_back_asks_the_previous_question_again(tmp_path: Path) -> None:
     answer(child, "Ange län eller kommun", "<", ENTER)
     answer(child, r"ett barn \(under 18 år\)", DOWN, ENTER)  # now an adult
     answer(child, "Ange län eller kommun", "Skåne", ENTER)
-    answer(child, "sitt hemland", UP, ENTER)  # the back choice is last; UP wraps to it
+    answer(child, "kommer personen från", UP, ENTER)  # the back choice is last; UP wraps to it
     answer(child, "Ange län eller kommun", ENTER)  # the earlier answer is the default
-    answer(child, "sitt hemland", ENTER)  # Sverige: residence and return are not asked
+    answer(child, "kommer personen från", ENTER)  # Sverige: residence and return are not asked
     answer(child, "utnyttjats för", SPACE, ENTER)
     answer(child, "polisanmälan", ENTER)
     answer(child, "behöver personen", DOWN, DOWN, DOWN, SPACE, ENTER)
@@ -94,16 +94,16 @@ def test_changing_an_answer_at_the_review(tmp_path: Path) -> None:
     first_part(child)
     rest(child)
     answer(child, "Ändra: Din roll", DOWN * 4 + ENTER)  # Ändra: hemland
-    answer(child, "sitt hemland", UP, ENTER)  # Sverige
+    answer(child, "kommer personen från", UP, ENTER)  # Sverige
     child.expect("Stämmer de")
     child.expect("Ändra: Din roll")  # the review is drawn in full before the next key
     review = child.before
-    assert "Rätt att vistas" not in review and "Återvändande" not in review, "no longer relevant answers go"
+    assert "Uppehållstillstånd" not in review and "Återvändande" not in review, "no longer relevant answers go"
     assert "Tiggeri" in review and "Skyddat boende" in review, "later answers that still apply are kept"
     child.expect_exact(RENDERED)
     child.send(DOWN * 4 + ENTER)  # Ändra: hemland again
-    answer(child, "sitt hemland", DOWN, ENTER)  # EU: residence and return become relevant again
-    child.expect("rätt att vistas")
+    answer(child, "kommer personen från", DOWN, ENTER)  # EU: residence and return become relevant again
+    child.expect("uppehållstillstånd i Sverige")
     child.expect_exact("» \x1b[0;7mVet inte")  # the earlier answer comes back as the default
     answer(child, "Tillbaka till föregående fråga", DOWN, DOWN, DOWN, ENTER)  # past Back and Ja to Nej
     answer(child, "återvända", UP, UP, ENTER)  # from "Vet inte" up to Ja

@@ -9,11 +9,12 @@ PURPOSE_WORDS = {"any": "", "sexual": "sexuella ändamål", "other": "andra änd
 
 
 def focus(c: Coordinator) -> str:
-    """The coordinator's focus as the brochure prints it, or 'alla ärenden'."""
+    """The coordinator's focus as the brochure prints it; empty where it prints none (the sources say nothing
+    about 'all cases', so neither do we)."""
     if c.focus_printed:
         return c.focus_printed
     parts = [w for w in (AGE_WORDS[c.age], PURPOSE_WORDS[c.purpose]) if w]
-    return ", ".join(parts) if parts else "alla ärenden"
+    return ", ".join(parts)
 
 
 def source(src: Source, knowledge: Knowledge) -> str:

@@ -12,7 +12,8 @@ from mhstod.render.lines import Line
 
 
 def _coordinator(c: Coordinator, today: date) -> list[Line]:
-    lines = [Line("item", f"{c.name} ({words.focus(c)}) – uppgift från {c.as_of}", level=1),
+    focus = words.focus(c)
+    lines = [Line("item", f"{c.name}{f' ({focus})' if focus else ''} – uppgift från {c.as_of}", level=1),
              Line("text", "Telefon: " + ", ".join(c.phones), level=2),
              Line("text", "E-post: " + ", ".join(c.emails), level=2)]
     if is_stale(c.as_of, today):
