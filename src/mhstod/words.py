@@ -9,8 +9,10 @@ PURPOSE_WORDS = {"any": "", "sexual": "sexuella ändamål", "other": "andra änd
 
 
 def focus(c: Coordinator) -> str:
-    """The coordinator's focus as the brochure prints it; empty where it prints none (the sources say nothing
-    about 'all cases', so neither do we)."""
+    """The coordinator's focus as the brochure prints it, or "" where it prints none.
+
+    The sources never say 'all cases', so neither do we.
+    """
     if c.focus_printed:
         return c.focus_printed
     parts = [w for w in (AGE_WORDS[c.age], PURPOSE_WORDS[c.purpose]) if w]
