@@ -218,7 +218,9 @@ def test_return_home_gets_the_return_programme_through_the_coordinator(knowledge
     assert [s.number for s in cl.steps][-1] == 6
     assert "Kontaktar regionkoordinator vid ansökan om deltagande i Återvändandeprogrammet." in all_actions(cl)
     iom = next(c for c in cl.contacts if c.actor == "iom")
-    assert "regionkoordinatorn" in iom.why and not iom.numbers
+    assert "IOM" in iom.why and not iom.numbers
+    assert any("kontakta regionkoordinatorn" in h.text for h in iom.how)
+    assert "regionkoordinatorn" not in iom.why, "the why says why; the how says how, once"
 
 
 def test_no_return_no_step_6(knowledge: Knowledge) -> None:
