@@ -38,18 +38,28 @@ def find_actor(knowledge: Knowledge, typed: str) -> Actor:
     raise UsageError(f"Okänd aktör '{shown(typed)}'.{hint}")
 
 
-def describe(condition: Condition, knowledge: Knowledge) -> str:
-    """A condition in Swedish, for trainers: 'ålder: barn (under 18 år) och hemland: ett annat eu-land'."""
+def describe(condition: Condition, knowledge: Knowledge, nested: bool = False) -> str:
+    """A condition in Swedish, for trainers: 'ålder: barn (under 18 år) och hemland: ett annat EU-land'."""
     if isinstance(condition, Is):
         question = knowledge.question(condition.question)
-        labels = " eller ".join(question.label(v) for v in question.values if v in condition.values)
-        return f"{question.short.lower()}: {labels.lower()}"
+        labels = " eller ".join(_in_running_text(question.label(v)) for v in question.values if v in condition.values)
+        return f"{_in_running_text(question.short)}: {labels}"
     if isinstance(condition, All):
-        return " och ".join(describe(p, knowledge) for p in condition.parts) if condition.parts else "alltid"
+        if not condition.parts:
+            return "alltid"
+        return " och ".join(describe(p, knowledge, nested=True) for p in condition.parts)
     if isinstance(condition, AnyOf):
-        return "(" + " eller ".join(describe(p, knowledge) for p in condition.parts) + ")"
+        either = " eller ".join(describe(p, knowledge, nested=True) for p in condition.parts)
+        return f"({either})" if nested else either
     assert isinstance(condition, Not)
     return f"inte ({describe(condition.part, knowledge)})"
+
+
+def _in_running_text(label: str) -> str:
+    """A label as it reads inside a sentence: 'Barn' → 'barn', but 'EU-land' and 'UD' keep their capitals."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 @dataclass(frozen=True, slots=True)
