@@ -84,6 +84,7 @@ def test_play_without_a_terminal_prints_everything(capsys: pytest.CaptureFixture
     code, out, _ = run(capsys, "scenario", "play", "akut-fara-orebro")
     assert code == 0
     assert "Fråga 1 av" in out and "Svar: Ja" in out and "Varför det spelar roll" in out
+    assert "☐ Svar" not in out, "an answer is not a to-do"
     assert "Ring 112 nu" in out
 
 

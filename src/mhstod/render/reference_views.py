@@ -178,5 +178,5 @@ def scenario_intro(scenario: Scenario, knowledge: Knowledge) -> list[Line]:
 
 def scenario_step(index: int, total: int, question: Question, label: str) -> list[Line]:
     return [Line("heading", f"Fråga {index} av {total}: {question.text}"),
-            Line("item", f"Svar: {label}", "todo", level=1),
+            Line("item", f"Svar: {label}", level=1),
             Line("text", f"Varför det spelar roll: {question.help}", level=1)]
