@@ -75,6 +75,8 @@ def test_region_ost_gives_the_support_line(capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, "region", "--county", "Jönköping")
     assert code == 0
     assert "Region Öst" in out and "Tillsätts hösten 2018" in out
+    assert out.count("Tillsätts hösten 2018") == 1, "said once"
+    assert out.count("Stödtelefonen för yrkesverksamma (NMT): 020-39 00 00") == 1, "named once"
     assert "Kontakt: Stödtelefonen för yrkesverksamma" in out
 
 

@@ -322,6 +322,7 @@ def test_region_ost_gives_the_support_line(knowledge: Knowledge) -> None:
     coordinator = next(c for c in cl.contacts if c.actor == "regionkoordinatorerna")
     assert [n.number for n in coordinator.numbers] == ["020-39 00 00"]
     assert "Tillsätts hösten 2018" in coordinator.why
+    assert not any("Tillsätts" in n for n in cl.notes), "the contact says it; the notes do not repeat it"
 
 
 def test_unknown_county_gives_national_contacts_and_an_item_to_verify(knowledge: Knowledge) -> None:

@@ -151,5 +151,5 @@ def test_no_terminal_and_no_answers_is_exit_2(tmp_path: Path) -> None:
                             capture_output=True, text=True, cwd=tmp_path, timeout=60,
                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 2
-    assert result.stderr == "mhstod: Standard input är ingen terminal: ange svaren med --answers FIL.\n"
+    assert result.stderr == "mhstod: Standardinmatningen är ingen terminal: ange svaren med --answers FIL.\n"
     assert list(tmp_path.iterdir()) == []

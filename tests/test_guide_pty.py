@@ -14,11 +14,11 @@ DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
 pytestmark = pytest.mark.slow
 
 
-def spawn(cwd: Path) -> pexpect.spawn:
-    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": "100", "LINES": "50"}
+def spawn(cwd: Path, *args: str, term: str = "xterm") -> pexpect.spawn:
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": term, "COLUMNS": "100", "LINES": "50"}
     env.pop("NO_COLOR", None)
-    return pexpect.spawn(sys.executable, ["-m", "mhstod", "guide"], cwd=str(cwd), env=env, encoding="utf-8",
-                         timeout=20, dimensions=(50, 100))
+    return pexpect.spawn(sys.executable, ["-m", "mhstod", *args, "guide"], cwd=str(cwd), env=env,
+                         encoding="utf-8", timeout=20, dimensions=(50, 100))
 
 
 RENDERED = "\x1b[?7h"  # prompt_toolkit turns line wrap back on when a render is complete
@@ -123,4 +123,42 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("args", "term"), [(("--plain",), "xterm"), ((), "dumb")])
+def test_plain_guide_asks_line_by_line_without_escape_codes(tmp_path: Path, args: tuple[str, ...],
+                                                            term: str) -> None:
+    child = spawn(tmp_path, *args, term=term)
+    seen = []
+
+    def reply(prompt: str, line: str) -> None:
+        child.expect(prompt)
+        seen.append(child.before + str(child.after))
+        child.sendline(line)
+
+    reply("Skriv ett nummer: ", "2")  # akut fara: Nej
+    reply("Skriv ett nummer: ", "1")  # barn
+    reply(r"Ange län eller kommun\.\r\nSvar: ", "Narnia")
+    reply("Svar: ", "<")  # an unknown place is refused; "<" goes back to the age
+    reply(r"Skriv ett nummer \(Enter behåller 1\): ", "")  # the age is kept
+    reply(r"Ange län eller kommun\.\r\nSvar: ", "Malmö")
+    reply(r"  3\. Ett land utanför EU", "2")  # hemland: EU
+    reply("med komma emellan: ", "3,8")  # tiggeri + "Vet inte": refused
+    reply("med komma emellan: ", "3")
+    reply("Skriv ett nummer", "3")  # uppehållstillstånd: Vet inte
+    reply("Skriv ett nummer", "3")  # polisanmälan
+    reply("Skriv ett nummer", "3")  # återvändande
+    reply("med komma emellan: ", "1")  # skyddat boende
+    reply("Skriv ett nummer", "1")  # socialtjänsten
+    reply("Dina svar. Stämmer de?", "1")
+    child.expect("Gör nu")
+    child.expect(pexpect.EOF)
+    text = "".join(seen) + str(child.before)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Okänd kommun 'Narnia'" in text
+    assert "”Vet inte” kan inte kombineras med andra svar" in text
+    assert "Lisa Green" in text
+    assert "\x1b" not in text, "no escape codes at all"
     assert list(tmp_path.iterdir()) == []

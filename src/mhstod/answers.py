@@ -72,6 +72,8 @@ def parse_value(knowledge: Knowledge, question: Question, raw: object, gazetteer
         if not items:
             raise _bad(question, raw, _accepted(question))
         values = tuple(dict.fromkeys(_single(question, item) for item in items))
+        if problem := question.combination_error(values):
+            raise AnswersError(f"Ogiltigt svar på '{question.id}': {problem}.")
         return values, None
     return _single(question, raw), None
 

@@ -226,16 +226,19 @@ def guide(
 
 def _interactive(knowledge: Knowledge) -> Answers:
     if not sys.stdin.isatty():
-        raise UsageError("Standard input är ingen terminal: ange svaren med --answers FIL.")
+        raise UsageError("Standardinmatningen är ingen terminal: ange svaren med --answers FIL.")
     from mhstod import prompts
 
+    if _Settings.plain:  # line by line, not a single escape code: screen readers, TERM=dumb
+        def write(text: str) -> None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+        write(BANNER + "\n")
+        return prompts.run(knowledge, lambda text: write(f"\n{text}\n"), prompts.PlainUi(write))
     console = _console()
-    console.print(BANNER, style="" if _Settings.plain else "bold")
-
-    def say(text: str) -> None:
-        console.print(f"\n{text}", style="" if _Settings.plain else "dim")
-
-    return prompts.run(knowledge, say)
+    console.print(BANNER, style="bold")
+    return prompts.run(knowledge, lambda text: console.print(f"\n{text}", style="dim"))
 
 
 def _suffix(path: str) -> str:

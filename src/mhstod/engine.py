@@ -243,7 +243,5 @@ def _notes(knowledge: Knowledge, answers: Answers, region: Region | None) -> tup
             notes.append(f"'{place.typed}' tolkades som {place.place.label}.")
         if place.place.county.region_source.inferred:
             notes.append(f"{place.place.county.name}: {place.place.county.region_source.inferred}")
-    if region is not None and region.no_coordinator is not None:
-        notes.append(region.no_coordinator.text)
     notes.append(confirm_note(knowledge))
     return tuple(notes)

@@ -45,8 +45,6 @@ def region_report(knowledge: Knowledge, region: Region, match: Match | None, tod
         notes.append(f"{match.place.municipality.name} är en kommun i {match.place.county.name}.")
     if match is not None and match.how == "folded":
         notes.append(f"'{match.typed}' tolkades som {match.place.label}.")
-    if region.no_coordinator is not None:
-        notes.append(region.no_coordinator.text)
     notes.append(confirm_note(knowledge))
     return RegionReport(
         match=match, region=region, counties=tuple(knowledge.county(c) for c in region.counties),

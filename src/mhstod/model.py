@@ -163,8 +163,11 @@ QUESTION_TYPES: tuple[QuestionType, ...] = ("single", "multi", "place")
 
 @dataclass(frozen=True, slots=True)
 class Choice:
+    """One answer to a question; an `exclusive` answer cannot be combined with others in a multiple choice."""
+
     value: str
     label: str
+    exclusive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +189,16 @@ class Question:
 
     def label(self, value: str) -> str:
         return next((c.label for c in self.choices if c.value == value), value)
+
+    def combination_error(self, values: tuple[str, ...]) -> str:
+        """Why these values of a multiple choice cannot go together, or "" when they can.
+
+        "Vet inte" and the answers marked exclusive stand alone.
+        """
+        if len(values) < 2:
+            return ""
+        alone = [c.label for c in self.choices if c.value in values and (c.exclusive or c.value == self.unknown)]
+        return f"”{alone[0]}” kan inte kombineras med andra svar" if alone else ""
 
 
 @dataclass(frozen=True, slots=True)

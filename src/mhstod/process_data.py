@@ -89,8 +89,9 @@ def _questions(node: Node) -> tuple[Question, ...]:
         f = item.mapping({"id", "short", "text", "help", "type", "choices"}, {"unknown", "verify"})
         choices = []
         for c in f["choices"].items():
-            cf = c.mapping({"value", "label"})
-            choices.append(Choice(cf["value"].text(), cf["label"].text()))
+            cf = c.mapping({"value", "label"}, {"exclusive"})
+            exclusive = cf["exclusive"].boolean() if "exclusive" in cf else False
+            choices.append(Choice(cf["value"].text(), cf["label"].text(), exclusive))
         unique_ids([(c.value, n) for c, n in zip(choices, f["choices"].items(), strict=True)], "svaret")
         question = Question(id=f["id"].text(), short=f["short"].text(), text=f["text"].text(), help=f["help"].text(),
                             type=f["type"].choice(QUESTION_TYPES), unknown=opt_text(f, "unknown"),

@@ -1,12 +1,14 @@
 """The one place that asks questions: questionary prompts over the questions in the data.
 
-The flow (which question next, going back, the review) is plain Python over `Answers`; only `_ask`
-touches the terminal, so everything else can be driven without one.
+The flow (which question next, going back, the review) is plain Python over `Answers`; only a `Ui` touches
+the terminal: `FancyUi` (questionary) or `PlainUi` (numbered choices, line by line, for --plain and
+TERM=dumb), so everything else can be driven without one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, Protocol
 
 import questionary
 from questionary import Choice
@@ -23,6 +25,7 @@ BACK_LABEL = "← Tillbaka till föregående fråga"
 SELECT_HINT = "(piltangenterna flyttar, Enter väljer)"
 PLACE_HINT = " Tab kompletterar; skriv Vet inte om du inte vet."
 PLACE_BACK = " Skriv < för att gå tillbaka."
+PLAIN_PLACE_HINT = " Skriv Vet inte om du inte vet."
 
 Say = Callable[[str], None]
 
@@ -90,27 +93,28 @@ class Session:
                     break
 
 
-def run(knowledge: Knowledge, say: Say) -> Answers:
+def run(knowledge: Knowledge, say: Say, ui: Ui | None = None) -> Answers:
     """Ask until every relevant question is answered and the user accepts the review."""
+    ui = ui or FancyUi()
     session = Session(knowledge)
     gazetteer = gazetteer_for(knowledge)
     try:
-        _ask_all(session, gazetteer, say)
+        _ask_all(session, gazetteer, say, ui)
         while True:
-            chosen = _review(session)
+            chosen = _review(session, ui)
             if chosen == DONE:
                 return session.answers()
             question = knowledge.question(chosen)
-            _ask_one(session, question, gazetteer, say, allow_back=False)
-            _ask_all(session, gazetteer, say)
-    except KeyboardInterrupt:
+            _ask_one(session, question, gazetteer, say, ui, allow_back=False)
+            _ask_all(session, gazetteer, say, ui)
+    except (KeyboardInterrupt, EOFError):
         raise Interrupted("avbrutet; inget sparades.") from None
 
 
-def _ask_all(session: Session, gazetteer: Gazetteer, say: Say) -> None:
+def _ask_all(session: Session, gazetteer: Gazetteer, say: Say, ui: Ui) -> None:
     question = session.next_question()
     while question is not None:
-        went_back = _ask_one(session, question, gazetteer, say, allow_back=bool(session.history))
+        went_back = _ask_one(session, question, gazetteer, say, ui, allow_back=bool(session.history))
         if went_back:
             previous = session.back()
             question = previous or question
@@ -118,40 +122,45 @@ def _ask_all(session: Session, gazetteer: Gazetteer, say: Say) -> None:
             question = session.next_question()
 
 
-def _ask_one(session: Session, question: Question, gazetteer: Gazetteer, say: Say, allow_back: bool) -> bool:
+def _ask_one(session: Session, question: Question, gazetteer: Gazetteer, say: Say, ui: Ui, allow_back: bool
+             ) -> bool:
     """Ask one question; True when the user chose to go back."""
-    say(question.help + (PLACE_HINT + (PLACE_BACK if allow_back else "") if question.type == "place" else ""))
+    hint = (ui.place_hint + (PLACE_BACK if allow_back else "")) if question.type == "place" else ""
+    say(question.help + hint)
     previous = session.values.get(question.id, session.defaults.get(question.id))
-    raw = _prompt(question, previous, gazetteer, session, allow_back)
+    raw = _prompt(question, previous, gazetteer, session, ui, allow_back)
     if raw == BACK or (isinstance(raw, list) and BACK in raw):
         return True
     try:
         value, place = parse_value(session.knowledge, question, raw, gazetteer)
     except AnswersError as exc:  # validation in the prompt makes this rare; ask again rather than fail
         say(str(exc))
-        return _ask_one(session, question, gazetteer, say, allow_back)
+        return _ask_one(session, question, gazetteer, say, ui, allow_back)
     session.record(question, value, place)
     return False
 
 
-def _prompt(question: Question, previous: Answer | None, gazetteer: Gazetteer, session: Session,
+def _prompt(question: Question, previous: Answer | None, gazetteer: Gazetteer, session: Session, ui: Ui,
             allow_back: bool) -> object:
-    back = [Choice(BACK_LABEL, value=BACK)] if allow_back else []
+    back = [(BACK_LABEL, BACK)] if allow_back else []
+    options = [(c.label, c.value) for c in question.choices] + back
     if question.type == "single":
-        choices = [Choice(c.label, value=c.value) for c in question.choices] + back
         default = previous if isinstance(previous, str) and previous in question.values else None
-        return questionary.select(question.text, choices=choices, default=default,
-                                  instruction=SELECT_HINT).unsafe_ask()
+        return ui.select(question.text, options, default)
     if question.type == "multi":
+        def valid(picked: list[str]) -> bool | str:
+            if not picked:
+                return "Välj minst ett svar."
+            if BACK in picked:
+                return True
+            return question.combination_error(tuple(picked)) or True
+
         chosen = set(previous) if isinstance(previous, tuple) else set()
-        choices = [Choice(c.label, value=c.value, checked=c.value in chosen) for c in question.choices] + back
-        return questionary.checkbox(
-            question.text, choices=choices, validate=lambda picked: bool(picked) or "Välj minst ett svar.",
-            instruction="(mellanslag väljer, Enter bekräftar)").unsafe_ask()
-    return _place_prompt(question, gazetteer, session, allow_back)
+        return ui.checkbox(question.text, options, chosen, valid)
+    return _place_prompt(question, gazetteer, session, ui, allow_back)
 
 
-def _place_prompt(question: Question, gazetteer: Gazetteer, session: Session, allow_back: bool) -> object:
+def _place_prompt(question: Question, gazetteer: Gazetteer, session: Session, ui: Ui, allow_back: bool) -> object:
     names = sorted({c.name for c in session.knowledge.counties} | {m.name for m in session.knowledge.municipalities})
     words = [question.label(question.unknown), *names]
     if allow_back:
@@ -168,13 +177,12 @@ def _place_prompt(question: Question, gazetteer: Gazetteer, session: Session, al
 
     previous = session.defaults.get(question.id)
     default = session.place.typed if session.place else previous if isinstance(previous, str) else ""
-    text = questionary.autocomplete(question.text, choices=words, validate=valid, default=default,
-                                    ignore_case=True, match_middle=False).unsafe_ask()
+    text = ui.text(question.text, default, valid, words)
     return BACK if allow_back and str(text).strip() == "<" else text
 
 
-def _review(session: Session) -> str:
-    choices = [Choice("✔ Visa checklistan", value=DONE)]
+def _review(session: Session, ui: Ui) -> str:
+    options = [("✔ Visa checklistan", DONE)]
     for view_question in session.knowledge.questions:
         if view_question.id not in session.values:
             continue
@@ -185,6 +193,95 @@ def _review(session: Session) -> str:
             label = ", ".join(view_question.label(v) for v in value)
         else:
             label = view_question.label(value)
-        choices.append(Choice(f"Ändra: {view_question.short} – {label}", value=view_question.id))
-    result = questionary.select("Dina svar. Stämmer de?", choices=choices, instruction=SELECT_HINT).unsafe_ask()
-    return str(result)
+        options.append((f"Ändra: {view_question.short} – {label}", view_question.id))
+    return ui.select("Dina svar. Stämmer de?", options, None)
+
+
+Options = list[tuple[str, str]]
+Validate = Callable[[Any], "bool | str"]
+
+
+class Ui(Protocol):
+    """The widgets the flow needs; options are (label, value) pairs."""
+
+    place_hint: str
+
+    def select(self, message: str, options: Options, default: str | None) -> str: ...
+
+    def checkbox(self, message: str, options: Options, checked: set[str], validate: Validate) -> list[str]: ...
+
+    def text(self, message: str, default: str, validate: Validate, words: list[str]) -> str: ...
+
+
+class FancyUi:
+    """questionary: arrow keys, check boxes, completion."""
+
+    place_hint = PLACE_HINT
+
+    def select(self, message: str, options: Options, default: str | None) -> str:
+        choices = [Choice(label, value=value) for label, value in options]
+        return str(questionary.select(message, choices=choices, default=default, instruction=SELECT_HINT).unsafe_ask())
+
+    def checkbox(self, message: str, options: Options, checked: set[str], validate: Validate) -> list[str]:
+        choices = [Choice(label, value=value, checked=value in checked) for label, value in options]
+        picked = questionary.checkbox(message, choices=choices, validate=validate,
+                                      instruction="(mellanslag väljer, Enter bekräftar)").unsafe_ask()
+        return [str(v) for v in picked]
+
+    def text(self, message: str, default: str, validate: Validate, words: list[str]) -> str:
+        return str(questionary.autocomplete(message, choices=words, validate=validate, default=default,
+                                            ignore_case=True, match_middle=False).unsafe_ask())
+
+
+class PlainUi:
+    """Numbered choices read line by line: no escape codes, for screen readers and TERM=dumb."""
+
+    place_hint = PLAIN_PLACE_HINT
+
+    def __init__(self, write: Callable[[str], object], read: Callable[[str], str] = input) -> None:
+        self._write = write
+        self._read = read
+
+    def select(self, message: str, options: Options, default: str | None) -> str:
+        self._list(message, options)
+        values = [value for _, value in options]
+        keep = f" (Enter behåller {values.index(default) + 1})" if default in values else ""
+        while True:
+            line = self._read(f"Skriv ett nummer{keep}: ").strip()
+            if not line and default in values:
+                return str(default)
+            if line.isdigit() and 1 <= int(line) <= len(options):
+                return values[int(line) - 1]
+            self._write(f"Skriv ett nummer från 1 till {len(options)}.\n")
+
+    def checkbox(self, message: str, options: Options, checked: set[str], validate: Validate) -> list[str]:
+        self._list(message, options)
+        values = [value for _, value in options]
+        kept = [str(values.index(v) + 1) for v in values if v in checked]
+        keep = f" (Enter behåller {','.join(kept)})" if kept else ""
+        while True:
+            line = self._read(f"Skriv ett eller flera nummer, med komma emellan{keep}: ").strip()
+            parts = [p.strip() for p in line.split(",") if p.strip()] if line else kept
+            if not all(p.isdigit() and 1 <= int(p) <= len(options) for p in parts):
+                self._write(f"Skriv nummer från 1 till {len(options)}, till exempel 1,3.\n")
+                continue
+            picked = list(dict.fromkeys(values[int(p) - 1] for p in parts))
+            verdict = validate(picked)
+            if verdict is True:
+                return picked
+            self._write(f"{verdict}\n")
+
+    def text(self, message: str, default: str, validate: Validate, words: list[str]) -> str:
+        keep = f" (Enter behåller {default})" if default else ""
+        self._write(message + "\n")
+        while True:
+            line = self._read(f"Svar{keep}: ").strip() or default
+            verdict = validate(line)
+            if verdict is True:
+                return line
+            self._write(f"{verdict}\n")
+
+    def _list(self, message: str, options: Options) -> None:
+        """The options numbered; without the arrow and tick that a screen reader would read out."""
+        labels = [label.removeprefix("← ").removeprefix("✔ ") for label, _ in options]
+        self._write(message + "\n" + "".join(f"  {i}. {label}\n" for i, label in enumerate(labels, 1)))

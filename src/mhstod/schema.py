@@ -87,6 +87,11 @@ class Node:
             raise self.error(f"'{value}' är inget giltigt id (små bokstäver a–z, siffror och bindestreck)")
         return value
 
+    def boolean(self) -> bool:
+        if not isinstance(self.value, bool):
+            raise self.error(f"väntade true eller false, fick {_kind(self.value)}")
+        return self.value
+
     def integer(self) -> int:
         if isinstance(self.value, bool) or not isinstance(self.value, int):
             raise self.error(f"väntade ett heltal, fick {_kind(self.value)}")

@@ -53,7 +53,8 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
         lines.append(Line("text", f"Du angav: {report.match.place.label}"))
     lines.append(Line("heading", "Kontakter"))
     lines += _region_body(region, knowledge, report.today)
-    lines.append(Line("item", words.number_line(report.support_line), level=1))
+    if region.coordinators or region.contact_number != report.support_line.id:  # else the body just named it
+        lines.append(Line("item", words.number_line(report.support_line), level=1))
     lines += [_number(n) for n in report.urgent]
     lines.append(Line("heading", "Källa och datum"))
     lines.append(Line("note", "Källa: " + words.source(region.source, knowledge)))
