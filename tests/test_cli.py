@@ -204,6 +204,19 @@ def test_plain_has_no_escape_codes_even_on_a_terminal(tmp_path: Path, env: dict[
     assert "\x1b" not in output and "─" not in output
 
 
+@pytest.mark.parametrize("args", [["--plain", "--help"], ["--plain", "nonsense"], ["--plain", "region", "--nope"]])
+def test_plain_help_and_usage_errors_have_no_boxes_either(tmp_path: Path, args: list[str]) -> None:
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    child = pexpect.spawn(sys.executable, ["-m", "mhstod", *args], cwd=str(tmp_path), encoding="utf-8",
+                          timeout=30, env={**env, "TERM": "xterm-256color", "COLUMNS": "80"}, dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Usage: mhstod" in child.before
+    assert "\x1b" not in child.before and "╭" not in child.before
+
+
 def test_colour_on_a_terminal_without_plain(tmp_path: Path) -> None:
     import pexpect
 

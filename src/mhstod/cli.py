@@ -300,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the app; every error the user can cause ends here as one line on stderr."""
     from mhstod import cli_reference  # noqa: F401  (registers the reference commands on the app)
 
+    given = sys.argv[1:] if argv is None else argv
+    if "--plain" in given or os.environ.get("TERM") == "dumb":
+        _plain_help_and_errors()
     try:
         app(args=argv, prog_name="mhstod")
     except SystemExit as exc:
@@ -317,3 +320,15 @@ def main(argv: list[str] | None = None) -> int:
                          "Kör med MHSTOD_DEBUG=1 för detaljer och rapportera felet.\n")
         return ExitCode.ERROR
     return ExitCode.OK
+
+
+def _plain_help_and_errors() -> None:
+    """Click's own help and usage errors instead of Rich panels: no boxes, no escape codes.
+
+    Typer reads TYPER_USE_RICH once, at import, into these flags, and consults them on every help and error.
+    """
+    import typer.core
+    import typer.main
+
+    typer.core.HAS_RICH = False
+    typer.main.HAS_RICH = False
