@@ -331,4 +331,4 @@ def _plain_help_and_errors() -> None:
     import typer.main
 
     typer.core.HAS_RICH = False
-    typer.main.HAS_RICH = False
+    setattr(typer.main, "HAS_RICH", False)  # noqa: B010  (typer.main imports the flag by name)
