@@ -31,8 +31,17 @@ def test_is_stale(as_of: str, on: date, stale: bool) -> None:
 def test_today_is_injectable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MHSTOD_TODAY", "2019-05-01")
     assert today() == date(2019, 5, 1)
-    monkeypatch.setenv("MHSTOD_TODAY", "not a date")
+    monkeypatch.delenv("MHSTOD_TODAY")
     assert today() == date.today()
+
+
+@pytest.mark.parametrize("bad", ["not a date", "2019-02-30"])
+def test_a_bad_today_is_said_not_ignored(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                         bad: str) -> None:
+    monkeypatch.setenv("MHSTOD_TODAY", bad)
+    code, out, err = run(capsys, "region", "--county", "Skåne")
+    assert code == 2 and out == ""
+    assert err == f"mhstod: MHSTOD_TODAY='{bad}' är inget datum i formen ÅÅÅÅ-MM-DD.\n"
 
 
 def test_region_json_has_as_of_and_stale(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -153,3 +153,27 @@ def test_no_terminal_and_no_answers_is_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == "mhstod: Standardinmatningen är ingen terminal: ange svaren med --answers FIL.\n"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("fall.json", '{"age": "child", "age": "adult"}', "frågan 'age' står två gånger"),
+    ("fall.yaml", "needs: [none, shelter]\n", "”Inget av detta” kan inte kombineras med andra svar"),
+    ("fall.yaml", "purpose: [sexual, unknown]\n", "”Vet inte” kan inte kombineras med andra svar"),
+])
+def test_contradictory_answers_are_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str,
+                                           content: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 2 and out == "" and message in err, err
+
+
+def test_an_empty_answer_counts_as_missing_and_a_county_code_as_a_county(capsys: pytest.CaptureFixture[str],
+                                                                         tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_text("age:\ncounty: 12\n", encoding="utf-8")
+    code, out, err = run(capsys, "guide", "--answers", str(path), "--json")
+    assert code == 0, err
+    assert "Svar saknas på 'age'" in err
+    data = json.loads(out)
+    assert data["answers"]["age"] == "unknown" and data["region"]["id"] == "syd"

@@ -110,6 +110,13 @@ def test_bad_local_data_is_exit_1_naming_file_and_place(capsys: pytest.CaptureFi
     assert err.count("\n") == 1
 
 
+def test_a_directory_where_a_file_should_be(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "regions.yaml").mkdir()
+    code, _, err = run(capsys, "data", "check", "--data-dir", str(tmp_path))
+    assert code == 1 and err.startswith(f"mhstod: {tmp_path}/regions.yaml: kan inte läsa filen")
+    assert "internt fel" not in err
+
+
 def test_a_missing_directory_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "region", "--county", "Skåne", "--data-dir", str(tmp_path / "saknas"))
     assert code == 2 and "Katalogen för lokala uppgifter finns inte" in err

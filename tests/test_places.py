@@ -133,7 +133,8 @@ def test_a_coordinator_region_is_not_a_county(gazetteer: Gazetteer) -> None:
         gazetteer.find("Region Syd")
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "\x00", "Skåne" * 10_000, "ä" * 1_000_000, "🙂", "DROP TABLE"])
+@pytest.mark.parametrize("typed", ["", "   ", "\x00", "Skåne" * 10_000, "ä" * 1_000_000, "🙂", "DROP TABLE",
+                                   "-1", "1.2", "(12)", "SE-12-"])
 def test_junk_is_unknown_quickly(gazetteer: Gazetteer, typed: str) -> None:
     started = time.perf_counter()
     with pytest.raises(UnknownPlace) as caught:

@@ -58,6 +58,8 @@ def parse_value(knowledge: Knowledge, question: Question, raw: object, gazetteer
                 ) -> tuple[Answer, Match | None]:
     """One answer, from a file or a prompt; AnswersError names the question and what it accepts."""
     if question.type == "place":
+        if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0:
+            raw = f"{raw:02d}"  # an SCB county code that YAML read as a number: 12, or 1 for 01
         if not isinstance(raw, str):
             raise _bad(question, raw, "ett län eller en kommun som text, eller 'unknown'")
         if raw.strip().casefold() in UNKNOWN_WORDS or raw.strip() == "unknown":
@@ -103,7 +105,10 @@ def _bad(question: Question, raw: object, accepted: str) -> AnswersError:
 
 
 def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None = None) -> Answers:
-    """Answers from a file's mapping; a missing answer that matters counts as "Vet inte", with a warning."""
+    """Answers from a file's mapping; a missing or empty answer that matters counts as "Vet inte".
+
+    Each such answer gets a warning.
+    """
     if not isinstance(raw, dict):
         raise AnswersError("Svarsfilen ska vara en mappning från fråge-id till svar, t.ex. 'age: child'.")
     ids = [q.id for q in knowledge.questions]
@@ -115,7 +120,7 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
     place: Match | None = None
     warnings = []
     for question in knowledge.questions:
-        if question.id in raw:
+        if raw.get(question.id) is not None:  # an empty answer ("age:") counts as missing
             value, match = parse_value(knowledge, question, raw[question.id], gazetteer)
             values[question.id] = value
             place = match or place
@@ -153,7 +158,10 @@ def read_file(path: str) -> object:
         import json
 
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_no_repeated_keys)
+        except _RepeatedKey as exc:
+            raise AnswersError(f"Svarsfilen '{shown(path)}': frågan {shown(repr(exc.args[0]), 60)} står två gånger."
+                               ) from None
         except (json.JSONDecodeError, RecursionError) as exc:
             line = getattr(exc, "lineno", 0)
             raise AnswersError(f"Svarsfilen '{shown(path)}' rad {line}: ogiltig JSON.") from None
@@ -162,3 +170,17 @@ def read_file(path: str) -> object:
     except YamlProblem as exc:
         where = f" rad {exc.line}" if exc.line else ""
         raise AnswersError(f"Svarsfilen '{shown(path)}'{where}: {exc.message}.") from None
+
+
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object whose keys are unique, as the YAML loader insists too; the last one must not win silently."""
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _RepeatedKey(key)
+        result[key] = value
+    return result

@@ -5,16 +5,24 @@ from __future__ import annotations
 import os
 from datetime import date
 
+from mhstod.errors import UsageError
+
 STALE_AFTER_YEARS = 2
 
 
 def today() -> date:
-    """Today, or MHSTOD_TODAY (YYYY-MM-DD) so that tests and trainers' demonstrations do not age."""
+    """Today, or MHSTOD_TODAY (YYYY-MM-DD) so that tests and trainers' demonstrations do not age.
+
+    A MHSTOD_TODAY that is no date is an error, not silently today: a trainer who set it should know.
+    """
     fixed = os.environ.get("MHSTOD_TODAY", "")
-    try:
-        return date.fromisoformat(fixed) if fixed else date.today()
-    except ValueError:
+    if not fixed:
         return date.today()
+    try:
+        return date.fromisoformat(fixed)
+    except ValueError:
+        typed = "".join(ch if ch.isprintable() else "?" for ch in fixed[:40])
+        raise UsageError(f"MHSTOD_TODAY='{typed}' är inget datum i formen ÅÅÅÅ-MM-DD.") from None
 
 
 def _latest(as_of: str) -> date:

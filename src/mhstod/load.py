@@ -65,7 +65,11 @@ def read_overlay(directory: str) -> dict[str, tuple[str, str]]:
         if path.name not in OVERLAYABLE:
             allowed = ", ".join(OVERLAYABLE)
             raise DataError(f"{label}: filen kan inte läggas över de levererade uppgifterna (tillåtna: {allowed})")
-        data = path.read_bytes()
+        try:
+            with path.open("rb") as f:
+                data = f.read(MAX_OVERLAY_BYTES + 1)
+        except OSError as exc:
+            raise DataError(f"{label}: kan inte läsa filen ({exc.strerror or exc})") from None
         if len(data) > MAX_OVERLAY_BYTES:
             raise DataError(f"{label}: filen är större än {MAX_OVERLAY_BYTES // 1024} kB")
         try:

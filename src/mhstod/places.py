@@ -138,6 +138,8 @@ class Gazetteer:
     def find(self, typed: str, prefer: Kind = "county") -> Match:
         """The one place `typed` means; an exact spelling beats a match without diacritics."""
         text = typed[:MAX_INPUT * 4]
+        if key(text).isdigit() and not text.strip().isdigit():
+            raise self._unknown(typed, prefer)  # '-1' is no code, though its digits are Stockholm's
         for how, index, probe in (("exact", self.exact, key(text)), ("folded", self.folded, fold(text))):
             hits = index.get(probe)
             if hits:
