@@ -235,6 +235,8 @@ def test_widths(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPa
         assert main(argv) == 0
         out = capsys.readouterr().out
         assert max(len(line) for line in out.splitlines()) <= width, (argv, width)
+        if argv == ["counties"]:
+            assert "Södermanlands län" in out and "Västernorrlands län" in out, "no name cut or folded"
 
 
 def test_lang_c(tmp_path: Path) -> None:

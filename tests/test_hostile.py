@@ -110,12 +110,23 @@ def test_no_traceback_as_a_process(tmp_path: Path, argv: list[str]) -> None:
     assert b"Traceback" not in result.stderr
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("argv", [["contacts"], ["--plain", "contacts"], ["scenario", "play", "romania-malmo"],
+                                  ["region", "--county", "Skåne", "--json"]])
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, argv: list[str]) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        result = subprocess.run([sys.executable, "-m", "mhstod", "contacts"], stdout=write_end,
+        result = subprocess.run([sys.executable, "-m", "mhstod", *argv], stdout=write_end, stdin=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, cwd=tmp_path, timeout=60)
     finally:
         os.close(write_end)
     assert result.stderr == b""
+    assert result.returncode == 0, "the same for every command: the reader chose to stop"
+
+
+def test_an_output_encoding_without_the_symbols(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    result = subprocess.run([sys.executable, "-m", "mhstod", "contacts"], capture_output=True, cwd=tmp_path, env=env,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Mia Schyberg".encode("latin-1") in result.stdout and "Västra".encode("latin-1") in result.stdout

@@ -41,7 +41,7 @@ DataDirOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
-        print(f"mhstod {__version__}")
+        _out(f"mhstod {__version__}")
         raise typer.Exit()
 
 
@@ -65,12 +65,19 @@ def _root(
     _Settings.plain = plain or os.environ.get("TERM") == "dumb"
 
 
+TABLE_MIN_WIDTH = 60
+
+
 def _console() -> Console:
     from rich.console import Console
 
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:  # Rich would exit 1; main() ends a closed pipe quietly with 0
+            raise ReaderGone
+
     if _Settings.plain:
-        return Console(highlight=False, color_system=None, no_color=True, emoji=False)
-    return Console(highlight=False)
+        return QuietConsole(highlight=False, color_system=None, no_color=True, emoji=False)
+    return QuietConsole(highlight=False)
 
 
 def _show(renderable: RenderableType) -> None:
@@ -82,7 +89,7 @@ def _show_lines(lines: list[Line]) -> None:
     if _Settings.plain:
         from mhstod.render import plain
 
-        sys.stdout.write(plain.render(lines))
+        _write(plain.render(lines))
     else:
         from mhstod.render import rich_lines
 
@@ -90,7 +97,23 @@ def _show_lines(lines: list[Line]) -> None:
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    _write(text + "\n")
+
+
+class ReaderGone(Exception):
+    """Standard output was closed by its reader (mhstod contacts | head -1).
+
+    Not an OSError, so that Click does not turn it into exit 1 on the way to main().
+    """
+
+
+def _write(text: str, flush: bool = False) -> None:
+    try:
+        sys.stdout.write(text)
+        if flush:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderGone from None
 
 
 @app.command()
@@ -136,7 +159,7 @@ def counties(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
         from mhstod.render import jsonout
 
         _out(jsonout.counties(knowledge))
-    elif _Settings.plain:
+    elif _Settings.plain or _console().width < TABLE_MIN_WIDTH:  # a narrow table would break names mid-word
         from mhstod.render import views
 
         _show_lines(views.counties(knowledge))
@@ -214,7 +237,7 @@ def guide(
 
     checklist = build_checklist(knowledge, given)
     if output is not None:
-        _write(output, _render(checklist, knowledge, OUTPUT_FORMATS[_suffix(output)]))
+        _write_file(output, _render(checklist, knowledge, OUTPUT_FORMATS[_suffix(output)]))
         sys.stderr.write(f"mhstod: checklistan sparades i {output}\n")
     if json:
         _out(_render(checklist, knowledge, "json"))
@@ -231,8 +254,7 @@ def _interactive(knowledge: Knowledge) -> Answers:
 
     if _Settings.plain:  # line by line, not a single escape code: screen readers, TERM=dumb
         def write(text: str) -> None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            _write(text, flush=True)
 
         write(BANNER + "\n")
         return prompts.run(knowledge, lambda text: write(f"\n{text}\n"), prompts.PlainUi(write))
@@ -261,7 +283,7 @@ def _render(checklist: Checklist, knowledge: Knowledge, fmt: str) -> str:
     return markdown.render(checklist, knowledge)
 
 
-def _write(path: str, text: str) -> None:
+def _write_file(path: str, text: str) -> None:
     try:
         with open(path, "w", encoding="utf-8") as f:
             f.write(text if text.endswith("\n") else text + "\n")
@@ -300,9 +322,27 @@ def main(argv: list[str] | None = None) -> int:
     """Run the app; every error the user can cause ends here as one line on stderr."""
     from mhstod import cli_reference  # noqa: F401  (registers the reference commands on the app)
 
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show "☐" gets "?", not an internal error
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     given = sys.argv[1:] if argv is None else argv
     if "--plain" in given or os.environ.get("TERM") == "dumb":
         _plain_help_and_errors()
+    code = _run(argv)
+    try:
+        sys.stdout.flush()  # what is still buffered meets a closed pipe here, not in the interpreter's exit
+    except BrokenPipeError:
+        return _reader_gone()
+    return code
+
+
+def _reader_gone() -> int:
+    """The reader chose to stop reading: end quietly, and keep Python's exit from failing on the same pipe."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return ExitCode.OK
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         app(args=argv, prog_name="mhstod")
     except SystemExit as exc:
@@ -313,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("mhstod: avbrutet.\n")
         return ExitCode.INTERRUPTED
+    except (ReaderGone, BrokenPipeError):
+        return _reader_gone()
     except Exception as exc:  # the last guard: a user never sees a traceback
         if os.environ.get("MHSTOD_DEBUG"):
             raise
