@@ -39,8 +39,9 @@ def test_region_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["schema_version"] == 1
-    assert data["query"] == {"typed": "Skane", "matched_as": "county", "how": "folded"}
+    assert data["query"] == {"typed": "Skane", "matched_as": "county", "how": "folded", "namesakes": []}
     assert data["county"]["iso_3166_2"] == "SE-M"
+    assert data["county"]["region_source"]["doc"] == "004" and data["county"]["region_source"]["inferred"] is None
     assert data["region"]["id"] == "syd"
     assert [c["code"] for c in data["region"]["counties"]] == ["10", "08", "07", "12"]
     coordinators = data["region"]["coordinators"]
@@ -63,6 +64,30 @@ def test_region_by_municipality(capsys: pytest.CaptureFixture[str]) -> None:
     focus = {c["name"]: c["focus"] for c in data["region"]["coordinators"]}
     assert focus["Petra Malmström"] == {"age": "any", "purpose": "sexual", "printed": "sexuella ändamål"}
     assert focus["Catrin Sandman"]["purpose"] == "other"
+
+
+@pytest.mark.parametrize(("typed", "region", "other"), [("Habo", "Region Öst", "Håbo (kommun i Uppsala län)"),
+                                                       ("håbo", "Region Mitt", "Habo (kommun i Jönköpings län)")])
+def test_habo_and_habo_are_told_apart(capsys: pytest.CaptureFixture[str], typed: str, region: str,
+                                      other: str) -> None:
+    """An exact name wins, but whoever typed Habo on a keyboard without å meant another region."""
+    code, out, _ = run(capsys, "region", "--municipality", typed)
+    assert code == 0 and out.startswith(region)
+    said = out.index(f"Obs: inte att förväxla med {other}.")
+    assert out.index("Du angav") < said < out.index("Kontakter"), "right below what was typed, not at the end"
+    data = json.loads(run(capsys, "region", "--municipality", typed, "--json")[1])
+    assert data["query"]["namesakes"] == [other]
+    assert f"Obs: inte att förväxla med {other}." in data["notes"]
+
+
+def test_uppsala_says_its_region_is_inferred(capsys: pytest.CaptureFixture[str]) -> None:
+    """The brochure leaves Uppsala out: every view of region Mitt says how the tool placed it."""
+    for county in ("Uppsala", "Gävleborg"):
+        out = run(capsys, "region", "--county", county)[1]
+        assert "Uppsala län: Broschyren (004) utelämnar Uppsala län." in out
+    data = json.loads(run(capsys, "region", "--county", "Uppsala", "--json")[1])
+    assert "Polismyndighetens sju regioner" in data["county"]["region_source"]["inferred"]
+    assert any(n.startswith("Uppsala län: Broschyren") for n in data["notes"])
 
 
 def test_a_municipality_given_to_county_says_so(capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,8 +144,10 @@ def test_counties(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "counties", "--json")
     data = json.loads(out)
     assert code == 0 and len(data["counties"]) == 21
-    assert data["counties"][0] == {"code": "01", "name": "Stockholms län", "short_name": "Stockholm",
-                                   "iso_3166_2": "SE-AB", "region": "stockholm"}
+    first = data["counties"][0]
+    assert {k: v for k, v in first.items() if k != "region_source"} == {
+        "code": "01", "name": "Stockholms län", "short_name": "Stockholm", "iso_3166_2": "SE-AB", "region": "stockholm"}
+    assert (first["region_source"]["doc"], first["region_source"]["section"]) == ("004", "KONTAKT – Region Stockholm")
     code, out, _ = run(capsys, "counties")
     assert code == 0 and "Västra Götalands län" in out and "SE-O" in out
 

@@ -317,6 +317,12 @@ def test_uppsala_says_it_is_inferred(knowledge: Knowledge) -> None:
     assert any("Uppsala län" in n and "7.7" in n for n in cl.notes)
 
 
+def test_habo_warns_of_habo_in_another_region(knowledge: Knowledge) -> None:
+    cl = make(knowledge, county="Habo")
+    assert cl.region is not None and cl.region.id == "ost"
+    assert "Obs: inte att förväxla med Håbo (kommun i Uppsala län)." in cl.notes
+
+
 def test_region_ost_gives_the_support_line(knowledge: Knowledge) -> None:
     cl = make(knowledge, county="Linköping")
     coordinator = next(c for c in cl.contacts if c.actor == "regionkoordinatorerna")

@@ -239,8 +239,7 @@ def _notes(knowledge: Knowledge, answers: Answers, region: Region | None) -> tup
                      "och unga.")
     if answers.place is not None:
         place = answers.place
-        if place.how == "folded":
-            notes.append(f"'{place.typed}' tolkades som {place.place.label}.")
+        notes.extend(place.remarks())
         if place.place.county.region_source.inferred:
             notes.append(f"{place.place.county.name}: {place.place.county.region_source.inferred}")
     notes.append(confirm_note(knowledge))

@@ -14,7 +14,10 @@ CONFIRM = ("Kontaktuppgifterna är från {as_of}. Kontrollera aktuella kontakter
 
 @dataclass(frozen=True, slots=True)
 class RegionReport:
-    """Everything `mhstod region` shows: the place, its region, whom to call and how old that is."""
+    """Everything `mhstod region` shows: the place, its region, whom to call and how old that is.
+
+    `notes` are about the region and its date; what concerns the reading of the place is `match.remarks()`.
+    """
 
     match: Match | None
     region: Region
@@ -43,11 +46,11 @@ def region_report(knowledge: Knowledge, region: Region, match: Match | None, tod
     notes = []
     if match is not None and match.place.municipality is not None:
         notes.append(f"{match.place.municipality.name} är en kommun i {match.place.county.name}.")
-    if match is not None and match.how == "folded":
-        notes.append(f"'{match.typed}' tolkades som {match.place.label}.")
+    counties = tuple(knowledge.county(c) for c in region.counties)
+    notes += [f"{c.name}: {c.region_source.inferred}" for c in counties if c.region_source.inferred]
     notes.append(confirm_note(knowledge))
     return RegionReport(
-        match=match, region=region, counties=tuple(knowledge.county(c) for c in region.counties),
+        match=match, region=region, counties=counties,
         coordinators=region.coordinators, support_line=support_line(knowledge),
         urgent=urgent_numbers(knowledge), as_of=knowledge.regions_as_of, notes=tuple(notes), today=today)
 

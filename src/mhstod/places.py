@@ -40,9 +40,21 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """What was typed, the place it means, and places in other counties that a keyboard without å could mean."""
+
     typed: str
     place: Place
     how: How
+    namesakes: tuple[str, ...] = ()
+
+    def remarks(self) -> tuple[str, ...]:
+        """What the reader should know about how the place was read."""
+        said = []
+        if self.how == "folded":
+            said.append(f"'{shown(self.typed)}' tolkades som {self.place.label}.")
+        if self.namesakes:  # Habo is exactly Habo, but whoever meant Håbo needs another region
+            said.append(f"Obs: inte att förväxla med {_either(self.namesakes)}.")
+        return tuple(said)
 
 
 def key(text: str) -> str:
@@ -143,7 +155,10 @@ class Gazetteer:
         for how, index, probe in (("exact", self.exact, key(text)), ("folded", self.folded, fold(text))):
             hits = index.get(probe)
             if hits:
-                return Match(typed, _choose(typed, hits, prefer), how)  # type: ignore[arg-type]
+                place = _choose(typed, hits, prefer)
+                namesakes = tuple(sorted(p.label for p in self.folded.get(fold(text), ())
+                                         if p.county is not place.county))
+                return Match(typed, place, how, namesakes)  # type: ignore[arg-type]
         raise self._unknown(typed, prefer)
 
     def suggest(self, typed: str, limit: int = 3) -> tuple[str, ...]:

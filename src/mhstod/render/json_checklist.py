@@ -46,7 +46,7 @@ def render(cl: Checklist, knowledge: Knowledge) -> str:
     return dumps({
         "answers": {a.question: (list(a.value) if isinstance(a.value, tuple) else a.value) for a in cl.answers},
         "answer_labels": {a.question: a.label for a in cl.answers},
-        "place": ({"label": place.label, "county": county(place.county),
+        "place": ({"label": place.label, "county": county(place.county, knowledge),
                    "municipality": ({"code": place.municipality.code, "name": place.municipality.name}
                                     if place.municipality else None)} if place else None),
         "region": {"id": cl.region.id, "name": cl.region.name} if cl.region else None,

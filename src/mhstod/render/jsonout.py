@@ -30,8 +30,9 @@ def source(src: Source, knowledge: Knowledge) -> dict[str, str | None]:
     }
 
 
-def county(c: County) -> dict[str, str]:
-    return {"code": c.code, "name": c.name, "short_name": c.short_name, "iso_3166_2": c.iso, "region": c.region}
+def county(c: County, knowledge: Knowledge) -> dict[str, Any]:
+    return {"code": c.code, "name": c.name, "short_name": c.short_name, "iso_3166_2": c.iso, "region": c.region,
+            "region_source": source(c.region_source, knowledge)}
 
 
 def coordinator(c: Coordinator, knowledge: Knowledge, today: date, region_id: str) -> dict[str, Any]:
@@ -68,7 +69,7 @@ def region(r: Region, knowledge: Knowledge, today: date) -> dict[str, Any]:
     return {
         "id": r.id,
         "name": r.name,
-        "counties": [county(knowledge.county(c)) for c in r.counties],
+        "counties": [county(knowledge.county(c), knowledge) for c in r.counties],
         "coordinators": [coordinator(c, knowledge, today, r.id) for c in r.coordinators],
         "no_coordinator": ({"text": r.no_coordinator.text, "source": source(r.no_coordinator.source, knowledge)}
                            if r.no_coordinator else None),
@@ -82,21 +83,22 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> str:
     match = report.match
     place = match.place if match else None
     return dumps({
-        "query": ({"typed": match.typed, "matched_as": match.place.kind, "how": match.how} if match else None),
-        "county": county(place.county) if place else None,
+        "query": ({"typed": match.typed, "matched_as": match.place.kind, "how": match.how,
+                   "namesakes": list(match.namesakes)} if match else None),
+        "county": county(place.county, knowledge) if place else None,
         "municipality": ({"code": place.municipality.code, "name": place.municipality.name}
                          if place and place.municipality else None),
         "region": region(report.region, knowledge, report.today),
         "support_line": number(report.support_line, knowledge, report.today),
         "urgent": [number(n, knowledge, report.today) for n in report.urgent],
         "as_of": report.as_of,
-        "notes": list(report.notes),
+        "notes": [*(match.remarks() if match else ()), *report.notes],
     })
 
 
 def counties(knowledge: Knowledge) -> str:
-    return dumps({"counties": [county(c) for c in knowledge.counties], "source": source(knowledge.counties_source,
-                                                                                        knowledge)})
+    return dumps({"counties": [county(c, knowledge) for c in knowledge.counties],
+                  "source": source(knowledge.counties_source, knowledge)})
 
 
 def regions(knowledge: Knowledge, today: date) -> str:

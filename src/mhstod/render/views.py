@@ -51,6 +51,7 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
     lines = [Line("title", f"{region.name} – " + ", ".join(c.short_name for c in report.counties))]
     if report.match is not None:
         lines.append(Line("text", f"Du angav: {report.match.place.label}"))
+        lines += [Line("note", remark) for remark in report.match.remarks()]
     lines.append(Line("heading", "Kontakter"))
     lines += _region_body(region, knowledge, report.today)
     if region.coordinators or region.contact_number != report.support_line.id:  # else the body just named it
