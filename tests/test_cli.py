@@ -255,15 +255,20 @@ def test_colour_on_a_terminal_without_plain(tmp_path: Path) -> None:
     assert "\x1b[" in child.before
 
 
-@pytest.mark.parametrize("width", [40, 80, 200])
+@pytest.mark.parametrize("width", [40, 60, 63, 64, 79, 80, 120, 200])
 def test_widths(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
-    for argv in (["contacts"], ["region", "--county", "Västra Götaland"], ["counties"]):
+    for argv in (["contacts"], ["region", "--county", "Västra Götaland"], ["counties"], ["actors"]):
         assert main(argv) == 0
         out = capsys.readouterr().out
         assert max(len(line) for line in out.splitlines()) <= width, (argv, width)
+        assert "…" not in out, "nothing cut short"
+        rows = [line.rstrip() for line in out.splitlines() if line and line[0] in "┏┃┡│├└"]
+        assert all(row[-1] in "┓┃┩│┤┘" for row in rows), "no table wider than the terminal, cropped"
         if argv == ["counties"]:
             assert "Södermanlands län" in out and "Västernorrlands län" in out, "no name cut or folded"
+        if argv == ["actors"]:
+            assert "Jämställdhetsmyndigheten" in out and "migrationsorganisationen)" in out
 
 
 def test_lang_c(tmp_path: Path) -> None:

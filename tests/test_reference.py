@@ -53,7 +53,10 @@ def test_unknown_actor_is_exit_2_with_suggestions(capsys: pytest.CaptureFixture[
 
 def test_actors(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "actors")
-    assert code == 0 and "Skatteverket – Statlig myndighet" in out
+    assert code == 0 and "┃ Aktör ┃ Slag ┃ Roll ┃" in out, "a table: actor, kind, role"
+    assert "│ Skatteverket │ Statlig myndighet │ Ingår i NMT" in out
+    code, out, _ = run(capsys, "--plain", "actors")
+    assert code == 0 and "Skatteverket – Statlig myndighet" in out and "┃" not in out
     data = json.loads(run(capsys, "actors", "--json")[1])
     assert {"id": "iom", "kind": "internationell"}.items() <= data["actors"][[a["id"] for a in data["actors"]]
                                                                              .index("iom")].items()

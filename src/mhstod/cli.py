@@ -65,7 +65,7 @@ def _root(
     _Settings.plain = plain or os.environ.get("TERM") == "dumb"
 
 
-TABLE_MIN_WIDTH = 60
+TABLE_MIN_WIDTH = 64  # the counties table at its natural width; narrower, names would wrap
 
 
 def _console() -> Console:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
@@ -19,7 +20,7 @@ def render(lines: Iterable[Line]) -> RenderableType:
     for line in lines:
         ref = Text(f" ({line.ref})", style="dim") if line.ref else Text()
         if line.kind == "title":
-            parts.append(Rule(Text(line.text, style="bold"), align="left"))
+            parts.append(_Title(line.text))
         elif line.kind == "heading":
             parts.append(Text())
             parts.append(Text(line.text, style="bold magenta underline"))
@@ -34,3 +35,18 @@ def render(lines: Iterable[Line]) -> RenderableType:
         else:
             parts.append(Padding(Text.assemble(line.text, ref), (0, 0, 0, 2 * line.level), expand=False))
     return Group(*parts)
+
+
+class _Title:
+    """A title in a rule where it fits; above the rule, wrapped, where a rule would cut it short."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        title = Text(self.text, style="bold")
+        if cell_len(self.text) + 4 <= options.max_width:
+            yield Rule(title, align="left")
+        else:
+            yield title
+            yield Rule()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
+from rich.text import Text
 
 from mhstod.model import Knowledge
 
@@ -15,3 +17,38 @@ def counties(knowledge: Knowledge) -> RenderableType:
     for c in knowledge.counties:
         table.add_row(c.code, c.name, c.iso, knowledge.region(c.region).name)
     return table
+
+
+ACTORS_MIN_WIDTH = 80  # below this a role column would be too narrow to read; the line view serves there
+
+
+def actors(knowledge: Knowledge) -> RenderableType:
+    return _ActorsTable(knowledge)
+
+
+class _ActorsTable:
+    """Actor, kind and role; names and kinds get a share of the width, never less than their longest word."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        from mhstod.reference import KIND_LABELS
+
+        self.rows = [(a.name, KIND_LABELS[a.kind], a.summary) for a in knowledge.actors]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        names, kinds = [r[0] for r in self.rows], [r[1] for r in self.rows]
+        inner = options.max_width - 10  # four borders and a space either side of each cell
+        table = Table(title="Aktörerna i stöd- och skyddsprocessen", title_justify="left", show_lines=True,
+                      expand=True)
+        table.add_column("Aktör", width=_share(names, inner * 3 // 10))
+        table.add_column("Slag", width=_share(kinds, inner * 2 // 10))
+        table.add_column("Roll")
+        for row in self.rows:
+            table.add_row(*row)
+        yield table
+        yield Text("Mer om en aktör: mhstod actor NAMN (t.ex. mhstod actor polisen).", style="dim")
+
+
+def _share(texts: list[str], share: int) -> int:
+    """A column's width: its share, but no narrower than its longest word and no wider than its longest text."""
+    longest_word = max(cell_len(word) for text in texts for word in text.split())
+    return max(longest_word, min(max(cell_len(text) for text in texts), share))
