@@ -110,6 +110,14 @@ def test_bad_local_data_is_exit_1_naming_file_and_place(capsys: pytest.CaptureFi
     assert err.count("\n") == 1
 
 
+def test_data_check_json_says_what_failed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "regions.yaml").write_text("regions: [", encoding="utf-8")
+    code, out, err = run(capsys, "data", "check", "--data-dir", str(tmp_path), "--json")
+    assert code == 1 and err.startswith(f"mhstod: {tmp_path}/regions.yaml")
+    data = json.loads(out)
+    assert data["ok"] is False and data["error"] == err.removeprefix("mhstod: ").rstrip("\n")
+
+
 def test_a_directory_where_a_file_should_be(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "regions.yaml").mkdir()
     code, _, err = run(capsys, "data", "check", "--data-dir", str(tmp_path))

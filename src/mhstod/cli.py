@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mhstod import __version__
-from mhstod.errors import ExitCode, MhstodError, UsageError
+from mhstod.errors import DataError, ExitCode, MhstodError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -298,8 +298,15 @@ def data_check(json: JsonOption = False, data_dir: DataDirOption = None) -> None
     from mhstod.lookup import counts, oldest_date
     from mhstod.teaching import scenarios_for
 
-    knowledge = load(data_dir)
-    sizes = {**counts(knowledge), "scenarios": len(scenarios_for(knowledge))}
+    try:
+        knowledge = load(data_dir)
+        sizes = {**counts(knowledge), "scenarios": len(scenarios_for(knowledge))}
+    except DataError as exc:
+        if json:  # a script that asked for JSON gets JSON on stdout too; the message also goes to stderr
+            from mhstod.render.jsonout import dumps
+
+            _out(dumps({"ok": False, "error": str(exc)}))
+        raise
     oldest = oldest_date(knowledge)
     if json:
         from mhstod.render.jsonout import dumps
