@@ -231,7 +231,8 @@ def test_plain_has_no_escape_codes_even_on_a_terminal(tmp_path: Path, env: dict[
     assert "\x1b" not in output and "─" not in output
 
 
-@pytest.mark.parametrize("args", [["--plain", "--help"], ["--plain", "nonsense"], ["--plain", "region", "--nope"]])
+@pytest.mark.parametrize("args", [["--plain", "--help"], ["--plain", "nonsense"], ["--plain", "region", "--nope"],
+                                  ["region", "--nope", "--plain"]])
 def test_plain_help_and_usage_errors_have_no_boxes_either(tmp_path: Path, args: list[str]) -> None:
     import pexpect
 
@@ -242,6 +243,16 @@ def test_plain_help_and_usage_errors_have_no_boxes_either(tmp_path: Path, args: 
     child.close()
     assert "Usage: mhstod" in child.before
     assert "\x1b" not in child.before and "╭" not in child.before
+
+
+def test_plain_anywhere_on_the_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """People put options last: 'mhstod contacts --plain' is the same as 'mhstod --plain contacts'."""
+    assert main(["--plain", "contacts"]) == 0
+    first = capsys.readouterr().out
+    assert main(["contacts", "--plain"]) == 0
+    assert capsys.readouterr().out == first and "┃" not in first and "─" not in first
+    assert main(["search", "--", "--plain"]) == 0, "after -- it is what to search for"
+    assert "Sökning: --plain" in capsys.readouterr().out
 
 
 def test_colour_on_a_terminal_without_plain(tmp_path: Path) -> None:

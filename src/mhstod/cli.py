@@ -332,15 +332,26 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show "☐" gets "?", not an internal error
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    given = sys.argv[1:] if argv is None else argv
-    if "--plain" in given or os.environ.get("TERM") == "dumb":
+    given = _plain_first(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["--plain"] or os.environ.get("TERM") == "dumb":
         _plain_help_and_errors()
-    code = _run(argv)
+    code = _run(given)
     try:
         sys.stdout.flush()  # what is still buffered meets a closed pipe here, not in the interpreter's exit
     except BrokenPipeError:
         return _reader_gone()
     return code
+
+
+def _plain_first(argv: list[str]) -> list[str]:
+    """`--plain` anywhere on the line, as people type it (mhstod contacts --plain), before the command.
+
+    It is an option of the whole program; after a `--` it is an argument and stays.
+    """
+    options = argv[:argv.index("--")] if "--" in argv else argv
+    if "--plain" not in options:
+        return list(argv)
+    return ["--plain", *(a for a in options if a != "--plain"), *argv[len(options):]]
 
 
 def _reader_gone() -> int:
