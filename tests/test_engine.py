@@ -163,10 +163,13 @@ def test_police_investigate_whatever_the_person_wants(knowledge: Knowledge) -> N
         all_actions(cl)
 
 
-def test_leaving_the_country_is_a_right_only_for_someone_from_abroad(knowledge: Knowledge) -> None:
-    assert not any("lämna landet" in t for t in all_actions(make(knowledge, police="no")))
-    abroad = make(knowledge, police="no", origin="eu", residence="permit")
+def test_leaving_the_country_is_a_right_only_for_an_adult_from_abroad(knowledge: Knowledge) -> None:
+    assert not any("lämna landet" in t for t in all_actions(make(knowledge, age="adult", police="no")))
+    abroad = make(knowledge, age="adult", police="no", origin="eu", residence="permit")
     assert any("väljer att lämna landet, har den rätt att göra det" in t for t in all_actions(abroad))
+    for age in ("child", "unknown"):  # a child returns only when both countries find it in the child's best interest
+        child = make(knowledge, age=age, police="no", origin="eu", residence="permit")
+        assert not any("lämna landet" in t for t in all_actions(child)), age
 
 
 def test_the_police_are_not_told_to_report_to_the_police(knowledge: Knowledge) -> None:
