@@ -314,8 +314,10 @@ def test_each_region_coordinators(knowledge: Knowledge, county: str, expected: l
     assert coordinators(make(knowledge, county=county)) == expected
 
 
-def test_uppsala_says_it_is_inferred(knowledge: Knowledge) -> None:
-    cl = make(knowledge, county="Håbo")
+@pytest.mark.parametrize("county", ["Håbo", "Gävleborg"])
+def test_uppsala_says_it_is_inferred(knowledge: Knowledge, county: str) -> None:
+    """Wherever region Mitt is shown, also for its other counties, the inferred county says so."""
+    cl = make(knowledge, county=county)
     assert cl.region is not None and cl.region.id == "mitt"
     assert any("Uppsala län" in n and "7.7" in n for n in cl.notes)
 

@@ -168,12 +168,29 @@ def test_contradictory_answers_are_refused(capsys: pytest.CaptureFixture[str], t
     assert code == 2 and out == "" and message in err, err
 
 
-def test_an_empty_answer_counts_as_missing_and_a_county_code_as_a_county(capsys: pytest.CaptureFixture[str],
-                                                                         tmp_path: Path) -> None:
+def test_an_empty_answer_counts_as_missing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "fall.yaml"
-    path.write_text("age:\ncounty: 12\n", encoding="utf-8")
+    path.write_text("age:\nrole: ''\ncounty: '12'\n", encoding="utf-8")
     code, out, err = run(capsys, "guide", "--answers", str(path), "--json")
     assert code == 0, err
-    assert "Svar saknas på 'age'" in err
+    assert "Svar saknas på 'age'" in err and "Svar saknas på 'role'" in err
     data = json.loads(out)
     assert data["answers"]["age"] == "unknown" and data["region"]["id"] == "syd"
+
+
+@pytest.mark.parametrize("county", ["12", "0114", "012"])
+def test_a_county_code_as_a_yaml_number_is_not_guessed(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                       county: str) -> None:
+    """YAML reads 0114 (Upplands Väsby) as octal 76 and 012 as 10 (Blekinge): the code must be text."""
+    path = tmp_path / "fall.yaml"
+    path.write_text(f"county: {county}\n", encoding="utf-8")
+    code, out, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 2 and out == ""
+    assert 'skriv en kod inom citattecken, t.ex. county: "12"' in err
+
+
+def test_a_json_number_too_long_to_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "fall.json"
+    path.write_text('{"age": ' + "1" * 5000 + "}", encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 2 and "ogiltig JSON" in err and "internt fel" not in err

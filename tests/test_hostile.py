@@ -130,3 +130,38 @@ def test_an_output_encoding_without_the_symbols(tmp_path: Path) -> None:
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert "Mia Schyberg".encode("latin-1") in result.stdout and "Västra".encode("latin-1") in result.stdout
+
+
+@pytest.mark.parametrize("argv", [["contacts"], ["--plain", "contacts"], ["region", "--county", "Skåne", "--json"]])
+def test_a_closed_stdout_ends_quietly(tmp_path: Path, argv: list[str]) -> None:
+    """Started with standard output closed (mhstod contacts >&-): Python has no sys.stdout at all."""
+    result = subprocess.run([sys.executable, "-m", "mhstod", *argv], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            cwd=tmp_path, timeout=60, preexec_fn=lambda: os.close(1))
+    assert result.stderr == b""
+    assert result.returncode == 0
+
+
+def test_a_data_error_is_not_hidden_by_a_closed_pipe(tmp_path: Path) -> None:
+    (tmp_path / "regions.yaml").write_text("regions: [", encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        argv = ["data", "check", "--json", "--data-dir", str(tmp_path)]
+        result = subprocess.run([sys.executable, "-m", "mhstod", *argv], stdout=write_end, stdin=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, cwd=tmp_path, timeout=60)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1, "the broken data decides, not the reader who left"
+    assert result.stderr.decode().startswith(f"mhstod: {tmp_path}/regions.yaml")
+
+
+def test_a_bad_today_is_said_before_the_first_question(tmp_path: Path) -> None:
+    import pexpect
+
+    env = {**os.environ, "TERM": "dumb", "MHSTOD_TODAY": "igår"}
+    child = pexpect.spawn(sys.executable, ["-m", "mhstod", "guide"], cwd=str(tmp_path), encoding="utf-8", timeout=30,
+                          env=env, dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert "MHSTOD_TODAY='igår' är inget datum" in child.before and "akut fara just nu" not in child.before

@@ -109,3 +109,24 @@ def test_lag(capsys: pytest.CaptureFixture[str]) -> None:
     assert [law["id"] for law in data["laws"]] == ["manniskohandel", "manniskoexploatering", "koppleri",
                                                   "kop-av-sexuell-tjanst"]
     assert data["laws"][3]["notes"][0]["source"]["elsewhere"]
+
+
+@pytest.mark.parametrize("width", [80, 81, 100, 200])
+def test_a_long_local_actor_name_folds_and_the_role_stays(knowledge: Knowledge, width: int) -> None:
+    """A municipality's overlay may name an actor at length; the role column must not vanish for it."""
+    import dataclasses
+    import io
+
+    from rich.console import Console
+
+    from mhstod.render import rich_out
+
+    first = dataclasses.replace(knowledge.actors[0], name="Socialtjänsten i " + "Långnamnskommun" * 4)
+    local = dataclasses.replace(knowledge, actors=(first, *knowledge.actors[1:]))
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(rich_out.actors(local))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert "…" not in out, "the long name folds, nothing is cut"
+    cells = [line.split("│")[3].strip() for line in out.splitlines() if line.count("│") == 4]
+    assert "skyddsprocessen." in " ".join(cells), "the first actor's role is all there"

@@ -58,8 +58,10 @@ def parse_value(knowledge: Knowledge, question: Question, raw: object, gazetteer
                 ) -> tuple[Answer, Match | None]:
     """One answer, from a file or a prompt; AnswersError names the question and what it accepts."""
     if question.type == "place":
-        if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0:
-            raw = f"{raw:02d}"  # an SCB county code that YAML read as a number: 12, or 1 for 01
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            # YAML reads 12 as a number but 0114 as octal 76 and 012 as 10: a number is never guessed at.
+            raise _bad(question, raw, f"ett län eller en kommun som text; skriv en kod inom citattecken, t.ex. "
+                                      f"{question.id}: \"12\" (utan citattecken läser YAML 0114 som talet 76)")
         if not isinstance(raw, str):
             raise _bad(question, raw, "ett län eller en kommun som text, eller 'unknown'")
         if raw.strip().casefold() in UNKNOWN_WORDS or raw.strip() == "unknown":
@@ -120,7 +122,7 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
     place: Match | None = None
     warnings = []
     for question in knowledge.questions:
-        if raw.get(question.id) is not None:  # an empty answer ("age:") counts as missing
+        if not _empty(raw.get(question.id)):  # an empty answer ("age:" or "age: ''") counts as missing
             value, match = parse_value(knowledge, question, raw[question.id], gazetteer)
             values[question.id] = value
             place = match or place
@@ -162,7 +164,7 @@ def read_file(path: str) -> object:
         except _RepeatedKey as exc:
             raise AnswersError(f"Svarsfilen '{shown(path)}': frågan {shown(repr(exc.args[0]), 60)} står två gånger."
                                ) from None
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:  # ValueError: also a number of 5 000 digits
             line = getattr(exc, "lineno", 0)
             raise AnswersError(f"Svarsfilen '{shown(path)}' rad {line}: ogiltig JSON.") from None
     try:
@@ -170,6 +172,10 @@ def read_file(path: str) -> object:
     except YamlProblem as exc:
         where = f" rad {exc.line}" if exc.line else ""
         raise AnswersError(f"Svarsfilen '{shown(path)}'{where}: {exc.message}.") from None
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 class _RepeatedKey(ValueError):

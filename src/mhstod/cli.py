@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import sys
 from typing import TYPE_CHECKING, Annotated
@@ -63,21 +65,32 @@ def _root(
 ) -> None:
     """Beslutsstöd vid misstanke om människohandel."""
     _Settings.plain = plain or os.environ.get("TERM") == "dumb"
+    from mhstod.freshness import today
+
+    today()  # a bad MHSTOD_TODAY is said before any question, not after the whole interview
 
 
-TABLE_MIN_WIDTH = 64  # the counties table at its natural width; narrower, names would wrap
+# Below these widths a table would wrap names mid-word or squeeze a column to nothing: lines instead.
+TABLE_MIN_WIDTH = 63  # the counties table at its natural width
+ACTORS_TABLE_MIN_WIDTH = 80  # render.rich_out.actors: a role column worth reading
 
 
 def _console() -> Console:
+
+    if _Settings.plain:
+        return _quiet_console_class()(highlight=False, color_system=None, no_color=True, emoji=False)
+    return _quiet_console_class()(highlight=False)
+
+
+@functools.cache
+def _quiet_console_class() -> type[Console]:
     from rich.console import Console
 
     class QuietConsole(Console):
         def on_broken_pipe(self) -> None:  # Rich would exit 1; main() ends a closed pipe quietly with 0
             raise ReaderGone
 
-    if _Settings.plain:
-        return QuietConsole(highlight=False, color_system=None, no_color=True, emoji=False)
-    return QuietConsole(highlight=False)
+    return QuietConsole
 
 
 def _show(renderable: RenderableType) -> None:
@@ -305,7 +318,8 @@ def data_check(json: JsonOption = False, data_dir: DataDirOption = None) -> None
         if json:  # a script that asked for JSON gets JSON on stdout too; the message also goes to stderr
             from mhstod.render.jsonout import dumps
 
-            _out(dumps({"ok": False, "error": str(exc)}))
+            with contextlib.suppress(ReaderGone):  # the data error, not the closed pipe, decides the exit
+                _out(dumps({"ok": False, "error": str(exc)}))
         raise
     oldest = oldest_date(knowledge)
     if json:
@@ -329,8 +343,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the app; every error the user can cause ends here as one line on stderr."""
     from mhstod import cli_reference  # noqa: F401  (registers the reference commands on the app)
 
-    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show "☐" gets "?", not an internal error
-        if hasattr(stream, "reconfigure"):
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # started with the stream closed (mhstod contacts >&-): no one reads it
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (open until exit)
+        stream = getattr(sys, name)
+        if hasattr(stream, "reconfigure"):  # a terminal that cannot show "☐" gets "?", not an internal error
             stream.reconfigure(errors="replace")
     given = _plain_first(sys.argv[1:] if argv is None else argv)
     if given[:1] == ["--plain"] or os.environ.get("TERM") == "dumb":
@@ -356,7 +373,9 @@ def _plain_first(argv: list[str]) -> list[str]:
 
 def _reader_gone() -> int:
     """The reader chose to stop reading: end quietly, and keep Python's exit from failing on the same pipe."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
     return ExitCode.OK
 
 

@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mhstod.cli import DataDirOption, JsonOption, _console, _out, _Settings, _show, _show_lines, app
+from mhstod.cli import (
+    ACTORS_TABLE_MIN_WIDTH,
+    DataDirOption,
+    JsonOption,
+    _console,
+    _out,
+    _Settings,
+    _show,
+    _show_lines,
+    app,
+)
 
 if TYPE_CHECKING:
     from mhstod.engine import Checklist
@@ -48,7 +58,7 @@ def actors(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
 
         _out(dumps({"actors": [{"id": a.id, "name": a.name, "kind": a.kind, "kind_label": KIND_LABELS[a.kind],
                                 "summary": a.summary} for a in knowledge.actors]}))
-    elif _Settings.plain or _console().width < 80:  # rich_out.ACTORS_MIN_WIDTH, without importing Rich
+    elif _Settings.plain or _console().width < ACTORS_TABLE_MIN_WIDTH:
         _show_lines(views.actors(knowledge))
     else:
         from mhstod.render import rich_out

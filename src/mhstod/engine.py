@@ -10,7 +10,7 @@ from typing import Protocol, TypeVar
 from mhstod import freshness
 from mhstod.answers import Answers
 from mhstod.conditions import Answer, Condition, Truth, evaluate
-from mhstod.lookup import confirm_note, support_line
+from mhstod.lookup import confirm_note, inferred_notes, support_line
 from mhstod.model import Coordinator, Document, Knowledge, Number, Region, Source, Sourced, Web
 from mhstod.places import Place
 from mhstod.words import focus
@@ -238,9 +238,8 @@ def _notes(knowledge: Knowledge, answers: Answers, region: Region | None) -> tup
                      "minderårighet). Där regionens koordinatorer delar upp ärenden efter ålder visas den för barn "
                      "och unga.")
     if answers.place is not None:
-        place = answers.place
-        notes.extend(place.remarks())
-        if place.place.county.region_source.inferred:
-            notes.append(f"{place.place.county.name}: {place.place.county.region_source.inferred}")
+        notes.extend(answers.place.remarks())
+    if region is not None:
+        notes.extend(inferred_notes(knowledge, region))
     notes.append(confirm_note(knowledge))
     return tuple(notes)

@@ -21,8 +21,9 @@ def today() -> date:
     try:
         return date.fromisoformat(fixed)
     except ValueError:
-        typed = "".join(ch if ch.isprintable() else "?" for ch in fixed[:40])
-        raise UsageError(f"MHSTOD_TODAY='{typed}' är inget datum i formen ÅÅÅÅ-MM-DD.") from None
+        from mhstod.places import shown
+
+        raise UsageError(f"MHSTOD_TODAY='{shown(fixed)}' är inget datum i formen ÅÅÅÅ-MM-DD.") from None
 
 
 def _latest(as_of: str) -> date:

@@ -42,15 +42,20 @@ def confirm_note(knowledge: Knowledge) -> str:
     return CONFIRM.format(as_of=knowledge.regions_as_of, support=support_line(knowledge).number)
 
 
+def inferred_notes(knowledge: Knowledge, region: Region) -> list[str]:
+    """How the tool placed a county the sources leave out (Uppsala län): said wherever its region is shown."""
+    counties = (knowledge.county(c) for c in region.counties)
+    return [f"{c.name}: {c.region_source.inferred}" for c in counties if c.region_source.inferred]
+
+
 def region_report(knowledge: Knowledge, region: Region, match: Match | None, today: date) -> RegionReport:
     notes = []
     if match is not None and match.place.municipality is not None:
         notes.append(f"{match.place.municipality.name} är en kommun i {match.place.county.name}.")
-    counties = tuple(knowledge.county(c) for c in region.counties)
-    notes += [f"{c.name}: {c.region_source.inferred}" for c in counties if c.region_source.inferred]
+    notes += inferred_notes(knowledge, region)
     notes.append(confirm_note(knowledge))
     return RegionReport(
-        match=match, region=region, counties=counties,
+        match=match, region=region, counties=tuple(knowledge.county(c) for c in region.counties),
         coordinators=region.coordinators, support_line=support_line(knowledge),
         urgent=urgent_numbers(knowledge), as_of=knowledge.regions_as_of, notes=tuple(notes), today=today)
 

@@ -123,7 +123,7 @@ class Gazetteer:
 
     @cached_property
     def folded(self) -> dict[str, set[Place]]:
-        """Built only when an exact spelling missed: most look-ups never need it."""
+        """Every form without diacritics; built only when an exact spelling missed."""
         index: dict[str, set[Place]] = {}
         for place, forms in self._places:
             for form in forms:
@@ -156,10 +156,13 @@ class Gazetteer:
             hits = index.get(probe)
             if hits:
                 place = _choose(typed, hits, prefer)
-                namesakes = tuple(sorted(p.label for p in self.folded.get(fold(text), ())
-                                         if p.county is not place.county))
-                return Match(typed, place, how, namesakes)  # type: ignore[arg-type]
+                return Match(typed, place, how, self._namesakes(place))  # type: ignore[arg-type]
         raise self._unknown(typed, prefer)
+
+    def _namesakes(self, place: Place) -> tuple[str, ...]:
+        """Places in other counties whose name is the same without diacritics (Habo, Håbo)."""
+        name = place.municipality.name if place.municipality else place.county.short_name
+        return tuple(sorted(p.label for p in self.names.get(fold(name), ()) if p.county is not place.county))
 
     def suggest(self, typed: str, limit: int = 3) -> tuple[str, ...]:
         """The closest county and municipality names, best first."""

@@ -19,9 +19,6 @@ def counties(knowledge: Knowledge) -> RenderableType:
     return table
 
 
-ACTORS_MIN_WIDTH = 80  # below this a role column would be too narrow to read; the line view serves there
-
-
 def actors(knowledge: Knowledge) -> RenderableType:
     return _ActorsTable(knowledge)
 
@@ -39,9 +36,13 @@ class _ActorsTable:
         inner = options.max_width - 10  # four borders and a space either side of each cell
         table = Table(title="Aktörerna i stöd- och skyddsprocessen", title_justify="left", show_lines=True,
                       expand=True)
-        table.add_column("Aktör", width=_share(names, inner * 3 // 10))
-        table.add_column("Slag", width=_share(kinds, inner * 2 // 10))
-        table.add_column("Roll")
+        kind = _share(kinds, inner * 2 // 10)
+        role = _longest_word([r[2] for r in self.rows])
+        # A local overlay may bring a very long name: the role keeps its longest word whole, the name folds.
+        name = min(_share(names, inner * 3 // 10), max(8, inner - kind - role))
+        table.add_column("Aktör", width=name, overflow="fold")
+        table.add_column("Slag", width=kind, overflow="fold")
+        table.add_column("Roll", min_width=role, overflow="fold")
         for row in self.rows:
             table.add_row(*row)
         yield table
@@ -50,5 +51,8 @@ class _ActorsTable:
 
 def _share(texts: list[str], share: int) -> int:
     """A column's width: its share, but no narrower than its longest word and no wider than its longest text."""
-    longest_word = max(cell_len(word) for text in texts for word in text.split())
-    return max(longest_word, min(max(cell_len(text) for text in texts), share))
+    return max(_longest_word(texts), min(max(cell_len(text) for text in texts), share))
+
+
+def _longest_word(texts: list[str]) -> int:
+    return max(cell_len(word) for text in texts for word in text.split())
