@@ -76,7 +76,6 @@ ACTORS_TABLE_MIN_WIDTH = 80  # render.rich_out.actors: a role column worth readi
 
 
 def _console() -> Console:
-
     if _Settings.plain:
         return _quiet_console_class()(highlight=False, color_system=None, no_color=True, emoji=False)
     return _quiet_console_class()(highlight=False)

@@ -1,4 +1,4 @@
-"""Rich-only views: the county table, which plain text draws as lines instead."""
+"""Rich-only views: the county and actor tables, which plain text and narrow terminals get as lines instead."""
 
 from __future__ import annotations
 
