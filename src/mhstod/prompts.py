@@ -10,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-import questionary
-from questionary import Choice
-
 from mhstod.answers import Answers, is_relevant, parse_value
 from mhstod.conditions import Answer
 from mhstod.errors import AnswersError, Interrupted
@@ -214,21 +211,29 @@ class Ui(Protocol):
 
 
 class FancyUi:
-    """questionary: arrow keys, check boxes, completion."""
+    """questionary: arrow keys, check boxes, completion. Imported here, so that PlainUi runs without it."""
 
     place_hint = PLACE_HINT
 
     def select(self, message: str, options: Options, default: str | None) -> str:
+        import questionary
+        from questionary import Choice
+
         choices = [Choice(label, value=value) for label, value in options]
         return str(questionary.select(message, choices=choices, default=default, instruction=SELECT_HINT).unsafe_ask())
 
     def checkbox(self, message: str, options: Options, checked: set[str], validate: Validate) -> list[str]:
+        import questionary
+        from questionary import Choice
+
         choices = [Choice(label, value=value, checked=value in checked) for label, value in options]
         picked = questionary.checkbox(message, choices=choices, validate=validate,
                                       instruction="(mellanslag väljer, Enter bekräftar)").unsafe_ask()
         return [str(v) for v in picked]
 
     def text(self, message: str, default: str, validate: Validate, words: list[str]) -> str:
+        import questionary
+
         return str(questionary.autocomplete(message, choices=words, validate=validate, default=default,
                                             ignore_case=True, match_middle=False).unsafe_ask())
 
