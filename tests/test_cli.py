@@ -84,10 +84,11 @@ def test_uppsala_says_its_region_is_inferred(capsys: pytest.CaptureFixture[str])
     """The brochure leaves Uppsala out: every view of region Mitt says how the tool placed it."""
     for county in ("Uppsala", "Gävleborg"):
         out = run(capsys, "region", "--county", county)[1]
-        assert "Uppsala län: Broschyren (004) utelämnar Uppsala län." in out
+        assert "Uppsala län: broschyren (004, 2018) utelämnar länet; Region Uppsala skriver 2020" in out
     data = json.loads(run(capsys, "region", "--county", "Uppsala", "--json")[1])
-    assert "Polismyndighetens sju regioner" in data["county"]["region_source"]["inferred"]
-    assert any(n.startswith("Uppsala län: Broschyren") for n in data["notes"])
+    assert "polisens regioner" in data["county"]["region_source"]["inferred"]
+    assert "2020-09-29" in data["county"]["region_source"]["elsewhere"], "the stated fact, with its date"
+    assert any(n.startswith("Uppsala län: broschyren") for n in data["notes"])
 
 
 def test_a_municipality_given_to_county_says_so(capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,10 +100,22 @@ def test_a_municipality_given_to_county_says_so(capsys: pytest.CaptureFixture[st
 def test_region_ost_gives_the_support_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "region", "--county", "Jönköping")
     assert code == 0
-    assert "Region Öst" in out and "Tillsätts hösten 2018" in out
-    assert out.count("Tillsätts hösten 2018") == 1, "said once"
+    assert "Region Öst har regionkoordinatorer sedan september 2018" in out
+    assert "Uppgift från 2018-09, äldre än 2 år: kontrollera att den gäller." in out
     assert out.count("Stödtelefonen för yrkesverksamma (NMT): 020-39 00 00") == 1, "named once"
     assert "Kontakt: Stödtelefonen för yrkesverksamma" in out
+    assert "Om koordinatorerna: Annan källa än källdokumenten: NMT:s nyhet" in out, "the newer fact's source"
+    data = json.loads(run(capsys, "region", "--county", "Jönköping", "--json")[1])
+    assert data["region"]["no_coordinator"]["as_of"] == "2018-09" and data["region"]["no_coordinator"]["stale"]
+
+
+def test_region_syd_gives_its_shared_number_beside_the_brochures(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "region", "--county", "Malmö")
+    assert code == 0 and "Lisa Green" in out
+    assert "Regionkoordinatorerna i region Syd (Malmö stad): 020-35 40 40" in out
+    assert "Odaterad uppgift, sedd 2026: kontrollera att den gäller." in out
+    data = json.loads(run(capsys, "region", "--county", "Malmö", "--json")[1])
+    assert [(n["number"], n["seen"], n["as_of"]) for n in data["region"]["numbers"]] == [("020-35 40 40", "2026", None)]
 
 
 def test_uppsala_goes_to_mitt(capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,7 +172,7 @@ def test_regions(capsys: pytest.CaptureFixture[str]) -> None:
         "bergslagen", "stockholm", "mitt", "nord", "syd", "vast", "ost"]
     code, out, _ = run(capsys, "regions")
     assert "Region Mitt – Västmanland, Gävleborg, Uppsala" in out
-    assert "Polismyndighetens sju regioner" in out
+    assert "Region Uppsala skriver 2020" in out
 
 
 def test_contacts(capsys: pytest.CaptureFixture[str]) -> None:

@@ -166,8 +166,34 @@ def test_condition_names_an_unknown_value() -> None:
 
 def test_condition_is_structured_not_code() -> None:
     def change(d: Any) -> None:
-        d["now"][0]["when"] = "acute_danger == 'yes'"
-    assert "now[0].when: ett villkor är en mappning med en nyckel" in broken("process.yaml", change)
+        d["tasks"][0]["when"] = "acute_danger == 'yes'"
+    assert "tasks[0].when: ett villkor är en mappning med en nyckel" in broken("process.yaml", change)
+
+
+def test_a_task_an_unknown_answer_can_leave_open_needs_its_own_check_text() -> None:
+    """Else its text would turn up under "Att kontrollera" stating what nobody said ("Personen vill …")."""
+    def change(d: Any) -> None:
+        task = next(t for t in d["tasks"] if t["id"] == "polisanmalan-ja")
+        task["when"] = {"all": [{"age": ["adult"]}, {"police": ["yes"]}]}
+    assert "tasks[17]: ett okänt svar kan lämna uppgiften öppen: ange 'check'" in broken("process.yaml", change)
+
+
+def test_a_task_restates_only_what_a_step_holds() -> None:
+    def change(d: Any) -> None:
+        d["tasks"][2]["restates"] = ["Ordnar allt."]
+    assert "tasks[2].restates[0]: ingen handling i stegen har den texten" in broken("process.yaml", change)
+
+
+def test_a_task_that_gives_a_number_says_it() -> None:
+    def change(d: Any) -> None:
+        d["tasks"][0]["text"] = "Ring nu."
+    assert "tasks[0].text: texten nämner inte numret 112" in broken("process.yaml", change)
+
+
+def test_a_named_condition_must_exist() -> None:
+    def change(d: Any) -> None:
+        d["tasks"][2]["when"] = {"def": "no_such_thing"}
+    assert "tasks[2].when.def: okänd definition 'no_such_thing'" in broken("process.yaml", change)
 
 
 def test_an_action_names_a_duty_its_actor_has() -> None:

@@ -97,7 +97,8 @@ def test_the_checklist_marks_local_contacts(overlay: Path) -> None:
     ("regions.yaml", "regions:\n  - id: ost\n    name: [\n", "regions.yaml: rad 4: ogiltig YAML"),
     ("regions.yaml", "counties: []\n", "regions.yaml: okänd nyckel 'counties'"),
     ("process.yaml", "steps: []\n", "process.yaml: filen kan inte läggas över"),
-    ("actors.yaml", SOCIALJOUR.replace('    as_of: "2026-10"\n', ""), "numbers[0]: ett lokalt nummer behöver 'as_of'"),
+    ("actors.yaml", SOCIALJOUR.replace('    as_of: "2026-10"\n', ""),
+     "numbers[0]: numret behöver 'as_of' (källans datum) eller 'seen'"),
     ("actors.yaml", SOCIALJOUR.replace('"013-20 60 00"', '"ring kommunen"'),
      "numbers[0].number: 'ring kommunen' är inget telefonnummer"),
 ])

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from mhstod.conditions import Answer, evaluate, questions_in
+from mhstod.conditions import All, Answer, Condition, Is, evaluate, questions_in
 from mhstod.errors import AnswersError, MhstodError
 from mhstod.model import Knowledge, Question
 from mhstod.places import Gazetteer, Match, gazetteer_for, shown
@@ -24,25 +23,32 @@ class Answers:
     warnings: tuple[str, ...] = field(default=())
 
     def for_rules(self, knowledge: Knowledge) -> dict[str, Answer]:
-        """What conditions read: the county as known/unknown, and an unknown age presumed a child."""
+        """What conditions read: the county as known/unknown, and the data's presumptions (an unknown age: a child)."""
         values = dict(self.values)
         if "county" in values:
             values["county"] = "known" if self.place is not None else "unknown"
-        if values.get("age") == knowledge.question("age").unknown:
-            values["age"] = "child"
+        for question_id, presumed in knowledge.presumptions:
+            if values.get(question_id) == knowledge.question(question_id).unknown:
+                values[question_id] = presumed
         return values
 
 
-def conditions(knowledge: Knowledge) -> list[Any]:
-    """Every condition in the process, with the rules that hold it."""
-    found: list[Any] = [r.when for r in (*knowledge.now, *knowledge.tasks)]
+def conditions(knowledge: Knowledge) -> list[Condition]:
+    """Every condition in the process; a task for some roles holds only for them."""
+    found: list[Condition] = [All((Is("role", frozenset(t.roles)), t.when)) if t.roles else t.when
+                              for t in knowledge.tasks]
     found += [a.when for s in knowledge.steps for a in s.actions]
     found += [c.when for c in knowledge.contact_rules]
     return found
 
 
 def is_relevant(knowledge: Knowledge, question: Question, rule_answers: Mapping[str, Answer]) -> bool:
-    """Asked only when its answer could change whether some rule applies, given the other answers."""
+    """Asked only when its answer could change whether some rule applies, given the other answers.
+
+    The place is always asked: it decides the region, and so whom to call.
+    """
+    if question.type == "place":
+        return True
     others = {k: v for k, v in rule_answers.items() if k != question.id}
     unknowns = knowledge.unknowns
     options: list[Answer] = [(v,) if question.type == "multi" else v for v in question.values]

@@ -1,10 +1,12 @@
 """The small interpreter for `when:` conditions: structured data, three-valued, never eval.
 
-A condition is `{question: [values]}` (the answer is one of them), or `all:` / `any:` / `not:` over
-conditions. Evaluated against answers it gives YES, NO or MAYBE: MAYBE when an answer is the question's
-"Vet inte" value (`unknowns`, default "unknown")
-(the rule might apply, so it is shown and marked to verify) or the question has not been answered
-yet (so the question may still matter and is worth asking).
+A condition is `{question: [values]}` (the answer is one of them), `all:` / `any:` / `not:` over
+conditions, `maybe:` (what holds there is at most something to check), `known:` (only what the answers say:
+an unknown answer leaves it shut, not open), or a named definition. Evaluated
+against answers it gives YES, NO or MAYBE: MAYBE when an answer is the question's "Vet inte" value
+(`unknowns`, default "unknown") (the rule might apply, so it is shown and marked to verify), when the
+question has not been answered yet (so the question may still matter and is worth asking), or under
+`maybe:`.
 """
 
 from __future__ import annotations
@@ -47,7 +49,30 @@ class Not:
     part: Condition
 
 
-Condition = Is | All | AnyOf | Not
+@dataclass(frozen=True, slots=True)
+class Maybe:
+    """Where `part` holds, the rule is only something to check (an EU citizen may have a right to stay)."""
+
+    part: Condition
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """Holds only where the answers say so: for a line whose text states the answer ("Personen vill …")."""
+
+    part: Condition
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A definition from the data, evaluated as its condition; `text` says it in Swedish for trainers."""
+
+    name: str
+    text: str
+    part: Condition
+
+
+Condition = Is | All | AnyOf | Not | Maybe | Known | Named
 ALWAYS = All(())
 
 
@@ -69,6 +94,12 @@ def evaluate(condition: Condition, answers: Mapping[str, Answer], unknowns: Mapp
         return max((evaluate(p, answers, unknowns) for p in condition.parts), key=lambda t: t.value,
                    default=Truth.NO)
     inner = evaluate(condition.part, answers, unknowns)
+    if isinstance(condition, Named):
+        return inner
+    if isinstance(condition, Maybe):
+        return Truth.NO if inner is Truth.NO else Truth.MAYBE
+    if isinstance(condition, Known):
+        return Truth.YES if inner is Truth.YES else Truth.NO
     return {Truth.YES: Truth.NO, Truth.NO: Truth.YES, Truth.MAYBE: Truth.MAYBE}[inner]
 
 

@@ -1,35 +1,71 @@
-"""Answers → Checklist: plain Python over plain data; never prompts, never prints."""
+"""Answers → Checklist: plain Python over plain data; never prompts, never prints.
+
+The checklist puts first what the user does now (at most NOW_LIMIT items, most urgent first), then the rest of
+the user's own tasks, whom to contact, what to check, and what the other actors do. Nothing is said twice:
+a task that restates a step action keeps that action out of "Vem gör vad"; the steps themselves, with every
+duty as the sources word it, stay whole for the full view and the exports.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol, TypeVar
 
 from mhstod import freshness
 from mhstod.answers import Answers
 from mhstod.conditions import Answer, Condition, Truth, evaluate
-from mhstod.lookup import confirm_note, inferred_notes, support_line
-from mhstod.model import Coordinator, Document, Knowledge, Number, Region, Source, Sourced, Web
+from mhstod.lookup import confirm_note, inferred_notes
+from mhstod.model import (
+    Action,
+    Actor,
+    ContactRule,
+    Coordinator,
+    Deadline,
+    Document,
+    Knowledge,
+    Number,
+    Region,
+    Source,
+    Sourced,
+    Task,
+    Web,
+)
 from mhstod.places import Place
 from mhstod.words import focus
 
 COORDINATORS = "regionkoordinatorerna"
+NOW_LIMIT = 5
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One line of the checklist; `verify` when a "Vet inte" answer is why it is shown."""
+    """One line of the checklist: a task in the user's words, or an actor's duty.
 
+    `verify` when an unknown answer is why it is shown; `restates` are the step actions a task says in other
+    words (the sources' own wording); `number` a phone number the line is about, `due` its deadline.
+    """
+
+    id: str
     text: str
-    source: Source
+    sources: tuple[Source, ...]
     actor: str = ""
     actor_name: str = ""
     for_whom: str = "any"
     placement: str = ""
     number: Number | None = None
+    due: Deadline | None = None
     verify: bool = False
+    restates: tuple[Action, ...] = ()
+
+    @property
+    def source(self) -> Source:
+        return self.sources[0]
+
+    @property
+    def urgent(self) -> bool:
+        return self.number is not None and self.number.urgent
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +79,17 @@ class StepView:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorDuties:
+    """What another actor does in this case, each duty as a short phrase (its wording in `restates`)."""
+
+    actor: str
+    name: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ContactView:
-    """Someone to contact, and how, as the sources say; `as_of` for named people."""
+    """Someone to contact, and how, as the sources say; `age` says how old a dated contact is."""
 
     name: str
     why: str
@@ -58,6 +103,7 @@ class ContactView:
     web: tuple[Web, ...] = ()
     as_of: str = ""
     stale: bool = False
+    age: str = ""
     verify: bool = False
     local: str = ""
 
@@ -65,6 +111,7 @@ class ContactView:
 @dataclass(frozen=True, slots=True)
 class AnswerView:
     question: str
+    short: str
     text: str
     value: Answer
     label: str
@@ -72,63 +119,82 @@ class AnswerView:
 
 @dataclass(frozen=True, slots=True)
 class Checklist:
+    """Everything every renderer needs, decided here: order, urgency, staleness, labels and sources."""
+
     answers: tuple[AnswerView, ...]
     place: Place | None
     region: Region | None
     role: str
+    role_label: str
     now: tuple[Item, ...]
-    support_line: Number
     your_tasks: tuple[Item, ...]
-    steps: tuple[StepView, ...]
+    to_verify: tuple[Item, ...]
     contacts: tuple[ContactView, ...]
-    to_verify: tuple[str, ...]
+    others: tuple[ActorDuties, ...]
+    steps: tuple[StepView, ...]
     notes: tuple[str, ...]
     documents: tuple[Document, ...]
     elsewhere: tuple[str, ...]
     as_of: str
+    reviewed: str
     today: date
+    remarks: tuple[str, ...] = field(default=())
+
+    @property
+    def deadlines(self) -> tuple[Item, ...]:
+        """The user's items that have a deadline, in the order they are shown."""
+        return tuple(i for i in (*self.now, *self.your_tasks) if i.due is not None)
 
 
 def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None = None) -> Checklist:
     """The whole checklist for one case; every renderer is a function of this value alone."""
     today = today or freshness.today()
     rules = answers.for_rules(knowledge)
-    unknowns = knowledge.unknowns
-    actor_names = {a.id: a.name for a in knowledge.actors}
     role = str(answers.values.get("role", "other"))
     region = knowledge.region(answers.place.place.county.region) if answers.place else None
 
-    now = tuple(Item(r.text, r.source, number=knowledge.number(r.number) if r.number else None, verify=v)
-                for r, v in _applying(knowledge.now, rules, unknowns))
-    steps = []
-    for step in knowledge.steps:
-        items = tuple(Item(a.text, a.source, a.actor, actor_names[a.actor], a.for_whom, a.placement, verify=v)
-                      for a, v in _applying(step.actions, rules, unknowns))
-        if items:
-            steps.append(StepView(step.number, step.name, step.timing, step.summary, step.source, items))
-    own_actor = knowledge.role_actor(role)
-    your_tasks = tuple(Item(r.text, r.source, verify=v) for r, v in _applying(knowledge.tasks, rules, unknowns))
-    your_tasks += tuple(item for s in steps for item in s.items if own_actor and item.actor == own_actor)
+    steps = _steps(knowledge, rules)
+    sure: list[tuple[Task, Item]] = []
+    open_: list[Item] = []
+    for task, verify in _applying((t for t in knowledge.tasks if not t.roles or role in t.roles), rules,
+                                  knowledge.unknowns):
+        item = _task_item(knowledge, task, verify)
+        if verify:
+            open_.append(item)
+        else:
+            sure.append((task, item))
+    urgent = sorted(((t, i) for t, i in sure if t.urgency), key=lambda pair: pair[0].urgency)
+    now = tuple(i for _, i in urgent[:NOW_LIMIT])
+    your_tasks = tuple(i for _, i in urgent[NOW_LIMIT:]) + tuple(i for t, i in sure if not t.urgency)
+    shown = (*now, *your_tasks, *open_)
+    restated = {a for i in shown for a in i.restates}
+    others = _others(steps, knowledge.role_actor(role), restated)
+    place = answers.place.place if answers.place else None
+    contacts = _contacts(knowledge, rules, place, region, today)
+    to_verify = (*_question_checks(knowledge, answers), *open_)
 
-    contacts = _contacts(knowledge, answers, rules, region, today)
-    every_item = [*now, *your_tasks, *(i for s in steps for i in s.items)]
-    sources = [i.source for i in every_item] + [c.source for c in contacts]
+    every = [*shown, *to_verify, *(i for s in steps for i in s.items)]
+    sources = [s for i in every for s in i.sources] + [c.source for c in contacts]
+    sources += [i.due.source for i in every if i.due is not None]
     return Checklist(
         answers=_answer_views(knowledge, answers),
-        place=answers.place.place if answers.place else None,
+        place=place,
         region=region,
         role=role,
-        now=tuple(sorted(now, key=lambda i: i.number is None or i.number.id != "nodnummer")),
-        support_line=support_line(knowledge),
+        role_label=knowledge.question("role").label(role),
+        now=now,
         your_tasks=your_tasks,
-        steps=tuple(steps),
+        to_verify=tuple(to_verify),
         contacts=contacts,
-        to_verify=_to_verify(knowledge, answers),
-        notes=_notes(knowledge, answers, region),
+        others=others,
+        steps=steps,
+        notes=_notes(knowledge, region),
         documents=tuple(d for d in knowledge.documents if any(s.doc == d.id for s in sources)),
         elsewhere=tuple(dict.fromkeys(s.elsewhere for s in sources if s.elsewhere)),
         as_of=knowledge.regions_as_of,
+        reviewed=knowledge.reviewed,
         today=today,
+        remarks=answers.place.remarks() if answers.place else (),
     )
 
 
@@ -142,10 +208,56 @@ T = TypeVar("T", bound=_HasWhen)
 
 def _applying(rules: Iterable[T], answers: Mapping[str, Answer], unknowns: Mapping[str, str]
               ) -> Iterable[tuple[T, bool]]:
+    """The rules that hold (False) or might hold under an unknown answer (True)."""
     for rule in rules:
         truth = evaluate(rule.when, answers, unknowns)
         if truth is not Truth.NO:
             yield rule, truth is Truth.MAYBE
+
+
+def _task_item(knowledge: Knowledge, task: Task, verify: bool) -> Item:
+    text = (task.check or task.text) if verify else task.text
+    return Item(id=task.id, text=text, sources=task.sources, verify=verify, restates=task.restates,
+                number=knowledge.number(task.number) if task.number else None,
+                due=knowledge.deadline(task.due) if task.due else None)
+
+
+def _action_item(action: Action, name: str, verify: bool, short: bool = False) -> Item:
+    return Item(id=f"steg-{action.step}", text=action.short if short else action.text, sources=(action.source,),
+                actor=action.actor, actor_name=name, for_whom=action.for_whom, placement=action.placement,
+                verify=verify, restates=(action,))
+
+
+def _steps(knowledge: Knowledge, rules: Mapping[str, Answer]) -> tuple[StepView, ...]:
+    names = {a.id: a.name for a in knowledge.actors}
+    steps = []
+    for step in knowledge.steps:
+        items = tuple(_action_item(a, names[a.actor], v) for a, v in _applying(step.actions, rules, knowledge.unknowns))
+        if items:
+            steps.append(StepView(step.number, step.name, step.timing, step.summary, step.source, items))
+    return tuple(steps)
+
+
+def _others(steps: tuple[StepView, ...], own_actor: str, restated: set[Action]) -> tuple[ActorDuties, ...]:
+    """Each other actor's duties in this case as short phrases, once each, in the order of the steps."""
+    by_actor: dict[str, dict[str, Item]] = {}
+    names: dict[str, str] = {}
+    for step in steps:
+        for item in step.items:
+            action = item.restates[0]
+            if action.actor == own_actor or not action.short or action in restated:
+                continue
+            names[action.actor] = item.actor_name
+            phrases = by_actor.setdefault(action.actor, {})
+            seen = phrases.get(action.short)
+            if seen is None:
+                phrases[action.short] = _action_item(action, item.actor_name, item.verify, short=True)
+            else:  # the same phrase for two duties: one line, both sources and wordings
+                phrases[action.short] = Item(
+                    id=seen.id, text=seen.text, sources=tuple(dict.fromkeys((*seen.sources, action.source))),
+                    actor=seen.actor, actor_name=seen.actor_name, for_whom=seen.for_whom, placement=seen.placement,
+                    verify=seen.verify and item.verify, restates=(*seen.restates, action))
+    return tuple(ActorDuties(actor, names[actor], tuple(phrases.values())) for actor, phrases in by_actor.items())
 
 
 def _fitting(region: Region, age: Answer, purposes: Answer) -> tuple[tuple[Coordinator, ...], bool]:
@@ -160,48 +272,76 @@ def _fitting(region: Region, age: Answer, purposes: Answer) -> tuple[tuple[Coord
     return fitting or region.coordinators, open_choice and any(c.purpose != "any" for c in region.coordinators)
 
 
-def _contacts(knowledge: Knowledge, answers: Answers, rules: Mapping[str, Answer], region: Region | None,
+def _contacts(knowledge: Knowledge, rules: Mapping[str, Answer], place: Place | None, region: Region | None,
               today: date) -> tuple[ContactView, ...]:
     contacts: list[ContactView] = []
     for rule, verify in _applying(knowledge.contact_rules, rules, knowledge.unknowns):
-        if rule.actor == COORDINATORS:
+        if rule.number:
+            number = knowledge.number(rule.number)
+            contacts.append(ContactView(name=number.name, why=rule.why, source=rule.source, numbers=(number,),
+                                        local=knowledge.local_file("numbers", number.id), verify=verify))
+        elif rule.actor == COORDINATORS:
             contacts += _coordinator_contacts(knowledge, rules, region, today)
-            continue
-        actor = knowledge.actor(rule.actor)
-        name = actor.name
-        if rule.actor == "socialtjansten" and answers.place is not None:
-            place = answers.place.place
-            name += f" i {place.municipality.name if place.municipality else place.county.name}"
-        contacts.append(ContactView(
-            name=name, why=rule.why, source=rule.source, actor=actor.id,
-            numbers=tuple(knowledge.number(n) for n in actor.contact.numbers), how=actor.contact.how,
-            web=actor.contact.web, verify=verify, local=knowledge.local_file("actors", actor.id)))
+        else:
+            contacts += _actor_contact(knowledge, knowledge.actor(rule.actor), rule, place, region, verify)
     return tuple(contacts)
+
+
+def _actor_contact(knowledge: Knowledge, actor: Actor, rule: ContactRule, place: Place | None,
+                   region: Region | None, verify: bool) -> list[ContactView]:
+    """An actor as a contact; one with offices only where the person's region has one (all, to check, if unknown).
+
+    A municipal service without offices of its own is the one in the person's municipality.
+    """
+    name = actor.name
+    if actor.locations is not None:
+        places = actor.locations.places
+        if region is not None:
+            places = tuple(p for p in places if _region_of(knowledge, p) == region.id)
+            if not places:
+                return []
+        else:
+            verify = True
+        name += f" ({', '.join(places)})"
+    elif actor.kind == "kommunal":
+        name += f" i {place.municipality.name}" if place and place.municipality else " i kommunen där personen vistas"
+    return [ContactView(
+        name=name, why=rule.why, source=rule.source, actor=actor.id,
+        numbers=tuple(knowledge.number(n) for n in actor.contact.numbers), how=actor.contact.how,
+        web=actor.contact.web, verify=verify, local=knowledge.local_file("actors", actor.id))]
+
+
+def _region_of(knowledge: Knowledge, municipality: str) -> str:
+    county = next(m.county for m in knowledge.municipalities if m.name == municipality)
+    return knowledge.county(county).region
 
 
 def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], region: Region | None,
                           today: date) -> list[ContactView]:
-    """The region's coordinators who fit the case, or the support line where there are none; then the line."""
-    line = support_line(knowledge)
+    """The region's coordinators who fit the case and its own lines; where none is named, how to reach them."""
+    if region is None:
+        return [ContactView(name="Regionkoordinator", why="Var personen befinner sig är inte känt: stödtelefonen "
+                            "hänvisar till regionkoordinatorn i rätt region.", source=knowledge.number(
+                                "stodtelefonen").source, actor=COORDINATORS, verify=True)]
+    local = knowledge.local_file("regions", region.id)
     contacts = []
-    if region is not None and region.coordinators:
-        coordinators, open_choice = _fitting(region, rules.get("age", "child"), rules.get("purpose", ("unknown",)))
-        for c in coordinators:
-            contacts.append(ContactView(
-                name=c.name, why=f"Regionkoordinator i {region.name}.", source=c.source, actor=COORDINATORS,
-                focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of,
-                stale=freshness.is_stale(c.as_of, today), verify=open_choice,
-                local=knowledge.local_file("regions", region.id)))
-    elif region is not None and region.no_coordinator is not None:
-        contacts.append(ContactView(name=f"Regionkoordinator i {region.name}", why=region.no_coordinator.text,
-                                    source=region.no_coordinator.source, actor=COORDINATORS, numbers=(line,)))
-    else:
+    coordinators, open_choice = _fitting(region, rules.get("age", "child"), rules.get("purpose", ("unknown",)))
+    for c in coordinators:
         contacts.append(ContactView(
-            name="Regionkoordinator", why="Var personen befinner sig är inte känt: stödtelefonen hänvisar till "
-            "regionkoordinatorn i rätt region.", source=line.source, actor=COORDINATORS, numbers=(line,),
-            verify=True))
-    contacts.append(ContactView(name=line.name, why=line.use, source=line.source, numbers=(line,),
-                                local=knowledge.local_file("numbers", line.id)))
+            name=c.name, why="regionkoordinator", source=c.source, actor=COORDINATORS,
+            focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of,
+            stale=freshness.is_stale(c.as_of, today), age=freshness.age_note(c.as_of, "", today),
+            verify=open_choice, local=local))
+    for n in region.numbers:
+        contacts.append(ContactView(
+            name=n.name, why=n.use, source=n.source, actor=COORDINATORS, numbers=(n,), as_of=n.as_of,
+            stale=freshness.is_stale(n.as_of, today), age=freshness.age_note(n.as_of, n.seen, today), local=local))
+    if not coordinators and region.no_coordinator is not None:
+        note = region.no_coordinator
+        contacts.append(ContactView(
+            name=f"Regionkoordinatorerna i {region.name}", why=note.text, source=note.source, actor=COORDINATORS,
+            as_of=note.as_of, stale=freshness.is_stale(note.as_of, today),
+            age=freshness.age_note(note.as_of, "", today), local=local))
     return contacts
 
 
@@ -217,29 +357,23 @@ def _answer_views(knowledge: Knowledge, answers: Answers) -> tuple[AnswerView, .
             label = ", ".join(question.label(v) for v in value)
         else:
             label = question.label(value)
-        views.append(AnswerView(question.id, question.text, value, label))
+        views.append(AnswerView(question.id, question.short, question.text, value, label))
     return tuple(views)
 
 
-def _to_verify(knowledge: Knowledge, answers: Answers) -> tuple[str, ...]:
+def _question_checks(knowledge: Knowledge, answers: Answers) -> list[Item]:
+    """What to find out, for each question answered "Vet inte" that says what (the age: and why)."""
     out = []
     for question in knowledge.questions:
         value = answers.values.get(question.id)
         chosen = (value,) if isinstance(value, str) else value or ()
-        if question.unknown and question.unknown in chosen:
-            out.append(question.verify)
-    return tuple(out)
+        if question.verify and question.verify_source and question.unknown in chosen:
+            out.append(Item(id=f"fraga-{question.id}", text=question.verify, sources=(question.verify_source,),
+                            verify=True))
+    return out
 
 
-def _notes(knowledge: Knowledge, answers: Answers, region: Region | None) -> tuple[str, ...]:
-    notes = []
-    if answers.values.get("age") == knowledge.question("age").unknown:
-        notes.append("Åldern är okänd: personen behandlas som barn tills annat är klarlagt (presumtion om "
-                     "minderårighet). Där regionens koordinatorer delar upp ärenden efter ålder visas den för barn "
-                     "och unga.")
-    if answers.place is not None:
-        notes.extend(answers.place.remarks())
-    if region is not None:
-        notes.extend(inferred_notes(knowledge, region))
-    notes.append(confirm_note(knowledge))
+def _notes(knowledge: Knowledge, region: Region | None) -> tuple[str, ...]:
+    notes = list(inferred_notes(knowledge, region)) if region is not None else []
+    notes.append(confirm_note(knowledge, short=True))
     return tuple(notes)

@@ -19,9 +19,11 @@ from mhstod.model import (
     Contact,
     Coordinator,
     County,
+    DatedNote,
     Document,
     Knowledge,
     Law,
+    Locations,
     Municipality,
     Number,
     Region,
@@ -38,10 +40,10 @@ DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "la
 # What a local data directory may overlay, by file and key: contacts and their sources, not the national rules.
 OVERLAYABLE = {"sources.yaml": {"documents"}, "regions.yaml": {"regions"}, "actors.yaml": {"numbers", "actors"}}
 TOP_KEYS = {
-    "sources.yaml": {"documents"},
+    "sources.yaml": {"reviewed", "documents"},
     "regions.yaml": {"as_of", "regions", "counties", "municipalities"},
     "actors.yaml": {"numbers", "actors"},
-    "process.yaml": {"questions", "roles", "now", "tasks", "steps", "contacts"},
+    "process.yaml": {"definitions", "questions", "presumptions", "roles", "deadlines", "tasks", "steps", "contacts"},
     "law.yaml": {"laws"},
 }
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -98,15 +100,17 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
     documents = _documents(tops["sources.yaml"])
     doc_ids = frozenset(d.id for d in documents)
     regions, counties, municipalities, counties_source, munis_source, as_of = _places(tops["regions.yaml"], doc_ids)
-    numbers, actors = _actors(tops["actors.yaml"], doc_ids)
+    numbers, actors = _actors(tops["actors.yaml"], doc_ids, frozenset(m.name for m in municipalities))
     _check_references(tops, regions, numbers, actors)
     process = read_process(tops["process.yaml"], doc_ids, actors, numbers)
     return Knowledge(
         documents=documents, regions=regions, counties=counties, municipalities=municipalities,
         municipalities_source=munis_source, counties_source=counties_source, numbers=numbers,
         actors=actors, steps=process.steps, regions_as_of=as_of, questions=process.questions,
-        roles=process.roles, now=process.now, tasks=process.tasks, contact_rules=process.contact_rules,
+        roles=process.roles, tasks=process.tasks, deadlines=process.deadlines, contact_rules=process.contact_rules,
+        presumptions=process.presumptions,
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
+        reviewed=_date(tops["sources.yaml"]["reviewed"]),
     )
 
 
@@ -164,10 +168,11 @@ def _documents(top: dict[str, Node]) -> tuple[Document, ...]:
     items = top["documents"]
     documents = []
     for node in items.items():
-        f = node.mapping({"id", "file", "title", "publisher", "date"}, {"note"})
+        f = node.mapping({"id", "file", "title", "publisher", "date"}, {"note", "short"})
         documents.append(Document(
             id=f["id"].text(), file=f["file"].text(), title=f["title"].text(),
-            publisher=f["publisher"].text(), date=_date(f["date"]), note=opt_text(f, "note")))
+            publisher=f["publisher"].text(), date=_date(f["date"]), note=opt_text(f, "note"),
+            short=opt_text(f, "short") or f["publisher"].text()))
     unique_ids([(d.id, n) for d, n in zip(documents, items.items(), strict=True)], "källdokumentet")
     return tuple(documents)
 
@@ -194,7 +199,8 @@ def _places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
     regions = []
     region_nodes = list(top["regions"].items())
     for node in region_nodes:
-        f = node.mapping({"id", "name", "source", "counties", "coordinators"}, {"no_coordinator", "contact_number"})
+        f = node.mapping({"id", "name", "source", "counties", "coordinators"},
+                         {"no_coordinator", "contact_number", "numbers"})
         region_id = f["id"].ident()
         codes = []
         for county_node in f["counties"].items():
@@ -207,13 +213,14 @@ def _places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
             placed[code] = (region_id, read_source(cf["source"], docs), county_node)
             codes.append(code)
         coordinators = tuple(_coordinator(c, docs) for c in f["coordinators"].items())
-        no_coordinator = read_sourced(f["no_coordinator"], docs) if "no_coordinator" in f else None
+        no_coordinator = _dated_note(f["no_coordinator"], docs) if "no_coordinator" in f else None
         if not coordinators and (no_coordinator is None or "contact_number" not in f):
             raise node.error("en region utan koordinator behöver 'no_coordinator' och 'contact_number'")
         regions.append(Region(
             id=region_id, name=f["name"].text(), counties=tuple(codes), coordinators=coordinators,
             source=read_source(f["source"], docs), no_coordinator=no_coordinator,
-            contact_number=f["contact_number"].ident() if "contact_number" in f else ""))
+            contact_number=f["contact_number"].ident() if "contact_number" in f else "",
+            numbers=tuple(_number(n, docs, dated=True) for n in f["numbers"].items()) if "numbers" in f else ()))
     unique_ids([(r.id, n) for r, n in zip(regions, region_nodes, strict=True)], "regionen")
     unique_ids([(c.id, n) for r, n in zip(regions, region_nodes, strict=True) for c in r.coordinators],
                "koordinatorn")
@@ -245,6 +252,11 @@ def _places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
             read_source(county_fields["source"], docs), read_source(muni_fields["source"], docs), as_of)
 
 
+def _dated_note(node: Node, docs: frozenset[str]) -> DatedNote:
+    f = node.mapping({"text", "source"}, {"as_of"})
+    return DatedNote(f["text"].text(), read_source(f["source"], docs), _date(f["as_of"]) if "as_of" in f else "")
+
+
 def _coordinator(node: Node, docs: frozenset[str]) -> Coordinator:
     f = node.mapping({"id", "name", "phones", "emails", "focus", "as_of", "source"}, {"focus_printed"})
     focus = f["focus"].mapping({"age", "purpose"})
@@ -261,30 +273,41 @@ def _coordinator(node: Node, docs: frozenset[str]) -> Coordinator:
         focus_printed=opt_text(f, "focus_printed"), as_of=as_of, source=read_source(f["source"], docs))
 
 
-def _actors(top: dict[str, Node], docs: frozenset[str]) -> tuple[tuple[Number, ...], tuple[Actor, ...]]:
-    numbers = []
+def _number(node: Node, docs: frozenset[str], dated: bool) -> Number:
+    """A phone number; `dated` when it must say how old it is (`as_of`, or `seen` for an undated page)."""
+    f = node.mapping({"id", "number", "name", "use", "source"},
+                     {"actor", "also_written", "hours", "outside_hours", "hours_source", "as_of", "seen", "national",
+                      "urgent"})
+    if ("hours" in f) != ("hours_source" in f):
+        raise node.error("'hours' och 'hours_source' anges tillsammans")
+    if dated and "as_of" not in f and "seen" not in f:
+        raise node.error("numret behöver 'as_of' (källans datum) eller 'seen' (året en odaterad sida sågs), "
+                         "så att åldern kan visas")
+    seen = _date(f["seen"]) if "seen" in f else ""
+    if seen and len(seen) != 4:
+        raise f["seen"].error("'seen' är ett årtal (ÅÅÅÅ)")
+    return Number(
+        id=f["id"].ident(), number=f["number"].phone(), name=f["name"].text(), use=f["use"].text(),
+        source=read_source(f["source"], docs), actor=f["actor"].ident() if "actor" in f else "",
+        also_written=tuple(p.phone() for p in f["also_written"].items()) if "also_written" in f else (),
+        hours=opt_text(f, "hours"), outside_hours=opt_text(f, "outside_hours"),
+        hours_source=read_source(f["hours_source"], docs) if "hours_source" in f else None,
+        as_of=_date(f["as_of"]) if "as_of" in f else "", seen=seen,
+        national=f["national"].boolean() if "national" in f else False,
+        urgent=f["urgent"].boolean() if "urgent" in f else False)
+
+
+def _actors(top: dict[str, Node], docs: frozenset[str], places: frozenset[str]
+            ) -> tuple[tuple[Number, ...], tuple[Actor, ...]]:
     number_nodes = list(top["numbers"].items())
-    for node in number_nodes:
-        f = node.mapping({"id", "number", "name", "use", "source"},
-                         {"actor", "also_written", "hours", "outside_hours", "hours_source", "as_of"})
-        if ("hours" in f) != ("hours_source" in f):
-            raise node.error("'hours' och 'hours_source' anges tillsammans")
-        if node.file != top["numbers"].file and "as_of" not in f:
-            raise node.error("ett lokalt nummer behöver 'as_of': källans datum, så att åldern kan visas")
-        numbers.append(Number(
-            id=f["id"].ident(), number=f["number"].phone(), name=f["name"].text(), use=f["use"].text(),
-            source=read_source(f["source"], docs), actor=f["actor"].ident() if "actor" in f else "",
-            also_written=tuple(p.phone() for p in f["also_written"].items()) if "also_written" in f else (),
-            hours=opt_text(f, "hours"), outside_hours=opt_text(f, "outside_hours"),
-            hours_source=read_source(f["hours_source"], docs) if "hours_source" in f else None,
-            as_of=_date(f["as_of"]) if "as_of" in f else ""))
+    numbers = [_number(node, docs, dated=node.file != top["numbers"].file) for node in number_nodes]
     unique_ids([(n.id, node) for n, node in zip(numbers, number_nodes, strict=True)], "numret")
 
     actors = []
     actor_nodes = list(top["actors"].items())
     for node in actor_nodes:
         f = node.mapping({"id", "name", "aliases", "kind", "summary", "summary_source", "responsibilities"},
-                         {"part_of", "about", "no_duties", "contact"})
+                         {"part_of", "about", "no_duties", "contact", "locations"})
         responsibilities = []
         for r in f["responsibilities"].items():
             rf = r.mapping({"text", "for", "source"})
@@ -298,9 +321,21 @@ def _actors(top: dict[str, Node], docs: frozenset[str]) -> tuple[tuple[Number, .
             contact=_contact(f["contact"], docs) if "contact" in f else Contact(),
             part_of=f["part_of"].ident() if "part_of" in f else "",
             about=tuple(read_sourced(a, docs) for a in f["about"].items()) if "about" in f else (),
-            no_duties=read_sourced(f["no_duties"], docs) if "no_duties" in f else None))
+            no_duties=read_sourced(f["no_duties"], docs) if "no_duties" in f else None,
+            locations=_locations(f["locations"], docs, places) if "locations" in f else None))
     unique_ids([(a.id, n) for a, n in zip(actors, actor_nodes, strict=True)], "aktören")
     return tuple(numbers), tuple(actors)
+
+
+def _locations(node: Node, docs: frozenset[str], places: frozenset[str]) -> Locations:
+    f = node.mapping({"places", "source"})
+    names = f["places"].texts()
+    for index, name in enumerate(names):
+        if name not in places:
+            raise f["places"].child(index).error(f"'{name}' är ingen kommun (skriv kommunens namn, t.ex. Malmö)")
+    if not names:
+        raise f["places"].error("ange minst en kommun")
+    return Locations(names, read_source(f["source"], docs))
 
 
 def _no_repeats(texts: list[tuple[str, Node]]) -> None:

@@ -38,8 +38,13 @@ def urgent_numbers(knowledge: Knowledge) -> tuple[Number, ...]:
     return tuple(n for n in knowledge.numbers if n.id != "stodtelefonen")
 
 
-def confirm_note(knowledge: Knowledge) -> str:
-    return CONFIRM.format(as_of=knowledge.regions_as_of, support=support_line(knowledge).number)
+CONFIRM_SHORT = "Kontakterna är från {as_of}: kontrollera dem med stödtelefonen {support} eller www.nmtsverige.se."
+
+
+def confirm_note(knowledge: Knowledge, short: bool = False) -> str:
+    """Where to check that a contact still holds; the short form fits one line of a checklist."""
+    return (CONFIRM_SHORT if short else CONFIRM).format(as_of=knowledge.regions_as_of,
+                                                        support=support_line(knowledge).number)
 
 
 def inferred_notes(knowledge: Knowledge, region: Region) -> list[str]:

@@ -34,6 +34,7 @@ class Document:
     publisher: str
     date: str
     note: str = ""
+    short: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,15 @@ class Sourced:
 
     text: str
     source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class DatedNote:
+    """A sentence with its source and the date of that source ("2018-09"), so that its age can be shown."""
+
+    text: str
+    source: Source
+    as_of: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,22 +101,12 @@ class Coordinator:
 
 
 @dataclass(frozen=True, slots=True)
-class Region:
-    id: str
-    name: str
-    counties: tuple[str, ...]
-    coordinators: tuple[Coordinator, ...]
-    source: Source
-    no_coordinator: Sourced | None = None
-    contact_number: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class Number:
     """A phone number and what it is for.
 
     National numbers (112, 114 14, the support line) do not age and carry no `as_of`; organisation-specific
-    ones, such as a local overlay's, carry the date of their source.
+    ones, such as a local overlay's, carry the date of their source, or `seen`, the year an undated page was
+    seen. `urgent` marks the number to call in acute danger.
     """
 
     id: str
@@ -120,6 +120,23 @@ class Number:
     outside_hours: str = ""
     hours_source: Source | None = None
     as_of: str = ""
+    seen: str = ""
+    national: bool = False
+    urgent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A coordinators' region; `numbers` are the region's own (a shared line), `no_coordinator` where none is named."""
+
+    id: str
+    name: str
+    counties: tuple[str, ...]
+    coordinators: tuple[Coordinator, ...]
+    source: Source
+    no_coordinator: DatedNote | None = None
+    contact_number: str = ""
+    numbers: tuple[Number, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +160,14 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class Locations:
+    """The municipalities where an actor has an office, so it is named only in regions that have one."""
+
+    places: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     id: str
     name: str
@@ -155,6 +180,7 @@ class Actor:
     part_of: str = ""
     about: tuple[Sourced, ...] = ()
     no_duties: Sourced | None = None
+    locations: Locations | None = None
 
 
 QuestionType = Literal["single", "multi", "place"]
@@ -168,11 +194,15 @@ class Choice:
     value: str
     label: str
     exclusive: bool = False
+    alert: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """A question of the guide; `unknown` is the value that means "Vet inte" ("" where none does)."""
+    """A question of the guide; `unknown` is the value that means "Vet inte" ("" where none does).
+
+    `verify` is what to find out when the answer is unknown ("" where the checklist's own items say it).
+    """
 
     id: str
     short: str
@@ -182,6 +212,7 @@ class Question:
     unknown: str
     verify: str
     choices: tuple[Choice, ...]
+    verify_source: Source | None = None
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -201,20 +232,48 @@ class Question:
         return f"”{alone[0]}” kan inte kombineras med andra svar" if alone else ""
 
 
+PeriodUnit = Literal["days", "weeks", "months"]
+PERIOD_UNITS: tuple[PeriodUnit, ...] = ("days", "weeks", "months")
+
+
 @dataclass(frozen=True, slots=True)
-class Rule:
-    """An item of the checklist's "now" or "your tasks" lists, shown when its condition holds."""
+class Deadline:
+    """A deadline the law gives, relative to an event ("inom 14 dagar från anmälan"); no period means at once."""
 
     id: str
     text: str
+    law: str
+    start: str
     source: Source
+    period: tuple[PeriodUnit, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """Something the user does, in the user's words, for some roles (all when `roles` is empty).
+
+    `urgency` 1–5 makes it a candidate for "Nu"; `restates` are the step actions it says in other words, with
+    the sources' wording; `check` is what to say when an unknown answer leaves it open.
+    """
+
+    id: str
+    text: str
+    sources: tuple[Source, ...]
+    roles: tuple[str, ...] = ()
     when: Condition = ALWAYS
+    urgency: int = 0
+    due: str = ""
     number: str = ""
+    check: str = ""
+    restates: tuple[Action, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """What an actor does in a step; `placement` is the basis for placing it in this step."""
+    """What an actor does in a step, as the sources word it; `short` is the phrase for "Vem gör vad".
+
+    `placement` is the basis for placing it in this step.
+    """
 
     actor: str
     text: str
@@ -222,13 +281,18 @@ class Action:
     source: Source
     placement: str
     when: Condition = ALWAYS
+    short: str = ""
+    step: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class ContactRule:
-    actor: str
+    """Whom to contact, and why: an actor (`actor`), or a national number (`number`)."""
+
     why: str
     source: Source
+    actor: str = ""
+    number: str = ""
     when: Condition = ALWAYS
 
 
@@ -298,11 +362,13 @@ class Knowledge:
     regions_as_of: str
     questions: tuple[Question, ...] = ()
     roles: tuple[tuple[str, str], ...] = ()
-    now: tuple[Rule, ...] = ()
-    tasks: tuple[Rule, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
     contact_rules: tuple[ContactRule, ...] = ()
+    presumptions: tuple[tuple[str, str], ...] = ()
     local: tuple[tuple[tuple[str, str], str], ...] = ()
     laws: tuple[Law, ...] = ()
+    reviewed: str = ""
 
     def local_file(self, key: str, ident: str) -> str:
         """The local file an entry ("regions", "ost") comes from, or "" for shipped data."""
@@ -327,6 +393,9 @@ class Knowledge:
 
     def number(self, number_id: str) -> Number:
         return _by(self.numbers, "id", number_id)
+
+    def deadline(self, deadline_id: str) -> Deadline:
+        return _by(self.deadlines, "id", deadline_id)
 
     def actor(self, actor_id: str) -> Actor:
         return _by(self.actors, "id", actor_id)

@@ -1,107 +1,149 @@
-"""The guide's part of the data: questions, rules, steps and contacts from process.yaml, checked against the rest."""
+"""The guide's part of the data: questions, tasks, steps and contacts from process.yaml, checked against the rest."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import product
 
-from mhstod.conditions import ALWAYS, All, AnyOf, Condition, Is, Not
+from mhstod.conditions import (
+    ALWAYS,
+    All,
+    AnyOf,
+    Condition,
+    Is,
+    Known,
+    Maybe,
+    Named,
+    Not,
+    Truth,
+    evaluate,
+    questions_in,
+)
 from mhstod.model import (
+    PERIOD_UNITS,
     QUESTION_TYPES,
     Action,
     Actor,
     Choice,
     ContactRule,
+    Deadline,
     Number,
+    PeriodUnit,
     Question,
-    Rule,
+    Source,
     Step,
+    Task,
 )
 from mhstod.schema import Node, opt_text, read_source, unique_ids
+
+MAX_URGENCY = 5
 
 
 @dataclass(frozen=True, slots=True)
 class Process:
     questions: tuple[Question, ...]
     roles: tuple[tuple[str, str], ...]
-    now: tuple[Rule, ...]
-    tasks: tuple[Rule, ...]
+    tasks: tuple[Task, ...]
+    deadlines: tuple[Deadline, ...]
     steps: tuple[Step, ...]
     contact_rules: tuple[ContactRule, ...]
+    presumptions: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the readers below check names against."""
+
+    docs: frozenset[str]
+    actors: dict[str, Actor]
+    questions: dict[str, Question]
+    definitions: dict[str, Named]
+    presumptions: dict[str, str]
 
 
 def read_process(top: dict[str, Node], docs: frozenset[str], actors: tuple[Actor, ...], numbers: tuple[Number, ...]
                  ) -> Process:
-    questions = _questions(top["questions"])
-    by_id = {q.id: q for q in questions}
-    actor_by_id = {a.id: a for a in actors}
-    number_ids = {n.id for n in numbers}
+    questions = _questions(top["questions"], docs)
+    ctx = _Context(docs, {a.id: a for a in actors}, {q.id: q for q in questions}, {},
+                   _presumptions(top["presumptions"], {q.id: q for q in questions}))
+    definitions = top["definitions"]
+    names = set(definitions.value) if isinstance(definitions.value, dict) else set()
+    for name, node in definitions.mapping(set(), names).items():
+        f = node.mapping({"text", "when"})
+        if not re.fullmatch(r"[a-z]+(_[a-z]+)*", name):
+            raise node.error(f"'{name}' är inget giltigt namn på en definition (små bokstäver och understreck)")
+        ctx.definitions[name] = Named(name, f["text"].text(), _condition(f["when"], ctx))
 
     roles = []
-    role_question = by_id.get("role")
+    role_question = ctx.questions.get("role")
     for role, actor_node in top["roles"].mapping(set(), set(role_question.values) if role_question else set()).items():
         actor_id = actor_node.ident()
-        if actor_id not in actor_by_id:
+        if actor_id not in ctx.actors:
             raise actor_node.error(f"okänd aktör '{actor_id}'")
         roles.append((role, actor_id))
 
-    def rules(node: Node) -> tuple[Rule, ...]:
-        out = []
-        for item in node.items():
-            f = item.mapping({"id", "text", "source"}, {"when", "number"})
-            number = f["number"].ident() if "number" in f else ""
-            if number and number not in number_ids:
-                raise f["number"].error(f"okänt nummer '{number}'")
-            out.append(Rule(id=f["id"].ident(), text=f["text"].text(), source=read_source(f["source"], docs),
-                            when=_when(f, by_id), number=number))
-        unique_ids([(r.id, n) for r, n in zip(out, node.items(), strict=True)], "punkten")
-        return tuple(out)
-
-    steps = []
-    step_nodes = list(top["steps"].items())
-    for expected, node in enumerate(step_nodes, start=1):
-        f = node.mapping({"number", "id", "name", "timing", "summary", "source", "actions"})
-        number = f["number"].integer()
-        if number != expected:
-            raise f["number"].error(f"steget har nummer {number}, väntade {expected} (stegen står i ordning)")
-        actions = tuple(_action(a, docs, actor_by_id, by_id) for a in f["actions"].items())
-        steps.append(Step(number=number, id=f["id"].ident(), name=f["name"].text(),
-                          timing=f["timing"].text(empty=True), summary=f["summary"].text(),
-                          source=read_source(f["source"], docs), actions=actions))
-    unique_ids([(s.id, n) for s, n in zip(steps, step_nodes, strict=True)], "steget")
+    deadlines = _deadlines(top["deadlines"], docs)
+    steps = _steps(top["steps"], ctx)
+    actions = [a for s in steps for a in s.actions]
+    tasks = _tasks(top["tasks"], ctx, dict(roles), {d.id for d in deadlines}, {n.id for n in numbers}, numbers,
+                   actions)
 
     contact_rules = []
+    number_ids = {n.id for n in numbers}
     for node in top["contacts"].items():
-        f = node.mapping({"actor", "why", "source"}, {"when"})
-        actor_id = f["actor"].ident()
-        if actor_id not in actor_by_id:
+        f = node.mapping({"why", "source"}, {"actor", "number", "when"})
+        if ("actor" in f) == ("number" in f):
+            raise node.error("en kontakt anger antingen 'actor' eller 'number'")
+        actor_id = f["actor"].ident() if "actor" in f else ""
+        number_id = f["number"].ident() if "number" in f else ""
+        if actor_id and actor_id not in ctx.actors:
             raise f["actor"].error(f"okänd aktör '{actor_id}'")
-        contact_rules.append(ContactRule(actor=actor_id, why=f["why"].text(), source=read_source(f["source"], docs),
-                                         when=_when(f, by_id)))
-    return Process(questions, tuple(roles), rules(top["now"]), rules(top["tasks"]), tuple(steps),
-                    tuple(contact_rules))
+        if number_id and number_id not in number_ids:
+            raise f["number"].error(f"okänt nummer '{number_id}'")
+        contact_rules.append(ContactRule(why=f["why"].text(), source=read_source(f["source"], docs), actor=actor_id,
+                                         number=number_id, when=_when(f, ctx)))
+    return Process(questions, tuple(roles), tasks, deadlines, steps, tuple(contact_rules),
+                   tuple(ctx.presumptions.items()))
 
 
-def _questions(node: Node) -> tuple[Question, ...]:
+def _presumptions(node: Node, questions: dict[str, Question]) -> dict[str, str]:
+    """An unknown answer that is replaced before any rule reads it: {question: value}."""
+    found = {}
+    for question_id, value_node in node.mapping(set(), set(questions)).items():
+        question = questions[question_id]
+        value = value_node.text()
+        if not question.unknown:
+            raise value_node.error(f"frågan '{question_id}' har inget ”Vet inte” att ersätta")
+        if value not in question.values or value == question.unknown:
+            raise value_node.error(f"'{value}' är inget annat svar på frågan '{question_id}'")
+        found[question_id] = value
+    return found
+
+
+def _questions(node: Node, docs: frozenset[str]) -> tuple[Question, ...]:
     questions = []
     nodes = list(node.items())
     for item in nodes:
-        f = item.mapping({"id", "short", "text", "help", "type", "choices"}, {"unknown", "verify"})
+        f = item.mapping({"id", "short", "text", "help", "type", "choices"}, {"unknown", "verify", "verify_source"})
         choices = []
         for c in f["choices"].items():
-            cf = c.mapping({"value", "label"}, {"exclusive"})
+            cf = c.mapping({"value", "label"}, {"exclusive", "alert"})
             exclusive = cf["exclusive"].boolean() if "exclusive" in cf else False
-            choices.append(Choice(cf["value"].text(), cf["label"].text(), exclusive))
+            choices.append(Choice(cf["value"].text(), cf["label"].text(), exclusive, opt_text(cf, "alert")))
         unique_ids([(c.value, n) for c, n in zip(choices, f["choices"].items(), strict=True)], "svaret")
         question = Question(id=f["id"].text(), short=f["short"].text(), text=f["text"].text(), help=f["help"].text(),
                             type=f["type"].choice(QUESTION_TYPES), unknown=opt_text(f, "unknown"),
-                            verify=opt_text(f, "verify"), choices=tuple(choices))
+                            verify=opt_text(f, "verify"), choices=tuple(choices),
+                            verify_source=read_source(f["verify_source"], docs) if "verify_source" in f else None)
         if not re.fullmatch(r"[a-z]+(_[a-z]+)*", question.id):
             raise f["id"].error(f"'{question.id}' är inget giltigt fråge-id (små bokstäver och understreck)")
         if question.unknown and question.unknown not in question.values:
             raise f["unknown"].error(f"'{question.unknown}' är inget av frågans svar ({', '.join(question.values)})")
-        if bool(question.unknown) != bool(question.verify):
-            raise item.error("'unknown' och 'verify' anges tillsammans: vad som ska kontrolleras när svaret är okänt")
+        if question.verify and not question.unknown:
+            raise f["verify"].error("'verify' säger vad som ska kontrolleras när svaret är okänt: ange 'unknown'")
+        if bool(question.verify) != (question.verify_source is not None):
+            raise item.error("'verify' och 'verify_source' anges tillsammans: vad som ska kontrolleras, och varför")
         if len(choices) < 2:
             raise f["choices"].error("en fråga behöver minst två svar")
         questions.append(question)
@@ -109,53 +151,179 @@ def _questions(node: Node) -> tuple[Question, ...]:
     return tuple(questions)
 
 
-def _when(fields: dict[str, Node], questions: dict[str, Question]) -> Condition:
-    return _condition(fields["when"], questions) if "when" in fields else ALWAYS
+def _deadlines(node: Node, docs: frozenset[str]) -> tuple[Deadline, ...]:
+    deadlines = []
+    nodes = list(node.items())
+    for item in nodes:
+        f = item.mapping({"id", "text", "law", "start", "source"}, {"period"})
+        period: tuple[PeriodUnit, int] | None = None
+        if "period" in f:
+            fields = f["period"].mapping(set(), set(PERIOD_UNITS))
+            if len(fields) != 1:
+                raise f["period"].error(f"en period anger en av {', '.join(PERIOD_UNITS)}, till exempel {{days: 14}}")
+            ((unit, length_node),) = fields.items()
+            length = length_node.integer()
+            if length < 1:
+                raise length_node.error("en period är minst 1")
+            period = (next(u for u in PERIOD_UNITS if u == unit), length)
+        deadlines.append(Deadline(id=f["id"].ident(), text=f["text"].text(), law=f["law"].text(),
+                                  start=f["start"].text(), source=read_source(f["source"], docs), period=period))
+    unique_ids([(d.id, n) for d, n in zip(deadlines, nodes, strict=True)], "fristen")
+    return tuple(deadlines)
 
 
-def _condition(node: Node, questions: dict[str, Question]) -> Condition:
-    """Parse a `when:` and check that it names real questions and values."""
+def _steps(node: Node, ctx: _Context) -> tuple[Step, ...]:
+    steps = []
+    step_nodes = list(node.items())
+    for expected, item in enumerate(step_nodes, start=1):
+        f = item.mapping({"number", "id", "name", "timing", "summary", "source", "actions"})
+        number = f["number"].integer()
+        if number != expected:
+            raise f["number"].error(f"steget har nummer {number}, väntade {expected} (stegen står i ordning)")
+        actions = tuple(replace(_action(a, ctx), step=number) for a in f["actions"].items())
+        steps.append(Step(number=number, id=f["id"].ident(), name=f["name"].text(),
+                          timing=f["timing"].text(empty=True), summary=f["summary"].text(),
+                          source=read_source(f["source"], ctx.docs), actions=actions))
+    unique_ids([(s.id, n) for s, n in zip(steps, step_nodes, strict=True)], "steget")
+    return tuple(steps)
+
+
+def _tasks(node: Node, ctx: _Context, roles: dict[str, str], deadline_ids: set[str], number_ids: set[str],
+           numbers: tuple[Number, ...], actions: list[Action]) -> tuple[Task, ...]:
+    role_values = set(ctx.questions["role"].values) if "role" in ctx.questions else set()
+    tasks = []
+    nodes = list(node.items())
+    for item in nodes:
+        f = item.mapping({"id", "text"}, {"roles", "when", "urgency", "due", "number", "check", "restates",
+                                           "source", "sources"})
+        task_roles = f["roles"].texts() if "roles" in f else ()
+        for index, role in enumerate(task_roles):
+            if role not in role_values:
+                raise f["roles"].child(index).error(f"okänd roll '{role}' (rollerna: {', '.join(sorted(role_values))})")
+        urgency = f["urgency"].integer() if "urgency" in f else 0
+        if not 0 <= urgency <= MAX_URGENCY:
+            raise f["urgency"].error(f"brådskan är 1–{MAX_URGENCY} (1 först)")
+        due = f["due"].ident() if "due" in f else ""
+        if due and due not in deadline_ids:
+            raise f["due"].error(f"okänd frist '{due}'")
+        number = f["number"].ident() if "number" in f else ""
+        text = f["text"].text()
+        if number:
+            if number not in number_ids:
+                raise f["number"].error(f"okänt nummer '{number}'")
+            digits = next(n.number for n in numbers if n.id == number)
+            if digits not in text:
+                raise f["text"].error(f"texten nämner inte numret {digits}")
+        own_actors = {roles.get(r, "") for r in task_roles}
+        own = own_actors.pop() if len(own_actors) == 1 else ""
+        restates = tuple(_restated(n, own, actions) for n in f["restates"].items()) if "restates" in f else ()
+        sources = _task_sources(f, ctx.docs, restates)
+        when = _when(f, ctx)
+        if "check" not in f and _can_be_open(when, ctx.questions, ctx.presumptions):
+            raise item.error("ett okänt svar kan lämna uppgiften öppen: ange 'check', texten som då visas under "
+                             "Att kontrollera (uppgiftens egen text kan vara fel i det fallet)")
+        tasks.append(Task(id=f["id"].ident(), text=text, sources=sources, roles=task_roles, when=when,
+                          urgency=urgency, due=due, number=number, check=opt_text(f, "check"), restates=restates))
+    unique_ids([(t.id, n) for t, n in zip(tasks, nodes, strict=True)], "uppgiften")
+    return tuple(tasks)
+
+
+def _can_be_open(condition: Condition, questions: dict[str, Question], presumed: dict[str, str]) -> bool:
+    """Whether some full set of answers leaves the condition MAYBE (a "Vet inte", or a `maybe:`).
+
+    A presumed answer is never read as "Vet inte": rules see what it is replaced with.
+    """
+    read = sorted(set(questions_in(condition)))
+    options = [[(v,) if questions[q].type == "multi" else v for v in questions[q].values
+                if not (q in presumed and v == questions[q].unknown)] for q in read]
+    unknowns = {q.id: q.unknown for q in questions.values() if q.unknown}
+    return any(evaluate(condition, dict(zip(read, combination, strict=True)), unknowns) is Truth.MAYBE
+               for combination in product(*options))
+
+
+def _restated(node: Node, own_actor: str, actions: list[Action]) -> Action:
+    """The step action a task says in other words, by its text; the task's own actor decides between namesakes."""
+    wanted = _duty_key(node.text())
+    found = [a for a in actions if _duty_key(a.text) == wanted]
+    actors = {a.actor for a in found}
+    if len(actors) > 1:
+        found = [a for a in found if a.actor == own_actor]
+    if not found:
+        raise node.error("ingen handling i stegen har den texten" + (" (flera aktörer har den; ange rollerna så att "
+                                                                   "en aktör avgör)" if actors else ""))
+    return found[0]
+
+
+def _task_sources(f: dict[str, Node], docs: frozenset[str], restates: tuple[Action, ...]) -> tuple[Source, ...]:
+    if "source" in f and "sources" in f:
+        raise f["sources"].error("ange 'source' eller 'sources', inte båda")
+    given = [read_source(f["source"], docs)] if "source" in f else []
+    given += [read_source(n, docs) for n in f["sources"].items()] if "sources" in f else []
+    sources = tuple(dict.fromkeys([*(a.source for a in restates), *given]))
+    if not sources:
+        raise f["text"].error("en uppgift behöver en källa: 'source', 'sources' eller 'restates'")
+    return sources
+
+
+def _when(fields: dict[str, Node], ctx: _Context) -> Condition:
+    return _condition(fields["when"], ctx) if "when" in fields else ALWAYS
+
+
+def _condition(node: Node, ctx: _Context) -> Condition:
+    """Parse a `when:` and check that it names real questions, values and definitions."""
     if not isinstance(node.value, dict) or len(node.value) != 1:
-        raise node.error("ett villkor är en mappning med en nyckel: en fråga, 'all', 'any' eller 'not'")
+        raise node.error("ett villkor är en mappning med en nyckel: en fråga, 'all', 'any', 'not', 'maybe', 'known' "
+                         "eller 'def'")
     ((name, _),) = node.value.items()
     inner = node.child(name)
     if name in ("all", "any"):
-        parts = tuple(_condition(p, questions) for p in inner.items())
+        parts = tuple(_condition(p, ctx) for p in inner.items())
         if not parts:
             raise inner.error(f"'{name}' behöver minst ett villkor")
         return All(parts) if name == "all" else AnyOf(parts)
     if name == "not":
-        return Not(_condition(inner, questions))
-    if name not in questions:
-        raise node.error(f"okänd fråga '{name}' (frågorna: {', '.join(questions)})")
+        return Not(_condition(inner, ctx))
+    if name == "maybe":
+        return Maybe(_condition(inner, ctx))
+    if name == "known":
+        return Known(_condition(inner, ctx))
+    if name == "def":
+        ident = inner.text()
+        if ident not in ctx.definitions:
+            known = ", ".join(ctx.definitions) or "inga"
+            raise inner.error(f"okänd definition '{ident}' (definierade före denna: {known})")
+        return ctx.definitions[ident]
+    if name not in ctx.questions:
+        raise node.error(f"okänd fråga '{name}' (frågorna: {', '.join(ctx.questions)})")
     values = inner.texts()
     if not values:
         raise inner.error("villkoret behöver minst ett svar")
     for index, value in enumerate(values):
-        if value not in questions[name].values:
+        if value not in ctx.questions[name].values:
             raise inner.child(index).error(
-                f"'{value}' är inget svar på frågan '{name}' ({', '.join(questions[name].values)})")
+                f"'{value}' är inget svar på frågan '{name}' ({', '.join(ctx.questions[name].values)})")
     return Is(name, frozenset(values))
 
 
-def _action(node: Node, docs: frozenset[str], actors: dict[str, Actor], questions: dict[str, Question]) -> Action:
-    f = node.mapping({"actor", "placement"}, {"duty", "text", "source", "when"})
+def _action(node: Node, ctx: _Context) -> Action:
+    f = node.mapping({"actor", "placement"}, {"duty", "text", "source", "when", "short"})
     actor_id = f["actor"].ident()
-    if actor_id not in actors:
+    if actor_id not in ctx.actors:
         raise f["actor"].error(f"okänd aktör '{actor_id}'")
-    when = _when(f, questions)
+    when = _when(f, ctx)
     placement = f["placement"].text()
+    short = opt_text(f, "short")
     if "duty" in f:
         if "text" in f or "source" in f:
             raise node.error("en handling anger antingen 'duty' eller 'text' med 'source'")
         wanted = _duty_key(f["duty"].text())
-        duty = next((r for r in actors[actor_id].responsibilities if _duty_key(r.text) == wanted), None)
+        duty = next((r for r in ctx.actors[actor_id].responsibilities if _duty_key(r.text) == wanted), None)
         if duty is None:
             raise f["duty"].error(f"aktören '{actor_id}' har ingen sådan uppgift i data/actors.yaml")
-        return Action(actor_id, duty.text, duty.for_whom, duty.source, placement, when)
+        return Action(actor_id, duty.text, duty.for_whom, duty.source, placement, when, short)
     if "text" not in f or "source" not in f:
         raise node.error("en handling anger antingen 'duty' eller 'text' med 'source'")
-    return Action(actor_id, f["text"].text(), "any", read_source(f["source"], docs), placement, when)
+    return Action(actor_id, f["text"].text(), "any", read_source(f["source"], ctx.docs), placement, when, short)
 
 
 def _duty_key(text: str) -> str:

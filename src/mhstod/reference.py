@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from mhstod.conditions import ALWAYS, All, AnyOf, Condition, Is, Not
+from mhstod.conditions import ALWAYS, All, AnyOf, Condition, Is, Known, Maybe, Named
 from mhstod.errors import UsageError
 from mhstod.model import Action, Actor, Knowledge, Scenario
 from mhstod.places import MAX_INPUT, fold, shown
@@ -51,7 +51,12 @@ def describe(condition: Condition, knowledge: Knowledge, nested: bool = False) -
     if isinstance(condition, AnyOf):
         either = " eller ".join(describe(p, knowledge, nested=True) for p in condition.parts)
         return f"({either})" if nested else either
-    assert isinstance(condition, Not)
+    if isinstance(condition, Named):
+        return condition.text
+    if isinstance(condition, Maybe):
+        return f"att kontrollera om {describe(condition.part, knowledge)}"
+    if isinstance(condition, Known):
+        return describe(condition.part, knowledge, nested)
     return f"inte ({describe(condition.part, knowledge)})"
 
 

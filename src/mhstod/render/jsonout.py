@@ -13,8 +13,9 @@ from mhstod.model import Coordinator, County, Knowledge, Number, Region, Source
 SCHEMA_VERSION = 1
 
 
-def dumps(payload: dict[str, Any]) -> str:
-    return json.dumps({"schema_version": SCHEMA_VERSION, **payload}, ensure_ascii=False, indent=2)
+def dumps(payload: dict[str, Any], schema_version: int = SCHEMA_VERSION) -> str:
+    """JSON for scripts; the look-ups are at version 1, the checklist (render.json_checklist) at 2."""
+    return json.dumps({"schema_version": schema_version, **payload}, ensure_ascii=False, indent=2)
 
 
 def source(src: Source, knowledge: Knowledge) -> dict[str, str | None]:
@@ -59,6 +60,7 @@ def number(n: Number, knowledge: Knowledge, today: date | None = None) -> dict[s
         "hours": n.hours or None,
         "outside_hours": n.outside_hours or None,
         "as_of": n.as_of or None,
+        "seen": n.seen or None,
         "stale": is_stale(n.as_of, today) if today else False,
         "local": knowledge.local_file("numbers", n.id) or None,
         "source": source(n.source, knowledge),
@@ -71,9 +73,11 @@ def region(r: Region, knowledge: Knowledge, today: date) -> dict[str, Any]:
         "name": r.name,
         "counties": [county(knowledge.county(c), knowledge) for c in r.counties],
         "coordinators": [coordinator(c, knowledge, today, r.id) for c in r.coordinators],
-        "no_coordinator": ({"text": r.no_coordinator.text, "source": source(r.no_coordinator.source, knowledge)}
-                           if r.no_coordinator else None),
+        "no_coordinator": ({"text": r.no_coordinator.text, "as_of": r.no_coordinator.as_of or None,
+                            "stale": is_stale(r.no_coordinator.as_of, today),
+                            "source": source(r.no_coordinator.source, knowledge)} if r.no_coordinator else None),
         "contact_number": r.contact_number or None,
+        "numbers": [number(n, knowledge, today) for n in r.numbers],
         "local": knowledge.local_file("regions", r.id) or None,
         "source": source(r.source, knowledge),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from mhstod import words
-from mhstod.freshness import is_stale, stale_note
+from mhstod.freshness import age_note, is_stale, stale_note
 from mhstod.lookup import RegionReport, confirm_note, support_line, urgent_numbers
 from mhstod.model import Coordinator, Knowledge, Number, Region
 from mhstod.render.lines import Line
@@ -30,20 +30,26 @@ def _region_body(region: Region, knowledge: Knowledge, today: date) -> list[Line
 
 
 def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> list[Line]:
+    lines = []
     if region.coordinators:
-        lines = [Line("text", "Regionkoordinatorer:")]
+        lines.append(Line("text", "Regionkoordinatorer:"))
         for c in region.coordinators:
             lines += _coordinator(c, today)
-        return lines
-    if region.no_coordinator is not None:
-        line = knowledge.number(region.contact_number)
-        return [Line("text", region.no_coordinator.text, "verify"),
-                Line("text", f"Kontakt: {words.number_line(line)}")]
-    return []
+    elif region.no_coordinator is not None:
+        note = region.no_coordinator
+        lines.append(Line("text", note.text, "verify"))
+        if note.as_of:
+            lines.append(Line("text", age_note(note.as_of, "", today).capitalize() + ".", "verify"))
+        lines.append(Line("text", f"Kontakt: {words.number_line(knowledge.number(region.contact_number))}"))
+    for n in region.numbers:  # the region's own lines, such as a shared number, with their age
+        lines.append(Line("item", f"{n.name}: {n.number} ({n.use})", level=1))
+        if age := age_note(n.as_of, n.seen, today):
+            lines.append(Line("text", age[:1].upper() + age[1:] + ".", "verify", level=2))
+    return lines
 
 
 def _number(n: Number) -> Line:
-    return Line("item", f"{n.use}: {n.number} ({n.name})", "urgent" if n.id == "nodnummer" else "", level=1)
+    return Line("item", f"{n.use}: {n.number} ({n.name})", "urgent" if n.urgent else "", level=1)
 
 
 def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
@@ -59,6 +65,10 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
     lines += [_number(n) for n in report.urgent]
     lines.append(Line("heading", "Källa och datum"))
     lines.append(Line("note", "Källa: " + words.source(region.source, knowledge)))
+    if region.no_coordinator is not None and region.no_coordinator.source != region.source:
+        lines.append(Line("note", "Om koordinatorerna: " + words.source(region.no_coordinator.source, knowledge)))
+    for n in region.numbers:
+        lines.append(Line("note", f"{n.name}: " + words.source(n.source, knowledge)))
     lines += [Line("note", note) for note in report.notes]
     return lines
 
