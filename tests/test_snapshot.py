@@ -33,8 +33,7 @@ def check(name: str, text: str) -> None:
 def test_checklist_at_80_columns(knowledge: Knowledge) -> None:
     checklist = build_checklist(knowledge, from_mapping(knowledge, CASE))
     out = io.StringIO()
-    Console(file=out, width=80, color_system=None, force_terminal=False).print(
-        rich_lines.render(outline(checklist, knowledge)))
+    Console(file=out, width=80, color_system=None, force_terminal=False).print(rich_lines.render(outline(checklist)))
     text = out.getvalue()
     assert max(len(line) for line in text.splitlines()) <= 80
     check("checklist-80.txt", text)
@@ -42,11 +41,11 @@ def test_checklist_at_80_columns(knowledge: Knowledge) -> None:
 
 def test_checklist_markdown(knowledge: Knowledge) -> None:
     checklist = build_checklist(knowledge, from_mapping(knowledge, CASE))
-    check("checklist.md", markdown.render(checklist, knowledge))
+    check("checklist.md", markdown.render(checklist))
 
 
 def test_checklist_plain(knowledge: Knowledge) -> None:
     checklist = build_checklist(knowledge, from_mapping(knowledge, CASE))
-    text = plain.render(outline(checklist, knowledge))
+    text = plain.render(outline(checklist))
     assert "\x1b" not in text and "─" not in text and "☐" not in text
     check("checklist-plain.txt", text)

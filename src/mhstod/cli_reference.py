@@ -150,7 +150,13 @@ def scenario_list(json: JsonOption = False, data_dir: DataDirOption = None) -> N
 
 
 @scenario_app.command("show")
-def scenario_show(name: NameArgument, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
+def scenario_show(
+    name: NameArgument,
+    full: Annotated[bool, typer.Option("--full", help="Hela checklistan: varje steg och varje uppgift med källa.")]
+    = False,
+    json: JsonOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
     """Visa ett fall: berättelsen, vad som är värt att diskutera och checklistan."""
     from mhstod.load import load
     from mhstod.reference import find_scenario
@@ -161,15 +167,14 @@ def scenario_show(name: NameArgument, json: JsonOption = False, data_dir: DataDi
     scenario = find_scenario(knowledge, name)
     checklist = _scenario_checklist(knowledge, scenario)
     if json:
-        import json as json_lib
-
         from mhstod.render import json_checklist, jsonout
 
         _out(jsonout.dumps({"scenario": {"id": scenario.id, "title": scenario.title, "story": scenario.story,
                                          "answers": dict(scenario.answers)},
-                            "checklist": json_lib.loads(json_checklist.render(checklist, knowledge))}))
+                            "checklist": json_checklist.payload(checklist, knowledge)},
+                           json_checklist.SCHEMA_VERSION))
         return
-    _show_lines(views.scenario_intro(scenario, knowledge) + outline(checklist, knowledge))
+    _show_lines(views.scenario_intro(scenario, knowledge) + outline(checklist, full=full))
 
 
 @scenario_app.command("play")
@@ -200,7 +205,7 @@ def scenario_play(name: NameArgument, data_dir: DataDirOption = None) -> None:
         for index, answer in enumerate(shown, start=1):
             _show_lines(views.scenario_step(index, len(shown), knowledge.question(answer.question), answer.label))
             pause()
-        _show_lines(outline(checklist, knowledge))
+        _show_lines(outline(checklist))
     except KeyboardInterrupt:
         raise Interrupted("avbrutet.") from None
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from mhstod.engine import Checklist
-from mhstod.model import Knowledge
 from mhstod.render.outline import outline
 
 _STYLE = ("body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.4}"
@@ -13,10 +12,11 @@ _STYLE = ("body{font-family:sans-serif;max-width:50em;margin:2em auto;line-heigh
           "li{margin:.2em 0}.note{font-style:italic}")
 
 
-def render(checklist: Checklist, knowledge: Knowledge) -> str:
+def render(checklist: Checklist) -> str:
+    """The whole checklist (every step and source), stamped with its date, the tool's version and the data's."""
     body: list[str] = []
     open_list = False
-    for line in outline(checklist, knowledge):
+    for line in outline(checklist, full=True, stamp=True):
         ref = f' <span class="ref">({escape(line.ref)})</span>' if line.ref else ""
         text = escape(line.text)
         in_list = line.kind in ("item", "text") and line.level > 0
@@ -32,7 +32,7 @@ def render(checklist: Checklist, knowledge: Knowledge) -> str:
         elif line.kind == "subheading":
             body.append(f"<h3>{text}{ref}</h3>")
         elif line.kind == "item":
-            box = "☐ " if line.mark in ("todo", "urgent", "verify") else ""
+            box = {"todo": "☐ ", "urgent": "☐ ", "verify": "? "}.get(line.mark, "")  # boxes only for own tasks
             body.append(f'<li class="{line.mark}">{box}{text}{ref}</li>')
         elif line.kind == "note":
             body.append(f'<p class="note">{text}</p>')

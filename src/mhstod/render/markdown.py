@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from mhstod.engine import Checklist
-from mhstod.model import Knowledge
 from mhstod.render.outline import outline
 
-_BOX = {"": "-", "todo": "- [ ]", "verify": "- [ ] ❓", "urgent": "- [ ] **!**"}
+_BOX = {"": "-", "todo": "- [ ]", "verify": "- ❓", "urgent": "- [ ] **!**"}  # boxes only for the user's own tasks
 
 
-def render(checklist: Checklist, knowledge: Knowledge) -> str:
+def render(checklist: Checklist) -> str:
+    """The whole checklist (every step and source), stamped with its date, the tool's version and the data's."""
     out: list[str] = []
-    for line in outline(checklist, knowledge):
+    for line in outline(checklist, full=True, stamp=True):
         ref = f" *({line.ref})*" if line.ref else ""
         if line.kind == "title":
             out.append(f"# {line.text}\n")

@@ -1,123 +1,201 @@
-"""The checklist as an outline of headings and lines, so every text format says the same thing in order."""
+"""The checklist as an outline of headings and lines, so every text format says the same thing in order.
+
+The short outline answers "what do I do now, whom do I call" on one screen; the full one adds every step of the
+process with each duty as the sources word it, the deadlines, the answers and every source.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-
-from mhstod.engine import Checklist, ContactView, Item
-from mhstod.freshness import is_stale, stale_note
-from mhstod.model import Knowledge, Source
+from mhstod import __version__
+from mhstod.engine import ActorDuties, Checklist, ContactView, Item
+from mhstod.model import Document, Source
 from mhstod.render.lines import Line, Mark
+
+TITLE = "Checklista vid misstanke om människohandel"
+FULL_HINT = "Alla steg och alla källor: --full eller en sparad fil."
+SHORT_PHRASES = 2  # per actor under "Vem gör vad" on the short view; the rest in the full one
 
 
 class _Refs:
-    """Short references for items ("001 7.1 Socialtjänsten", "A2"), listed in full at the end."""
+    """References for lines: "001: 7.1 Socialtjänsten" in full, "001 7.1" short; "A2" for other sources."""
 
-    def __init__(self) -> None:
+    def __init__(self, short: bool) -> None:
+        self.short = short
         self.elsewhere: list[str] = []
-        self.docs: set[str] = set()
+        self.docs: list[str] = []
 
-    def __call__(self, source: Source) -> str:
+    def one(self, source: Source) -> str:
         if source.doc:
-            self.docs.add(source.doc)
-            return f"{source.doc}: {source.section}"
+            if source.doc not in self.docs:
+                self.docs.append(source.doc)
+            if not self.short:
+                return f"{source.doc}: {source.section}"
+            number = source.section.split(" ", 1)[0]
+            return f"{source.doc} {number}" if number[:1].isdigit() else source.doc
         if source.elsewhere not in self.elsewhere:
             self.elsewhere.append(source.elsewhere)
         return f"A{self.elsewhere.index(source.elsewhere) + 1}"
 
-
-def _item(item: Item, refs: _Refs, level: int = 1, who: bool = False) -> Line:
-    text = item.text
-    if who and item.actor_name:
-        text = f"{item.actor_name}: {text}"
-    if item.for_whom != "any":
-        text += " (gäller barn)" if item.for_whom == "child" else " (gäller vuxna)"
-    if item.verify:
-        text += " – att kontrollera"
-    return Line("item", text, "verify" if item.verify else "todo", refs(item.source), level)
+    def __call__(self, *sources: Source) -> str:
+        return "; ".join(dict.fromkeys(self.one(s) for s in sources))
 
 
-def _contact(contact: ContactView, refs: _Refs, today: date) -> list[Line]:
-    title = contact.name + (f" ({contact.focus})" if contact.focus else "")
-    if contact.verify:
-        title += " – att kontrollera"
-    lines = [Line("item", title, "verify" if contact.verify else "", refs(contact.source), 1),
-             Line("text", contact.why, level=2)]
-    if contact.phones:
-        lines.append(Line("text", "Telefon: " + ", ".join(contact.phones), level=2))
-    if contact.emails:
-        lines.append(Line("text", "E-post: " + ", ".join(contact.emails), level=2))
-    for number in contact.numbers:
-        hours = f" ({number.hours})" if number.hours else ""
-        whose = "" if number.name == contact.name else f" – {number.name}"
-        lines.append(Line("text", f"Telefon: {number.number}{hours}{whose}", level=2))
-        if is_stale(number.as_of, today):
-            lines.append(Line("text", stale_note(number.as_of).capitalize() + ".", "verify", level=2))
-    for how in contact.how:
-        lines.append(Line("text", how.text, ref=refs(how.source), level=2))
-    for web in contact.web:
-        lines.append(Line("text", f"Webb: {web.url}", ref=refs(web.source), level=2))
-    if contact.local:
-        lines.append(Line("text", f"Lokal uppgift från {contact.local}.", level=2))
-    if contact.stale:
-        lines.append(Line("text", stale_note(contact.as_of).capitalize() + ".", "verify", level=2))
-    elif contact.as_of:
-        lines.append(Line("text", f"Uppgift från {contact.as_of}.", level=2))
-    return lines
+def outline(checklist: Checklist, full: bool = False, stamp: bool = False) -> list[Line]:
+    """The checklist's lines: short by default, whole with `full`; `stamp` adds when and from what it was made."""
+    refs = _Refs(short=not full)
+    lines = [Line("title", TITLE), Line("text", _header(checklist))]
+    if stamp:
+        lines.append(Line("text", provenance(checklist)))
+    lines += [Line("note", remark) for remark in checklist.remarks]
 
-
-def outline(checklist: Checklist, knowledge: Knowledge) -> list[Line]:
-    refs = _Refs()
-    lines = [Line("title", "Checklista vid misstanke om människohandel")]
-    place = checklist.place.label if checklist.place else "okänt"
-    region = checklist.region.name if checklist.region else "okänd"
-    lines.append(Line("text", f"Plats: {place} · Region: {region}"))
-
-    lines.append(Line("heading", "Gör nu"))
-    for item in checklist.now:
-        number = f" – ring {item.number.number}" if item.number else ""
-        mark: Mark = "urgent" if item.number and item.number.id == "nodnummer" else "todo"
-        if item.verify:
-            mark = "verify"
-        text = item.text + number + (" – att kontrollera" if item.verify else "")
-        lines.append(Line("item", text, mark, refs(item.source), 1))
-    line = checklist.support_line
-    if line.hours:
-        outside = f" Utanför öppettiderna: {line.outside_hours}" if line.outside_hours else ""
-        lines.append(Line("text", f"Stödtelefonen {line.number} har öppet {line.hours}.{outside}",
-                          ref=refs(line.hours_source) if line.hours_source else "", level=1))
-
-    role_label = knowledge.question("role").label(checklist.role)
-    lines.append(Line("heading", f"Dina uppgifter ({role_label})"))
-    lines.extend(_item(item, refs) for item in checklist.your_tasks)
-
-    lines.append(Line("heading", "Stegen i stöd- och skyddsprocessen"))
-    for step in checklist.steps:
-        timing = f" ({step.timing})" if step.timing else ""
-        lines.append(Line("subheading", f"Steg {step.number}. {step.name}{timing}", ref=refs(step.source)))
-        lines.extend(_item(item, refs, level=1, who=True) for item in step.items)
-    lines.append(Line("note", "Källorna listar aktörernas uppgifter, inte stegen: placeringen i ett steg är en "
-                              "bedömning (grunden står i JSON-utskriften)."))
+    lines.append(Line("heading", "Nu"))
+    lines += [line for item in checklist.now for line in _task(item, refs, full)]
+    lines.append(Line("heading", "Dina uppgifter"))
+    if checklist.your_tasks:
+        lines += [line for item in checklist.your_tasks for line in _task(item, refs, full)]
+    else:
+        lines.append(Line("text", "Källorna ger din roll inga fler uppgifter i det här fallet.", level=1))
 
     lines.append(Line("heading", "Kontakter"))
+    described = {block.actor for block in checklist.others}
     for contact in checklist.contacts:
-        lines.extend(_contact(contact, refs, checklist.today))
+        lines += _contact(contact, refs, full, contact.actor in described)
 
     if checklist.to_verify:
         lines.append(Line("heading", "Att kontrollera"))
-        lines.extend(Line("item", text, "verify", level=1) for text in checklist.to_verify)
+        lines += [line for item in checklist.to_verify for line in _task(item, refs, full)]
 
-    lines.append(Line("heading", "Svaren som checklistan bygger på"))
-    for answer in checklist.answers:
-        lines.append(Line("text", f"{knowledge.question(answer.question).short}: {answer.label}", level=1))
+    others = [line for block in checklist.others if (line := _others(block, refs, full)) is not None]
+    if others:
+        lines.append(Line("heading", "Vem gör vad"))
+        lines += others
 
-    lines.append(Line("heading", "Noter"))
-    lines.extend(Line("note", note) for note in checklist.notes)
+    if full:
+        lines += _deadlines(checklist, refs)
+        lines += _steps(checklist, refs)
+        lines.append(Line("heading", "Svaren som checklistan bygger på"))
+        lines += [Line("text", f"{a.short}: {a.label}", level=1) for a in checklist.answers]
 
-    lines.append(Line("heading", "Källor"))
-    for doc in (d for d in knowledge.documents if d.id in refs.docs):
-        date = doc.date or "odaterad"
-        lines.append(Line("text", f"{doc.id}: {doc.publisher}, ”{doc.title}” ({date})", level=1))
+    lines.append(Line("heading", "Noter") if full else Line("text", ""))
+    lines += [Line("note", note) for note in checklist.notes]
+    lines += _sources(checklist.documents, refs, full)
+    return lines
+
+
+def provenance(checklist: Checklist) -> str:
+    """When and with what a saved checklist was made: the date, the tool's version and the data's dates."""
+    return (f"Skapad {checklist.today.isoformat()} med mhstod {__version__}. Data granskad {checklist.reviewed}; "
+            f"kontaktuppgifterna i källorna är från {checklist.as_of}.")
+
+
+def _header(checklist: Checklist) -> str:
+    place = checklist.place.label if checklist.place else "okänd"
+    region = checklist.region.name if checklist.region else "region okänd"
+    return f"Plats: {place} · {region} · Din roll: {checklist.role_label}"
+
+
+def _task(item: Item, refs: _Refs, full: bool) -> list[Line]:
+    """A task; in full, with the sources' own wording of what it says, so nothing is lost by rewording."""
+    text = item.text
+    if item.due is not None and item.due.period is not None:  # "genast" is said in the text itself
+        law = f" ({item.due.law})" if "§" in item.due.law or full else ""
+        text = f"{text.rstrip('.')} – {item.due.text}{law}."
+    sources = (*item.sources, item.due.source) if item.due is not None and full else item.sources
+    mark: Mark = "urgent" if item.urgent else "verify" if item.verify else "todo"
+    lines = [Line("item", text, mark, refs(*sources), 1)]
+    if full:
+        lines += [Line("text", f"Källans ordalydelse: ”{a.text}”", ref=refs(a.source), level=2) for a in item.restates]
+    return lines
+
+
+def _contact(contact: ContactView, refs: _Refs, full: bool, described: bool) -> list[Line]:
+    """A contact: who and why (or, for a named person, how old the details are), then how to reach them.
+
+    The why of an actor that "Vem gör vad" describes is not said twice on the short view.
+    """
+    person = bool(contact.phones or contact.emails)
+    title = contact.name + (f" ({contact.focus})" if contact.focus else "")
+    if person:
+        title += f", {contact.why}"
+        if contact.as_of:
+            title += f" – uppgift från {contact.as_of}" + (": kontrollera att den gäller" if contact.stale else "")
+    elif full or not described or contact.numbers:
+        title += f" – {contact.why}"
+    if contact.verify:
+        title += " (att kontrollera)"
+    reach = [*contact.phones, *contact.emails]
+    for number in contact.numbers:
+        outside = f"utanför dem: {_lower(number.outside_hours).rstrip('.')}" if number.outside_hours else ""
+        when = "; ".join(x for x in (number.hours, outside) if x)
+        reach.append(f"{number.number} ({when})" if when else number.number)
+    reach += [w.url for w in (contact.web if full else contact.web[:1])]
+    if contact.age and not person:
+        reach.append(contact.age)
+    mark: Mark = "verify" if contact.verify else ""
+    if not reach:  # how the sources say to reach them, each with its own source
+        return [Line("item", title, mark, refs(contact.source), 1),
+                *(Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how[:None if full else 1])]
+    lines = [Line("item", title, mark, level=1), Line("text", " · ".join(reach), ref=refs(contact.source), level=2)]
+    if full:
+        lines += [Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how]
+    if contact.local:
+        lines.append(Line("text", f"Lokal uppgift från {contact.local}.", level=2))
+    return lines
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _others(block: ActorDuties, refs: _Refs, full: bool) -> Line | None:
+    """One line per actor; the short view shows only what surely applies."""
+    items = [i for i in block.items if full or not i.verify]
+    if not items:
+        return None
+    more = "" if full or len(items) <= SHORT_PHRASES else " …"
+    items = items if full else items[:SHORT_PHRASES]
+    phrases = "; ".join(i.text + (" (att kontrollera)" if i.verify else "") for i in items)
+    text = f"{block.name}: {phrases[:1].lower()}{phrases[1:]}" + (more or ".")
+    return Line("item", text, "", refs(*(s for i in items for s in i.sources)), 1)
+
+
+def _deadlines(checklist: Checklist, refs: _Refs) -> list[Line]:
+    if not checklist.deadlines:
+        return []
+    lines = [Line("heading", "Frister")]
+    for item in checklist.deadlines:
+        assert item.due is not None
+        lines.append(Line("item", f"{item.due.text[:1].upper()}{item.due.text[1:]} ({item.due.law}): {item.text}",
+                          "", refs(item.due.source), 1))
+    lines.append(Line("note", "Fristerna räknas från en händelse i ärendet (anmälan, beslutet); verktyget känner inte "
+                              "till datumen."))
+    return lines
+
+
+def _steps(checklist: Checklist, refs: _Refs) -> list[Line]:
+    lines = [Line("heading", "Stegen i stöd- och skyddsprocessen")]
+    for step in checklist.steps:
+        timing = f" ({step.timing})" if step.timing else ""
+        lines.append(Line("subheading", f"Steg {step.number}. {step.name}{timing}", ref=refs(step.source)))
+        for item in step.items:
+            text = f"{item.actor_name}: {item.text}" + (" (att kontrollera)" if item.verify else "")
+            lines.append(Line("item", text, "verify" if item.verify else "", refs(item.source), 1))
+    lines.append(Line("note", "Källorna listar aktörernas uppgifter, inte stegen: placeringen i ett steg är en "
+                              "bedömning (grunden står i JSON-utskriften)."))
+    return lines
+
+
+def _sources(documents: tuple[Document, ...], refs: _Refs, full: bool) -> list[Line]:
+    used = [d for d in documents if d.id in refs.docs]
+    if not full:
+        parts = [f"{d.id} {d.short} ({d.date or 'odaterad'})" for d in used]
+        if refs.elsewhere:
+            last = f"A{len(refs.elsewhere)}"
+            parts.append(f"{'A1' if last == 'A1' else 'A1–' + last}: annan källa")
+        return [Line("note", "Källor: " + "; ".join(parts) + ". " + FULL_HINT)]
+    lines = [Line("heading", "Källor")]
+    for doc in used:
+        lines.append(Line("text", f"{doc.id}: {doc.publisher}, ”{doc.title}” ({doc.date or 'odaterad'})", level=1))
     for index, basis in enumerate(refs.elsewhere, start=1):
         lines.append(Line("text", f"A{index}: annan källa än källdokumenten – {basis}", level=1))
     return lines

@@ -32,6 +32,8 @@ def render(lines: Iterable[Line]) -> RenderableType:
             parts.append(Padding(text, (0, 0, 0, 2 * line.level - 1), expand=False))
         elif line.kind == "note":
             parts.append(Text(line.text, style="italic"))
+        elif not line.text:
+            parts.append(Text())  # a blank line between parts
         else:
             parts.append(Padding(Text.assemble(line.text, ref), (0, 0, 0, 2 * line.level), expand=False))
     return Group(*parts)
