@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from mhstod import __version__
+from mhstod.model import Knowledge
 
 from .conftest import run
 
@@ -40,15 +45,19 @@ def test_answers_file_gives_the_checklist(capsys: pytest.CaptureFixture[str], an
     assert code == 0, err
     assert "Checklista vid misstanke om människohandel" in out
     assert "Lisa Green" in out and "040-34 93 54" in out
-    assert "Kontaktar UD i ärenden som berör barn" in out
-    assert "Bryssel II" in out
+    assert "Kontakta UD för kontakt med myndigheterna i barnets hemland" in out
+    assert "Bryssel II" in out, "UD's part, under Vem gör vad"
+    assert "Stegen i stöd- och skyddsprocessen" not in out, "the steps are behind --full"
     assert err == ""
+    code, out, _ = run(capsys, "guide", "--answers", str(answers_file), "--full")
+    assert code == 0 and "Stegen i stöd- och skyddsprocessen" in out
+    assert "Kontaktar UD i ärenden som berör barn för att få kontakt med behöriga myndigheter i hemlandet." in out
 
 
 def test_json_checklist(capsys: pytest.CaptureFixture[str], answers_file: Path) -> None:
     code, out, _ = run(capsys, "guide", "--answers", str(answers_file), "--json")
     data = json.loads(out)
-    assert code == 0 and data["schema_version"] == 1
+    assert code == 0 and data["schema_version"] == 2
     assert data["answers"]["age"] == "child" and data["answers"]["purpose"] == ["begging"]
     assert data["region"] == {"id": "syd", "name": "Region Syd"}
     assert data["place"]["municipality"]["name"] == "Malmö"
@@ -56,6 +65,20 @@ def test_json_checklist(capsys: pytest.CaptureFixture[str], answers_file: Path) 
     assert any("Bryssel II" in a["text"] for s in data["steps"] for a in s["actions"])
     assert all(a["placement"] for s in data["steps"] for a in s["actions"])
     assert data["to_verify"] and data["as_of"] == "2018"
+    assert data["generated"] == {"date": "2026-11-23", "tool_version": __version__, "data_reviewed": "2026-11-23"}
+    first = data["now"][0]
+    assert first["id"] == "skyddsbedomning" and first["due"]["id"] == "genast" and first["source"]["doc"] == "001"
+    assert first["source_text"][1]["text"].startswith("Gör omedelbar skyddsbedömning"), "the sources' own wording"
+    assert {d["id"] for d in data["deadlines"]} == {"genast", "forhandsbedomning", "utredning-barn", "lvu-7", "lvu-8"}
+    lvu = next(d for d in data["deadlines"] if d["id"] == "lvu-7")
+    assert lvu["period"] == {"unit": "weeks", "length": 1} and lvu["law"] == "7 § LVU" and lvu["task"]
+    for item in (*data["now"], *data["your_tasks"], *data["to_verify"],
+                 *(d for o in data["others"] for d in o["duties"])):
+        assert item["text"] and item["source"], item
+    ids = [i["id"] for i in (*data["now"], *data["your_tasks"])]
+    assert len(ids) == len(set(ids)), "now and your_tasks never repeat one another"
+    own = {a["text"] for i in (*data["now"], *data["your_tasks"], *data["to_verify"]) for a in i["source_text"]}
+    assert not own & {a["text"] for o in data["others"] for d in o["duties"] for a in d["source_text"]}
 
 
 def test_json_answers_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -64,7 +87,7 @@ def test_json_answers_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     code, out, err = run(capsys, "guide", "--answers", str(path), "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["now"][0]["number"] == "112"
+    assert data["now"][0]["number"]["number"] == "112" and data["now"][0]["urgent"]
     assert "varning: Svar saknas på 'origin'" in err
 
 
@@ -119,7 +142,7 @@ def test_missing_answers_file(capsys: pytest.CaptureFixture[str], tmp_path: Path
 
 
 @pytest.mark.parametrize(("suffix", "marker"), [(".md", "# Checklista"), (".html", "<!DOCTYPE html>"),
-                                                (".json", '"schema_version": 1')])
+                                                (".json", '"schema_version": 2')])
 def test_output_formats(capsys: pytest.CaptureFixture[str], answers_file: Path, tmp_path: Path, suffix: str,
                         marker: str) -> None:
     target = tmp_path / f"checklista{suffix}"
@@ -127,7 +150,59 @@ def test_output_formats(capsys: pytest.CaptureFixture[str], answers_file: Path, 
     assert code == 0
     content = target.read_text(encoding="utf-8")
     assert marker in content and "Lisa Green" in content
+    assert "2026-11-23" in content and __version__ in content, "the date and the tool's version"
     assert f"sparades i {target}" in err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600, "a case file is private"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["fall.yaml", target.name]), "no temporary file"
+
+
+def test_output_never_overwrites(capsys: pytest.CaptureFixture[str], answers_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "checklista.md"
+    target.write_text("en annan anteckning\n", encoding="utf-8")
+    code, out, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(target))
+    assert code == 2 and out == "" and "finns redan; ingenting skrivs över" in err
+    assert target.read_text(encoding="utf-8") == "en annan anteckning\n"
+    beside = str(answers_file.with_suffix(".md"))
+    code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", beside)
+    assert code == 0
+    code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(answers_file))
+    assert code == 2, "not even the answers file it was run from"
+
+
+def test_output_is_checked_before_anything_else(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A bad --output is said first: in the interactive guide, before the first question."""
+    code, _, err = run(capsys, "guide", "--answers", str(tmp_path / "saknas.yaml"),
+                       "--output", str(tmp_path / "ingen-katalog" / "c.md"))
+    assert code == 2 and "Katalogen för" in err and "svarsfilen" not in err
+
+
+def test_a_symlink_at_the_name_is_not_followed(capsys: pytest.CaptureFixture[str], answers_file: Path,
+                                                tmp_path: Path) -> None:
+    link = tmp_path / "c.md"
+    link.symlink_to(tmp_path / "elsewhere.md")  # dangling: writing through it would create its target
+    code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(link))
+    assert code == 2 and "finns redan" in err
+    assert not (tmp_path / "elsewhere.md").exists()
+
+
+def test_saved_answers_read_back_to_the_same_checklist(knowledge: Knowledge, answers_file: Path,
+                                                       tmp_path: Path) -> None:
+    from mhstod.answers import from_mapping, read_file
+    from mhstod.engine import build_checklist
+    from mhstod.export import answers_text, write_private
+
+    given = from_mapping(knowledge, read_file(str(answers_file)))
+    for name in ("svar.yaml", "svar.json"):
+        target = tmp_path / name
+        write_private(str(target), answers_text(knowledge, given, "json" if name.endswith("json") else "yaml",
+                                                date(2026, 11, 23)))
+        again = from_mapping(knowledge, read_file(str(target)))
+        assert again.values == given.values and again.place is not None and given.place is not None
+        assert again.place.place.label == given.place.place.label
+        assert build_checklist(knowledge, again) == build_checklist(knowledge, given)
+    header = (tmp_path / "svar.yaml").read_text(encoding="utf-8")
+    assert header.startswith(f"# Svar till mhstod guide, sparade 2026-11-23 med mhstod {__version__}")
+    assert 'county: "1280"  # Malmö (kommun i Skåne län)' in header
 
 
 def test_unknown_output_format(capsys: pytest.CaptureFixture[str], answers_file: Path, tmp_path: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -14,10 +16,11 @@ DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
 pytestmark = pytest.mark.slow
 
 
-def spawn(cwd: Path, *args: str, term: str = "xterm") -> pexpect.spawn:
-    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": term, "COLUMNS": "100", "LINES": "50"}
+def spawn(cwd: Path, *args: str, term: str = "xterm", after: tuple[str, ...] = ()) -> pexpect.spawn:
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": term, "COLUMNS": "100", "LINES": "50",
+           "PAGER": "cat"}
     env.pop("NO_COLOR", None)
-    return pexpect.spawn(sys.executable, ["-m", "mhstod", *args, "guide"], cwd=str(cwd), env=env,
+    return pexpect.spawn(sys.executable, ["-m", "mhstod", *args, "guide", *after], cwd=str(cwd), env=env,
                          encoding="utf-8", timeout=20, dimensions=(50, 100))
 
 
@@ -40,10 +43,18 @@ def first_part(child: pexpect.spawn) -> None:
     answer(child, "kommer personen från", DOWN, ENTER)
 
 
+def quit_at_the_end(child: pexpect.spawn) -> None:
+    """The menu after the checklist: "Avsluta" is the last choice; Up wraps to it."""
+    answer(child, "Vad vill du göra nu", UP, ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
 def rest(child: pexpect.spawn) -> None:
     """Begging; residence, police and return unknown; shelter; social services."""
     answer(child, "utnyttjats för", DOWN, DOWN, SPACE, ENTER)
-    answer(child, "uppehållstillstånd i Sverige", DOWN, DOWN, ENTER)
+    answer(child, "rätt att vistas i Sverige", DOWN, DOWN, ENTER)
     answer(child, "polisanmälan", DOWN, DOWN, ENTER)
     answer(child, "återvända", DOWN, DOWN, ENTER)
     answer(child, "behöver personen", SPACE, ENTER)
@@ -56,12 +67,12 @@ def test_full_run_reaches_the_checklist(tmp_path: Path) -> None:
     first_part(child)
     rest(child)
     answer(child, "Ändra: Din roll", ENTER)
+    child.expect("Nu")
+    child.expect("gör genast en skyddsbedömning")
     child.expect("Kontakter")
     child.expect("Lisa Green")
     child.expect("Bryssel II")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    quit_at_the_end(child)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -83,10 +94,8 @@ def test_going_back_asks_the_previous_question_again(tmp_path: Path) -> None:
     child.expect("Vuxen")
     child.expect("Skåne län")
     answer(child, "Ändra: Din roll", ENTER)
-    child.expect("Bedömer risk för fortsatt våld")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    child.expect("Bedöm risken för fortsatt våld")
+    quit_at_the_end(child)
 
 
 def test_changing_an_answer_at_the_review(tmp_path: Path) -> None:
@@ -98,21 +107,20 @@ def test_changing_an_answer_at_the_review(tmp_path: Path) -> None:
     child.expect("Stämmer de")
     child.expect("Ändra: Din roll")  # the review is drawn in full before the next key
     review = child.before
-    assert "Uppehållstillstånd" not in review and "Återvändande" not in review, "no longer relevant answers go"
+    assert "Rätt att vistas" not in review and "Återvändande" not in review, "no longer relevant answers go"
     assert "Tiggeri" in review and "Skyddat boende" in review, "later answers that still apply are kept"
     child.expect_exact(RENDERED)
     child.send(DOWN * 4 + ENTER)  # Ändra: hemland again
     answer(child, "kommer personen från", DOWN, ENTER)  # EU: residence and return become relevant again
-    child.expect("uppehållstillstånd i Sverige")
+    child.expect("rätt att vistas i Sverige")
     child.expect_exact("» \x1b[0;7mVet inte")  # the earlier answer comes back as the default
     answer(child, "Tillbaka till föregående fråga", DOWN, DOWN, DOWN, ENTER)  # past Back and Ja to Nej
     answer(child, "återvända", UP, UP, ENTER)  # from "Vet inte" up to Ja
     answer(child, "Ändra: Din roll", ENTER)
-    child.expect("Kan ansöka om betänketid")
-    child.expect("Återvändandeprogrammet")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    child.expect("båda länderna")  # a child returns only in its best interest, not through the programme
+    child.expect("Att kontrollera")
+    child.expect("Betänketid")  # an EU citizen: only to check
+    quit_at_the_end(child)
 
 
 def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path) -> None:
@@ -152,7 +160,8 @@ def test_plain_guide_asks_line_by_line_without_escape_codes(tmp_path: Path, args
     reply("med komma emellan: ", "1")  # skyddat boende
     reply("Skriv ett nummer", "1")  # socialtjänsten
     reply("Dina svar. Stämmer de?", "1")
-    child.expect("Gör nu")
+    child.expect("Nu:")
+    reply("Vad vill du göra nu", "4")
     child.expect(pexpect.EOF)
     text = "".join(seen) + str(child.before)
     child.close()
@@ -162,3 +171,60 @@ def test_plain_guide_asks_line_by_line_without_escape_codes(tmp_path: Path, args
     assert "Lisa Green" in text
     assert "\x1b" not in text, "no escape codes at all"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_acute_danger_says_112_at_once_and_offers_the_checklist(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    answer(child, "akut fara just nu", ENTER)  # Ja
+    child.expect("Ring 112 nu: personen är i akut fara")  # before the next question
+    child.expect(r"ett barn \(under 18 år\)")
+    child.expect("Visa checklistan nu")
+    child.expect_exact(RENDERED)
+    child.send(ENTER)  # the first choice now: what is known, the rest "Vet inte"
+    child.expect("Nu")
+    child.expect(r"Ring 112 nu: personen är i akut fara\.")
+    child.expect("Ta emot anmälan om oro för barnet|orosanmälan")  # an unknown age is presumed a child
+    quit_at_the_end(child)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_nothing_is_lost_at_the_end(tmp_path: Path) -> None:
+    """The whole checklist in a pager, saved files that are private, and a failed save that keeps the answers."""
+    (tmp_path / "finns.md").write_text("en annan anteckning\n", encoding="utf-8")
+    child = spawn(tmp_path)
+    first_part(child)
+    rest(child)
+    answer(child, "Ändra: Din roll", ENTER)
+    answer(child, "Vad vill du göra nu", ENTER)  # the whole checklist, through $PAGER (cat here)
+    child.expect("Källans ordalydelse")
+    child.expect("Stegen i stöd- och skyddsprocessen")
+    answer(child, "Vad vill du göra nu", DOWN, ENTER)  # save the checklist
+    answer(child, "Filnamn för checklistan", "finns.md", ENTER)
+    child.expect("finns redan")  # refused while typing; the answers stay
+    child.send("\x7f" * 8 + "fall.md" + ENTER)
+    child.expect("Checklistan sparades i fall.md")
+    answer(child, "Vad vill du göra nu", DOWN, DOWN, ENTER)  # save the answers
+    answer(child, "Filnamn för svaren", "svar.yaml", ENTER)
+    child.expect("Svaren sparades i svar.yaml")
+    quit_at_the_end(child)
+    assert (tmp_path / "finns.md").read_text(encoding="utf-8") == "en annan anteckning\n"
+    saved = (tmp_path / "fall.md").read_text(encoding="utf-8")
+    assert saved.startswith("# Checklista vid misstanke om människohandel") and "Skapad " in saved
+    assert "Stegen i stöd- och skyddsprocessen" in saved, "the export is the whole checklist"
+    for name in ("fall.md", "svar.yaml"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
+    again = subprocess.run([sys.executable, "-m", "mhstod", "guide", "--answers", "svar.yaml", "--json"],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert again.returncode == 0 and '"age": "child"' in again.stdout and again.stderr == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fall.md", "finns.md", "svar.yaml"]
+
+
+def test_output_is_checked_before_the_first_question(tmp_path: Path) -> None:
+    (tmp_path / "fall.md").write_text("x\n", encoding="utf-8")
+    child = spawn(tmp_path, after=("--output", "fall.md"))
+    child.expect("finns redan; ingenting skrivs över")
+    child.expect(pexpect.EOF)
+    assert "akut fara" not in (child.before or "")
+    child.close()
+    assert child.exitstatus == 2

@@ -11,7 +11,7 @@ import pexpect
 import pytest
 
 from .conftest import run
-from .test_guide_pty import ENTER, first_part, rest
+from .test_guide_pty import ENTER, UP, first_part, rest
 
 NO_NETWORK = (
     "import socket, sys\n"
@@ -68,6 +68,9 @@ def test_interactive_run_writes_nothing_and_opens_no_connection(tmp_path: Path) 
     child.expect_exact("\x1b[?7h")
     child.send(ENTER)
     child.expect("Kontakter")
+    child.expect("Vad vill du göra nu")
+    child.expect_exact("\x1b[?7h")
+    child.send(UP + ENTER)  # Avsluta
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

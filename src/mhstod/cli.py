@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mhstod import __version__
-from mhstod.errors import DataError, ExitCode, MhstodError, UsageError
+from mhstod.errors import DataError, ExitCode, Interrupted, MhstodError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -215,9 +215,9 @@ def contacts(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
         _show_lines(views.contacts(knowledge, today()))
 
 
-OUTPUT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
 BANNER = ("mhstod – stöd vid misstanke om människohandel. Svara på några frågor och få en checklista: vad som "
-          "ska göras nu, vem som gör vad och vem du kontaktar.\nVid akut fara: ring 112. Inget av svaren sparas.")
+          "ska göras nu, vem som gör vad och vem du kontaktar.\nVid akut fara: ring 112. Inget av svaren sparas "
+          "om du inte själv väljer att spara.")
 
 
 @app.command()
@@ -226,16 +226,21 @@ def guide(
         str | None, typer.Option("--answers", "-a", help="Svarsfil (YAML eller JSON) i stället för frågor.")
     ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Spara checklistan som .md, .html eller .json.")
+        str | None, typer.Option("--output", "-o", help="Spara hela checklistan i en ny fil: .md, .html eller .json.")
     ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Hela checklistan: varje steg i processen och varje uppgift med källa.")
+    ] = False,
     json: JsonOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Gå igenom frågorna och få en checklista: vad som görs nu, vem som gör vad och vem du kontaktar."""
+    """Gå igenom frågorna och få en checklista: vad du gör nu, vem du kontaktar och vem som gör vad."""
+    from mhstod.export import CHECKLIST_FORMATS, check_new_file, format_of
     from mhstod.load import load
 
-    if output is not None and _suffix(output) not in OUTPUT_FORMATS:
-        raise UsageError(f"Okänt filformat för --output '{output}': använd .md, .html eller .json.")
+    if output is not None:  # said before the first question, not after the whole interview
+        format_of(output, CHECKLIST_FORMATS)
+        check_new_file(output)
     knowledge = load(data_dir)
     if answers is not None:
         from mhstod.answers import from_mapping, read_file
@@ -243,45 +248,143 @@ def guide(
         given = from_mapping(knowledge, read_file(answers))
         for warning in given.warnings:
             sys.stderr.write(f"mhstod: varning: {warning}\n")
+        session = None
     else:
-        given = _interactive(knowledge)
+        session = _Interview(knowledge)
+        given = session.run()
     from mhstod.engine import build_checklist
 
     checklist = build_checklist(knowledge, given)
     if output is not None:
-        _write_file(output, _render(checklist, knowledge, OUTPUT_FORMATS[_suffix(output)]))
-        sys.stderr.write(f"mhstod: checklistan sparades i {output}\n")
+        try:
+            _save_checklist(output, checklist, knowledge)
+            sys.stderr.write(f"mhstod: checklistan sparades i {output} (bara du kan läsa filen)\n")
+        except MhstodError as exc:
+            if session is None:
+                raise
+            sys.stderr.write(f"mhstod: {exc} Välj en annan fil nedan; svaren finns kvar.\n")
     if json:
         _out(_render(checklist, knowledge, "json"))
-    else:
+        return
+    from mhstod.render.outline import outline
+
+    _show_lines(outline(checklist, full=full))
+    if session is not None:
+        session.after(checklist, given)
+
+
+class _Interview:
+    """The interactive guide: the questions, then what to do with the checklist (see it whole, save, quit)."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        if not sys.stdin.isatty():
+            raise UsageError("Standardinmatningen är ingen terminal: ange svaren med --answers FIL.")
+        from mhstod import prompts
+
+        self.knowledge = knowledge
+        self.ui: prompts.Ui = prompts.PlainUi(self._plain_write) if _Settings.plain else prompts.FancyUi()
+
+    @staticmethod
+    def _plain_write(text: str) -> None:
+        _write(text, flush=True)
+
+    def say(self, text: str) -> None:
+        """A line between questions; plain mode writes it as it is (screen readers, TERM=dumb)."""
+        if _Settings.plain:
+            _write(f"\n{text}\n", flush=True)
+        else:
+            _console().print(f"\n{text}", style="dim", highlight=False, markup=False)
+
+    def alert(self, text: str) -> None:
+        """What must not wait for the end of the questions: ring 112."""
+        if _Settings.plain:
+            _write(f"\n!!! {text}\n", flush=True)
+        else:
+            _console().print(f"\n{text}", style="bold red", highlight=False, markup=False)
+
+    def run(self) -> Answers:
+        from mhstod import prompts
+
+        if _Settings.plain:
+            _write(BANNER + "\n", flush=True)
+        else:
+            _console().print(BANNER, style="bold", highlight=False, markup=False)
+        return prompts.run(self.knowledge, self.say, self.ui, self.alert)
+
+    def after(self, checklist: Checklist, given: Answers) -> None:
+        """Nothing is lost when the guide ends: the whole checklist, a saved file or the answers, until quit."""
+        from mhstod import prompts
+        from mhstod.export import ANSWERS_FORMATS, CHECKLIST_FORMATS, answers_text, format_of
+
+        try:
+            while (choice := prompts.end_menu(self.ui)) != "quit":
+                if choice == "full":
+                    self._page(checklist)
+                    continue
+                if choice == "save":
+                    path = self._path("Filnamn för checklistan (.md, .html eller .json); tomt för att avbryta:",
+                                      CHECKLIST_FORMATS)
+                    text = _render(checklist, self.knowledge, format_of(path, CHECKLIST_FORMATS)) if path else ""
+                    done = f"Checklistan sparades i {path}; bara du kan läsa filen."
+                else:
+                    path = self._path("Filnamn för svaren (.yaml eller .json); tomt för att avbryta:", ANSWERS_FORMATS)
+                    text = answers_text(self.knowledge, given, format_of(path, ANSWERS_FORMATS),
+                                        checklist.today) if path else ""
+                    done = f"Svaren sparades i {path}; bara du kan läsa filen. Kör igen: mhstod guide --answers {path}"
+                if path and self._saved(path, text):
+                    self.say(done)
+        except KeyboardInterrupt:
+            raise Interrupted("avbrutet.") from None
+
+    def _path(self, message: str, formats: dict[str, str]) -> str:
+        from mhstod import prompts
+        from mhstod.export import check_new_file, format_of
+
+        def valid(text: str) -> bool | str:
+            try:
+                format_of(text, formats)
+                check_new_file(text)
+            except MhstodError as exc:
+                return str(exc)
+            return True
+
+        return prompts.ask_path(self.ui, message, valid)
+
+    def _saved(self, path: str, text: str) -> bool:
+        """Save, or say why not and go back to the menu: a failed save never loses the interview."""
+        from mhstod.export import write_private
+
+        try:
+            write_private(path, text)
+        except MhstodError as exc:
+            self.say(f"{exc} Försök igen med ett annat namn.")
+            return False
+        return True
+
+    def _page(self, checklist: Checklist) -> None:
         from mhstod.render.outline import outline
 
-        _show_lines(outline(checklist, knowledge))
+        lines = outline(checklist, full=True)
+        if _Settings.plain:  # a screen reader reads on; a pager would only stand in its way
+            from mhstod.render import plain
+
+            _write(plain.render(lines), flush=True)
+            return
+        from mhstod.render import rich_lines
+
+        console = _console()
+        with console.pager(styles=True):
+            console.print(rich_lines.render(lines))
 
 
-def _interactive(knowledge: Knowledge) -> Answers:
-    if not sys.stdin.isatty():
-        raise UsageError("Standardinmatningen är ingen terminal: ange svaren med --answers FIL.")
-    from mhstod import prompts
+def _save_checklist(path: str, checklist: Checklist, knowledge: Knowledge) -> None:
+    from mhstod.export import CHECKLIST_FORMATS, format_of, write_private
 
-    if _Settings.plain:  # line by line, not a single escape code: screen readers, TERM=dumb
-        def write(text: str) -> None:
-            _write(text, flush=True)
-
-        write(BANNER + "\n")
-        return prompts.run(knowledge, lambda text: write(f"\n{text}\n"), prompts.PlainUi(write))
-    console = _console()
-    console.print(BANNER, style="bold")
-    return prompts.run(knowledge, lambda text: console.print(f"\n{text}", style="dim"))
-
-
-def _suffix(path: str) -> str:
-    from pathlib import Path
-
-    return Path(path).suffix.lower()
+    write_private(path, _render(checklist, knowledge, format_of(path, CHECKLIST_FORMATS)))
 
 
 def _render(checklist: Checklist, knowledge: Knowledge, fmt: str) -> str:
+    """A format for a file or for scripts: exports hold the whole checklist, with its date and sources."""
     if fmt == "json":
         from mhstod.render import json_checklist
 
@@ -289,18 +392,10 @@ def _render(checklist: Checklist, knowledge: Knowledge, fmt: str) -> str:
     if fmt == "html":
         from mhstod.render import html
 
-        return html.render(checklist, knowledge)
+        return html.render(checklist)
     from mhstod.render import markdown
 
-    return markdown.render(checklist, knowledge)
-
-
-def _write_file(path: str, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text if text.endswith("\n") else text + "\n")
-    except OSError as exc:
-        raise MhstodError(f"Kan inte skriva '{path}': {exc.strerror or exc}.") from None
+    return markdown.render(checklist)
 
 
 @data_app.command("check")

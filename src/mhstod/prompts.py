@@ -8,7 +8,7 @@ TERM=dumb), so everything else can be driven without one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from mhstod.answers import Answers, is_relevant, parse_value
 from mhstod.conditions import Answer
@@ -18,13 +18,18 @@ from mhstod.places import Gazetteer, Match, gazetteer_for
 
 BACK = "__back__"
 DONE = "__done__"
+NOW = "__now__"
 BACK_LABEL = "← Tillbaka till föregående fråga"
+NOW_LABEL = "Visa checklistan nu (resten räknas som ”Vet inte”)"
+NOW_WORD = "!"
+PLACE_NOW = " Skriv ! för att visa checklistan nu."
 SELECT_HINT = "(piltangenterna flyttar, Enter väljer)"
 PLACE_HINT = " Tab kompletterar; skriv Vet inte om du inte vet."
 PLACE_BACK = " Skriv < för att gå tillbaka."
 PLAIN_PLACE_HINT = " Skriv Vet inte om du inte vet."
 
 Say = Callable[[str], None]
+Outcome = Literal["answered", "back", "now"]
 
 
 class Session:
@@ -36,6 +41,7 @@ class Session:
         self.place: Match | None = None
         self.history: list[str] = []
         self.defaults: dict[str, Answer] = {}
+        self.hurry = False  # after an alert (acute danger): every question offers the checklist at once
 
     def answers(self) -> Answers:
         return Answers(dict(self.values), self.place)
@@ -57,6 +63,13 @@ class Session:
             self.history.remove(question.id)
         self.history.append(question.id)
         self.prune()
+
+    def finish_now(self) -> Answers:
+        """What is known so far; every question that still matters counts as "Vet inte"."""
+        while (question := self.next_question()) is not None:
+            fallback = question.unknown or question.values[-1]
+            self.values[question.id] = (fallback,) if question.type == "multi" else fallback
+        return self.answers()
 
     def back(self) -> Question | None:
         """Forget the last answer and return its question, to be asked again."""
@@ -90,57 +103,77 @@ class Session:
                     break
 
 
-def run(knowledge: Knowledge, say: Say, ui: Ui | None = None) -> Answers:
-    """Ask until every relevant question is answered and the user accepts the review."""
+def run(knowledge: Knowledge, say: Say, ui: Ui | None = None, alert: Say | None = None) -> Answers:
+    """Ask until every relevant question is answered and the user accepts the review.
+
+    An answer with an alert (acute danger: ring 112) is said at once through `alert`; from then on every question
+    offers to show the checklist at once, with what is known.
+    """
     ui = ui or FancyUi()
     session = Session(knowledge)
     gazetteer = gazetteer_for(knowledge)
+    shout = alert or say
     try:
-        _ask_all(session, gazetteer, say, ui)
+        if _ask_all(session, gazetteer, say, shout, ui) == "now":
+            return session.finish_now()
         while True:
             chosen = _review(session, ui)
             if chosen == DONE:
                 return session.answers()
             question = knowledge.question(chosen)
-            _ask_one(session, question, gazetteer, say, ui, allow_back=False)
-            _ask_all(session, gazetteer, say, ui)
+            if _ask_one(session, question, gazetteer, say, shout, ui, allow_back=False) == "now":
+                return session.finish_now()
+            if _ask_all(session, gazetteer, say, shout, ui) == "now":
+                return session.finish_now()
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("avbrutet; inget sparades.") from None
 
 
-def _ask_all(session: Session, gazetteer: Gazetteer, say: Say, ui: Ui) -> None:
+def _ask_all(session: Session, gazetteer: Gazetteer, say: Say, alert: Say, ui: Ui) -> Outcome:
     question = session.next_question()
     while question is not None:
-        went_back = _ask_one(session, question, gazetteer, say, ui, allow_back=bool(session.history))
-        if went_back:
+        outcome = _ask_one(session, question, gazetteer, say, alert, ui, allow_back=bool(session.history))
+        if outcome == "now":
+            return outcome
+        if outcome == "back":
             previous = session.back()
             question = previous or question
         else:
             question = session.next_question()
+    return "answered"
 
 
-def _ask_one(session: Session, question: Question, gazetteer: Gazetteer, say: Say, ui: Ui, allow_back: bool
-             ) -> bool:
-    """Ask one question; True when the user chose to go back."""
-    hint = (ui.place_hint + (PLACE_BACK if allow_back else "")) if question.type == "place" else ""
+def _ask_one(session: Session, question: Question, gazetteer: Gazetteer, say: Say, alert: Say, ui: Ui,
+             allow_back: bool) -> Outcome:
+    """Ask one question: answered, or the user chose to go back or to see the checklist now."""
+    hint = ""
+    if question.type == "place":
+        hint = ui.place_hint + (PLACE_BACK if allow_back else "") + (PLACE_NOW if session.hurry else "")
     say(question.help + hint)
     previous = session.values.get(question.id, session.defaults.get(question.id))
     raw = _prompt(question, previous, gazetteer, session, ui, allow_back)
-    if raw == BACK or (isinstance(raw, list) and BACK in raw):
-        return True
+    for special, outcome in ((NOW, "now"), (BACK, "back")):
+        if raw == special or (isinstance(raw, list) and special in raw):
+            return outcome  # type: ignore[return-value]
     try:
         value, place = parse_value(session.knowledge, question, raw, gazetteer)
     except AnswersError as exc:  # validation in the prompt makes this rare; ask again rather than fail
         say(str(exc))
-        return _ask_one(session, question, gazetteer, say, ui, allow_back)
+        return _ask_one(session, question, gazetteer, say, alert, ui, allow_back)
     session.record(question, value, place)
-    return False
+    chosen = value if isinstance(value, tuple) else (value,)
+    for choice in question.choices:
+        if choice.value in chosen and choice.alert:
+            alert(choice.alert)
+            session.hurry = True
+    return "answered"
 
 
 def _prompt(question: Question, previous: Answer | None, gazetteer: Gazetteer, session: Session, ui: Ui,
             allow_back: bool) -> object:
     back = [(BACK_LABEL, BACK)] if allow_back else []
-    options = [(c.label, c.value) for c in question.choices] + back
+    now = [(NOW_LABEL, NOW)] if session.hurry else []
+    options = now + [(c.label, c.value) for c in question.choices] + back
     if question.type == "single":
         default = previous if isinstance(previous, str) and previous in question.values else None
         return ui.select(question.text, options, default)
@@ -148,7 +181,7 @@ def _prompt(question: Question, previous: Answer | None, gazetteer: Gazetteer, s
         def valid(picked: list[str]) -> bool | str:
             if not picked:
                 return "Välj minst ett svar."
-            if BACK in picked:
+            if BACK in picked or NOW in picked:
                 return True
             return question.combination_error(tuple(picked)) or True
 
@@ -163,8 +196,14 @@ def _place_prompt(question: Question, gazetteer: Gazetteer, session: Session, ui
     if allow_back:
         words.insert(0, "<")
 
+    def special(text: str) -> str:
+        typed = text.strip()
+        if allow_back and typed == "<":
+            return BACK
+        return NOW if session.hurry and typed == NOW_WORD else ""
+
     def valid(text: str) -> bool | str:
-        if allow_back and text.strip() == "<":
+        if special(text):
             return True
         try:
             parse_value(session.knowledge, question, text, gazetteer)
@@ -175,7 +214,7 @@ def _place_prompt(question: Question, gazetteer: Gazetteer, session: Session, ui
     previous = session.defaults.get(question.id)
     default = session.place.typed if session.place else previous if isinstance(previous, str) else ""
     text = ui.text(question.text, default, valid, words)
-    return BACK if allow_back and str(text).strip() == "<" else text
+    return special(str(text)) or text
 
 
 def _review(session: Session, ui: Ui) -> str:
@@ -192,6 +231,30 @@ def _review(session: Session, ui: Ui) -> str:
             label = view_question.label(value)
         options.append((f"Ändra: {view_question.short} – {label}", view_question.id))
     return ui.select("Dina svar. Stämmer de?", options, None)
+
+
+END_CHOICES = [
+    ("Visa hela checklistan, med alla steg och källor", "full"),
+    ("Spara checklistan som fil (.md, .html eller .json)", "save"),
+    ("Spara svaren som svarsfil (.yaml), för att köra om eller ändra dem", "answers"),
+    ("Avsluta", "quit"),
+]
+
+
+def end_menu(ui: Ui) -> str:
+    """What to do with the checklist that was just shown; Ctrl-D quits."""
+    try:
+        return ui.select("Vad vill du göra nu?", END_CHOICES, None)
+    except EOFError:
+        return "quit"
+
+
+def ask_path(ui: Ui, message: str, validate: Validate) -> str:
+    """A file name; empty (or Ctrl-D) means the user changed their mind."""
+    try:
+        return ui.text(message, "", lambda text: True if not text.strip() else validate(text.strip()), []).strip()
+    except EOFError:
+        return ""
 
 
 Options = list[tuple[str, str]]
@@ -234,6 +297,8 @@ class FancyUi:
     def text(self, message: str, default: str, validate: Validate, words: list[str]) -> str:
         import questionary
 
+        if not words:
+            return str(questionary.text(message, default=default, validate=validate).unsafe_ask())
         return str(questionary.autocomplete(message, choices=words, validate=validate, default=default,
                                             ignore_case=True, match_middle=False).unsafe_ask())
 
