@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from mhstod.cli import app
+from mhstod.model import Knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -28,3 +29,14 @@ def test_every_command_is_in_the_readme() -> None:
     names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback] + ["data check"]
     for name in names:
         assert f"`mhstod {name}" in README, name
+
+
+def test_the_checklists_json_keys_are_the_documented_ones(knowledge: Knowledge) -> None:
+    from mhstod.answers import from_mapping
+    from mhstod.engine import build_checklist
+    from mhstod.render.json_checklist import payload
+
+    block = README.split("**`mhstod guide --json`**", 1)[1].split("```json\n", 1)[1].split("\n```", 1)[0]
+    documented = re.findall(r'^  "(\w+)":', block, flags=re.MULTILINE)
+    checklist = build_checklist(knowledge, from_mapping(knowledge, {"age": "child", "county": "Malmö"}))
+    assert documented == ["schema_version", *payload(checklist, knowledge)]
