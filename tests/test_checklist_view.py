@@ -159,3 +159,12 @@ def test_the_examples_file_is_a_copy(tmp_path: Path) -> None:
     for path in EXAMPLES:  # the files are the shared hooks' public examples, copied so the suite stands alone
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert set(data) >= {"age", "county", "role"}
+
+
+def test_a_note_on_how_to_reach_the_coordinators_keeps_its_words(knowledge: Knowledge) -> None:
+    """Where no coordinator can be named, the line says how to reach one, also when Vem gör vad describes them."""
+    unknown = build_checklist(knowledge, from_mapping(knowledge, {"county": "unknown", "age": "adult"}))
+    assert any("stödtelefonen hänvisar till regionkoordinatorn i rätt region" in line
+               for line in screen(unknown, width=400))
+    ost = build_checklist(knowledge, from_mapping(knowledge, {"county": "Linköping", "age": "adult"}))
+    assert any("stödtelefonen sätter dig i kontakt med dem" in line for line in screen(ost, width=400))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 from mhstod import freshness
 from mhstod.answers import Answers
@@ -87,13 +87,20 @@ class ActorDuties:
     items: tuple[Item, ...]
 
 
+ContactKind = Literal["person", "line", "note", "actor"]
+
+
 @dataclass(frozen=True, slots=True)
 class ContactView:
-    """Someone to contact, and how, as the sources say; `age` says how old a dated contact is."""
+    """Someone to contact, and how, as the sources say; `age` says how old a dated contact is.
+
+    `kind`: a named person, a phone line, a note on how to reach people who are not named, or an actor.
+    """
 
     name: str
     why: str
     source: Source
+    kind: ContactKind = "actor"
     actor: str = ""
     focus: str = ""
     phones: tuple[str, ...] = ()
@@ -278,8 +285,9 @@ def _contacts(knowledge: Knowledge, rules: Mapping[str, Answer], place: Place | 
     for rule, verify in _applying(knowledge.contact_rules, rules, knowledge.unknowns):
         if rule.number:
             number = knowledge.number(rule.number)
-            contacts.append(ContactView(name=number.name, why=rule.why, source=rule.source, numbers=(number,),
-                                        local=knowledge.local_file("numbers", number.id), verify=verify))
+            contacts.append(ContactView(name=number.name, why=rule.why, source=rule.source, kind="line",
+                                        numbers=(number,), local=knowledge.local_file("numbers", number.id),
+                                        verify=verify))
         elif rule.actor == COORDINATORS:
             contacts += _coordinator_contacts(knowledge, rules, region, today)
         else:
@@ -322,24 +330,25 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
     if region is None:
         return [ContactView(name="Regionkoordinator", why="Var personen befinner sig är inte känt: stödtelefonen "
                             "hänvisar till regionkoordinatorn i rätt region.", source=knowledge.number(
-                                "stodtelefonen").source, actor=COORDINATORS, verify=True)]
+                                "stodtelefonen").source, kind="note", actor=COORDINATORS, verify=True)]
     local = knowledge.local_file("regions", region.id)
     contacts = []
     coordinators, open_choice = _fitting(region, rules.get("age", "child"), rules.get("purpose", ("unknown",)))
     for c in coordinators:
         contacts.append(ContactView(
-            name=c.name, why="regionkoordinator", source=c.source, actor=COORDINATORS,
+            name=c.name, why="regionkoordinator", source=c.source, kind="person", actor=COORDINATORS,
             focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of,
             stale=freshness.is_stale(c.as_of, today), age=freshness.age_note(c.as_of, "", today),
             verify=open_choice, local=local))
     for n in region.numbers:
         contacts.append(ContactView(
-            name=n.name, why=n.use, source=n.source, actor=COORDINATORS, numbers=(n,), as_of=n.as_of,
+            name=n.name, why=n.use, source=n.source, kind="line", actor=COORDINATORS, numbers=(n,), as_of=n.as_of,
             stale=freshness.is_stale(n.as_of, today), age=freshness.age_note(n.as_of, n.seen, today), local=local))
     if not coordinators and region.no_coordinator is not None:
         note = region.no_coordinator
         contacts.append(ContactView(
-            name=f"Regionkoordinatorerna i {region.name}", why=note.text, source=note.source, actor=COORDINATORS,
+            name=f"Regionkoordinatorerna i {region.name}", why=note.text, source=note.source, kind="note",
+            actor=COORDINATORS,
             as_of=note.as_of, stale=freshness.is_stale(note.as_of, today),
             age=freshness.age_note(note.as_of, "", today), local=local))
     return contacts

@@ -45,6 +45,7 @@ def _item(item: Item, cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
 def _contact(c: ContactView, cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
     return {
         "name": c.name,
+        "kind": c.kind,
         "actor": c.actor or None,
         "focus": c.focus or None,
         "why": c.why,

@@ -113,13 +113,13 @@ def _contact(contact: ContactView, refs: _Refs, full: bool, described: bool) -> 
 
     The why of an actor that "Vem gör vad" describes is not said twice on the short view.
     """
-    person = bool(contact.phones or contact.emails)
+    person = contact.kind == "person"
     title = contact.name + (f" ({contact.focus})" if contact.focus else "")
     if person:
         title += f", {contact.why}"
         if contact.as_of:
             title += f" – uppgift från {contact.as_of}" + (": kontrollera att den gäller" if contact.stale else "")
-    elif full or not described or contact.numbers:
+    elif full or not described or contact.kind != "actor":
         title += f" – {contact.why}"
     if contact.verify:
         title += " (att kontrollera)"
