@@ -84,7 +84,7 @@ def test_uppsala_says_its_region_is_inferred(capsys: pytest.CaptureFixture[str])
     """The brochure leaves Uppsala out: every view of region Mitt says how the tool placed it."""
     for county in ("Uppsala", "Gävleborg"):
         out = run(capsys, "region", "--county", county)[1]
-        assert "Uppsala län: broschyren (004, 2018) utelämnar länet; Region Uppsala skriver 2020" in out
+        assert "Uppsala län: broschyren (2018) utelämnar länet; enligt Region Uppsala (2020) hör det till region" in out
     data = json.loads(run(capsys, "region", "--county", "Uppsala", "--json")[1])
     assert "polisens regioner" in data["county"]["region_source"]["inferred"]
     assert "2020-09-29" in data["county"]["region_source"]["elsewhere"], "the stated fact, with its date"
@@ -112,7 +112,8 @@ def test_region_ost_gives_the_support_line(capsys: pytest.CaptureFixture[str]) -
 def test_region_syd_gives_its_shared_number_beside_the_brochures(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "region", "--county", "Malmö")
     assert code == 0 and "Lisa Green" in out
-    assert "Regionkoordinatorerna i region Syd (Malmö stad): 020-35 40 40" in out
+    assert "Regionkoordinatorerna i Region Syd (Malmö stad): 020-35 40 40" in out
+    assert out.index("020-35 40 40") < out.index("Lisa Green"), "the newer number before the brochure's names"
     assert "Odaterad uppgift, sedd 2026: kontrollera att den gäller." in out
     data = json.loads(run(capsys, "region", "--county", "Malmö", "--json")[1])
     assert [(n["number"], n["seen"], n["as_of"]) for n in data["region"]["numbers"]] == [("020-35 40 40", "2026", None)]
@@ -172,7 +173,7 @@ def test_regions(capsys: pytest.CaptureFixture[str]) -> None:
         "bergslagen", "stockholm", "mitt", "nord", "syd", "vast", "ost"]
     code, out, _ = run(capsys, "regions")
     assert "Region Mitt – Västmanland, Gävleborg, Uppsala" in out
-    assert "Region Uppsala skriver 2020" in out
+    assert "enligt Region Uppsala (2020)" in out
 
 
 def test_contacts(capsys: pytest.CaptureFixture[str]) -> None:

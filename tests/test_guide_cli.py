@@ -45,7 +45,7 @@ def test_answers_file_gives_the_checklist(capsys: pytest.CaptureFixture[str], an
     assert code == 0, err
     assert "Checklista vid misstanke om människohandel" in out
     assert "Lisa Green" in out and "040-34 93 54" in out
-    assert "Kontakta UD för kontakt med myndigheterna i barnets hemland" in out
+    assert "Kontakta UD för att nå myndigheterna i barnets hemland" in out
     assert "Bryssel II" in out, "UD's part, under Vem gör vad"
     assert "Stegen i stöd- och skyddsprocessen" not in out, "the steps are behind --full"
     assert err == ""
@@ -61,7 +61,8 @@ def test_json_checklist(capsys: pytest.CaptureFixture[str], answers_file: Path) 
     assert data["answers"]["age"] == "child" and data["answers"]["purpose"] == ["begging"]
     assert data["region"] == {"id": "syd", "name": "Region Syd"}
     assert data["place"]["municipality"]["name"] == "Malmö"
-    assert [c["name"] for c in data["contacts"]][:2] == ["Lisa Green", "Sara Olsson"]
+    assert [c["name"] for c in data["contacts"]][:3] == [
+        "Regionkoordinatorerna i Region Syd (Malmö stad)", "Lisa Green", "Sara Olsson"], "the newer number first"
     assert any("Bryssel II" in a["text"] for s in data["steps"] for a in s["actions"])
     assert all(a["placement"] for s in data["steps"] for a in s["actions"])
     assert data["to_verify"] and data["as_of"] == "2018"
@@ -269,3 +270,40 @@ def test_a_json_number_too_long_to_read(capsys: pytest.CaptureFixture[str], tmp_
     path.write_text('{"age": ' + "1" * 5000 + "}", encoding="utf-8")
     code, _, err = run(capsys, "guide", "--answers", str(path))
     assert code == 2 and "ogiltig JSON" in err and "internt fel" not in err
+
+
+def test_a_failed_output_still_shows_the_checklist_and_says_so(capsys: pytest.CaptureFixture[str],
+                                                               answers_file: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder vanished between the check and the save: the JSON is printed, and the exit code says 1."""
+    import mhstod.export
+
+    def full(*args: object) -> None:
+        raise mhstod.export.MhstodError("Kan inte skriva 'x.md': No space left on device.")
+
+    monkeypatch.setattr(mhstod.export, "write_private", full)
+    code, out, err = run(capsys, "guide", "--answers", str(answers_file), "--json", "--output",
+                         str(tmp_path / "x.md"))
+    assert code == 1 and json.loads(out)["schema_version"] == 2
+    assert "No space left on device" in err
+
+
+def test_the_pager_gets_no_colour_codes(knowledge: Knowledge, answers_file: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pydoc's pager runs less without -R on Python 3.11 and 3.12: codes would show as text."""
+    import pydoc
+
+    from rich.console import Console
+
+    from mhstod import cli
+    from mhstod.answers import from_mapping, read_file
+    from mhstod.engine import build_checklist
+
+    shown: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", shown.append)
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(cli._Settings, "plain", False)
+    monkeypatch.setattr(cli, "_console", lambda: Console(force_terminal=True, color_system="standard"))
+    interview = object.__new__(cli._Interview)  # the pager alone: no terminal needed
+    interview._page(build_checklist(knowledge, from_mapping(knowledge, read_file(str(answers_file)))))
+    assert "Stegen i stöd- och skyddsprocessen" in shown[0] and "\x1b" not in shown[0]

@@ -228,3 +228,36 @@ def test_output_is_checked_before_the_first_question(tmp_path: Path) -> None:
     assert "akut fara" not in (child.before or "")
     child.close()
     assert child.exitstatus == 2
+
+
+def test_ctrl_c_at_the_end_menu_exits_130(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    first_part(child)
+    rest(child)
+    answer(child, "Ändra: Din roll", ENTER)
+    answer(child, "Vad vill du göra nu", CTRL_C)
+    child.expect("avbrutet")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_plain_guide_shows_the_checklist_at_once_from_the_place_prompt(tmp_path: Path) -> None:
+    child = spawn(tmp_path, term="dumb")
+    child.expect("Skriv ett nummer: ")
+    child.sendline("1")  # akut fara: Ja
+    child.expect("!!! Ring 112 nu")
+    child.expect(r"Skriv ett nummer: ")
+    child.sendline("3")  # Vuxen; "Visa checklistan nu" is 1
+    child.expect("Skriv ! för att visa checklistan nu")
+    child.expect("Svar: ")
+    child.sendline("!")
+    child.expect("Nu:")
+    child.expect(r"VIKTIGT: Ring 112 nu: personen är i akut fara\.")
+    child.expect("Vad vill du göra nu")
+    child.expect("Skriv ett nummer")
+    child.sendline("4")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

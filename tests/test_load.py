@@ -172,10 +172,14 @@ def test_condition_is_structured_not_code() -> None:
 
 def test_a_task_an_unknown_answer_can_leave_open_needs_its_own_check_text() -> None:
     """Else its text would turn up under "Att kontrollera" stating what nobody said ("Personen vill …")."""
+    where = []
+
     def change(d: Any) -> None:
-        task = next(t for t in d["tasks"] if t["id"] == "polisanmalan-ja")
-        task["when"] = {"all": [{"age": ["adult"]}, {"police": ["yes"]}]}
-    assert "tasks[17]: ett okänt svar kan lämna uppgiften öppen: ange 'check'" in broken("process.yaml", change)
+        index = [t["id"] for t in d["tasks"]].index("polisanmalan-ja")
+        d["tasks"][index]["when"] = {"all": [{"age": ["adult"]}, {"police": ["yes"]}]}
+        where.append(index)
+    message = broken("process.yaml", change)
+    assert f"tasks[{where[0]}]: ett okänt svar kan lämna uppgiften öppen: ange 'check'" in message
 
 
 def test_a_task_restates_only_what_a_step_holds() -> None:

@@ -22,6 +22,15 @@ class Answers:
     place: Match | None = None
     warnings: tuple[str, ...] = field(default=())
 
+    def label(self, question: Question) -> str:
+        """The answer as the user reads it: the place's name, or the chosen labels."""
+        value = self.values[question.id]
+        if question.type == "place" and self.place is not None:
+            return self.place.place.label
+        if isinstance(value, tuple):
+            return ", ".join(question.label(v) for v in value)
+        return question.label(value)
+
     def for_rules(self, knowledge: Knowledge) -> dict[str, Answer]:
         """What conditions read: the county as known/unknown, and the data's presumptions (an unknown age: a child)."""
         values = dict(self.values)
@@ -134,7 +143,7 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
             place = match or place
     for question in knowledge.questions:
         if question.id not in values and is_relevant(knowledge, question, Answers(values, place).for_rules(knowledge)):
-            fallback = question.unknown or question.values[-1]
+            fallback = question.fallback
             values[question.id] = fallback if question.type != "multi" else (fallback,)
             warnings.append(f"Svar saknas på '{question.id}' ({question.text}): räknas som "
                             f"”{question.label(fallback)}”.")

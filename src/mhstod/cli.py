@@ -255,21 +255,24 @@ def guide(
     from mhstod.engine import build_checklist
 
     checklist = build_checklist(knowledge, given)
+    failed: MhstodError | None = None
     if output is not None:
         try:
             _save_checklist(output, checklist, knowledge)
             sys.stderr.write(f"mhstod: checklistan sparades i {output} (bara du kan läsa filen)\n")
         except MhstodError as exc:
-            if session is None:
-                raise
-            sys.stderr.write(f"mhstod: {exc} Välj en annan fil nedan; svaren finns kvar.\n")
+            failed = exc
     if json:
         _out(_render(checklist, knowledge, "json"))
-        return
-    from mhstod.render.outline import outline
+    else:
+        from mhstod.render.outline import outline
 
-    _show_lines(outline(checklist, full=full))
-    if session is not None:
+        _show_lines(outline(checklist, full=full))
+    if failed is not None and (session is None or json):
+        raise failed  # the checklist is shown above: a failed save loses nothing, and the exit code says it
+    if session is not None and not json:
+        if failed is not None:
+            sys.stderr.write(f"mhstod: {failed} Välj en annan fil nedan; svaren finns kvar.\n")
         session.after(checklist, given)
 
 
@@ -373,7 +376,7 @@ class _Interview:
         from mhstod.render import rich_lines
 
         console = _console()
-        with console.pager(styles=True):
+        with console.pager(styles=False):  # the system pager may show colour codes as text (less without -R)
             console.print(rich_lines.render(lines))
 
 

@@ -58,7 +58,11 @@ class Maybe:
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """Holds only where the answers say so: for a line whose text states the answer ("Personen vill …")."""
+    """Holds only where the answers say so: for a line whose text states the answer ("Personen vill …").
+
+    A "Vet inte" answer, or a `maybe:`, inside it counts as no; a question not yet answered still leaves it
+    open, so that the question is still worth asking.
+    """
 
     part: Condition
 
@@ -76,8 +80,13 @@ Condition = Is | All | AnyOf | Not | Maybe | Known | Named
 ALWAYS = All(())
 
 
-def evaluate(condition: Condition, answers: Mapping[str, Answer], unknowns: Mapping[str, str] | None = None) -> Truth:
-    """YES, NO or MAYBE; an unanswered question, or "unknown" where it is not named, leaves it open."""
+def evaluate(condition: Condition, answers: Mapping[str, Answer], unknowns: Mapping[str, str] | None = None,
+             strict: bool = False) -> Truth:
+    """YES, NO or MAYBE; an unanswered question, or "unknown" where it is not named, leaves it open.
+
+    `strict` (inside `known:`): a "Vet inte" answer and a `maybe:` count as no; only an unanswered question
+    leaves the condition open.
+    """
     if isinstance(condition, Is):
         answer = answers.get(condition.question)
         if answer is None:
@@ -86,20 +95,20 @@ def evaluate(condition: Condition, answers: Mapping[str, Answer], unknowns: Mapp
         if any(value in condition.values for value in chosen):
             return Truth.YES
         unknown = (unknowns or {}).get(condition.question, UNKNOWN)
-        return Truth.MAYBE if unknown in chosen else Truth.NO
+        return Truth.MAYBE if unknown in chosen and not strict else Truth.NO
     if isinstance(condition, All):
-        return min((evaluate(p, answers, unknowns) for p in condition.parts), key=lambda t: t.value,
+        return min((evaluate(p, answers, unknowns, strict) for p in condition.parts), key=lambda t: t.value,
                    default=Truth.YES)
     if isinstance(condition, AnyOf):
-        return max((evaluate(p, answers, unknowns) for p in condition.parts), key=lambda t: t.value,
+        return max((evaluate(p, answers, unknowns, strict) for p in condition.parts), key=lambda t: t.value,
                    default=Truth.NO)
-    inner = evaluate(condition.part, answers, unknowns)
+    if isinstance(condition, Known):
+        return evaluate(condition.part, answers, unknowns, strict=True)
+    inner = evaluate(condition.part, answers, unknowns, strict)
     if isinstance(condition, Named):
         return inner
     if isinstance(condition, Maybe):
-        return Truth.NO if inner is Truth.NO else Truth.MAYBE
-    if isinstance(condition, Known):
-        return Truth.YES if inner is Truth.YES else Truth.NO
+        return Truth.NO if inner is Truth.NO or strict else Truth.MAYBE
     return {Truth.YES: Truth.NO, Truth.NO: Truth.YES, Truth.MAYBE: Truth.MAYBE}[inner]
 
 

@@ -58,6 +58,7 @@ class Item:
     due: Deadline | None = None
     verify: bool = False
     restates: tuple[Action, ...] = ()
+    info: bool = False  # informs rather than asks the user to act: no box to tick
 
     @property
     def source(self) -> Source:
@@ -85,6 +86,11 @@ class ActorDuties:
     actor: str
     name: str
     items: tuple[Item, ...]
+
+    @property
+    def sure(self) -> tuple[Item, ...]:
+        """What surely applies: the short view shows only these, and describes the actor only if there are any."""
+        return tuple(i for i in self.items if not i.verify)
 
 
 ContactKind = Literal["person", "line", "note", "actor"]
@@ -172,7 +178,8 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
             sure.append((task, item))
     urgent = sorted(((t, i) for t, i in sure if t.urgency), key=lambda pair: pair[0].urgency)
     now = tuple(i for _, i in urgent[:NOW_LIMIT])
-    your_tasks = tuple(i for _, i in urgent[NOW_LIMIT:]) + tuple(i for t, i in sure if not t.urgency)
+    later = sorted((i for t, i in sure if not t.urgency), key=lambda i: i.info)  # what to do, then what to know
+    your_tasks = tuple(i for _, i in urgent[NOW_LIMIT:]) + tuple(later)
     shown = (*now, *your_tasks, *open_)
     restated = {a for i in shown for a in i.restates}
     others = _others(steps, knowledge.role_actor(role), restated)
@@ -224,13 +231,13 @@ def _applying(rules: Iterable[T], answers: Mapping[str, Answer], unknowns: Mappi
 
 def _task_item(knowledge: Knowledge, task: Task, verify: bool) -> Item:
     text = (task.check or task.text) if verify else task.text
-    return Item(id=task.id, text=text, sources=task.sources, verify=verify, restates=task.restates,
+    return Item(id=task.id, text=text, sources=task.sources, verify=verify, restates=task.restates, info=task.info,
                 number=knowledge.number(task.number) if task.number else None,
                 due=knowledge.deadline(task.due) if task.due else None)
 
 
 def _action_item(action: Action, name: str, verify: bool, short: bool = False) -> Item:
-    return Item(id=f"steg-{action.step}", text=action.short if short else action.text, sources=(action.source,),
+    return Item(id=action.id, text=action.short if short else action.text, sources=(action.source,),
                 actor=action.actor, actor_name=name, for_whom=action.for_whom, placement=action.placement,
                 verify=verify, restates=(action,))
 
@@ -311,8 +318,8 @@ def _actor_contact(knowledge: Knowledge, actor: Actor, rule: ContactRule, place:
         else:
             verify = True
         name += f" ({', '.join(places)})"
-    elif actor.kind == "kommunal":
-        name += f" i {place.municipality.name}" if place and place.municipality else " i kommunen där personen vistas"
+    elif actor.kind == "kommunal":  # in brackets: "i Malmö" but "på Gotland", and no preposition fits all
+        name += f" ({place.municipality.name})" if place and place.municipality else " där personen vistas"
     return [ContactView(
         name=name, why=rule.why, source=rule.source, actor=actor.id,
         numbers=tuple(knowledge.number(n) for n in actor.contact.numbers), how=actor.contact.how,
@@ -326,7 +333,9 @@ def _region_of(knowledge: Knowledge, municipality: str) -> str:
 
 def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], region: Region | None,
                           today: date) -> list[ContactView]:
-    """The region's coordinators who fit the case and its own lines; where none is named, how to reach them."""
+    """The region's own lines (newer than the brochure, so first), its coordinators who fit the case, and where
+    none is named, how to reach them.
+    """
     if region is None:
         return [ContactView(name="Regionkoordinator", why="Var personen befinner sig är inte känt: stödtelefonen "
                             "hänvisar till regionkoordinatorn i rätt region.", source=knowledge.number(
@@ -334,40 +343,31 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
     local = knowledge.local_file("regions", region.id)
     contacts = []
     coordinators, open_choice = _fitting(region, rules.get("age", "child"), rules.get("purpose", ("unknown",)))
+    for n in region.numbers:
+        contacts.append(ContactView(
+            name=n.name, why=n.use, source=n.source, kind="line", actor=COORDINATORS, numbers=(n,), as_of=n.as_of,
+            stale=freshness.is_stale(n.as_of, today), age=freshness.age_note(n.as_of, n.seen, today), local=local))
     for c in coordinators:
         contacts.append(ContactView(
             name=c.name, why="regionkoordinator", source=c.source, kind="person", actor=COORDINATORS,
             focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of,
             stale=freshness.is_stale(c.as_of, today), age=freshness.age_note(c.as_of, "", today),
             verify=open_choice, local=local))
-    for n in region.numbers:
-        contacts.append(ContactView(
-            name=n.name, why=n.use, source=n.source, kind="line", actor=COORDINATORS, numbers=(n,), as_of=n.as_of,
-            stale=freshness.is_stale(n.as_of, today), age=freshness.age_note(n.as_of, n.seen, today), local=local))
     if not coordinators and region.no_coordinator is not None:
         note = region.no_coordinator
+        listed = {r.number for r in knowledge.contact_rules if r.number}  # a national line is a contact of its own
+        number = (knowledge.number(region.contact_number),) if region.contact_number not in listed else ()
         contacts.append(ContactView(
             name=f"Regionkoordinatorerna i {region.name}", why=note.text, source=note.source, kind="note",
-            actor=COORDINATORS,
+            actor=COORDINATORS, numbers=number,
             as_of=note.as_of, stale=freshness.is_stale(note.as_of, today),
             age=freshness.age_note(note.as_of, "", today), local=local))
     return contacts
 
 
 def _answer_views(knowledge: Knowledge, answers: Answers) -> tuple[AnswerView, ...]:
-    views = []
-    for question in knowledge.questions:
-        if question.id not in answers.values:
-            continue
-        value = answers.values[question.id]
-        if question.type == "place" and answers.place is not None:
-            label = answers.place.place.label
-        elif isinstance(value, tuple):
-            label = ", ".join(question.label(v) for v in value)
-        else:
-            label = question.label(value)
-        views.append(AnswerView(question.id, question.short, question.text, value, label))
-    return tuple(views)
+    return tuple(AnswerView(q.id, q.short, q.text, answers.values[q.id], answers.label(q))
+                 for q in knowledge.questions if q.id in answers.values)
 
 
 def _question_checks(knowledge: Knowledge, answers: Answers) -> list[Item]:

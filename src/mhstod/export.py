@@ -7,6 +7,7 @@ file's name, and a failed write leaves nothing behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import tempfile
@@ -32,11 +33,15 @@ def format_of(path: str, formats: dict[str, str]) -> str:
     return fmt
 
 
+def _exists(path: str) -> UsageError:
+    return UsageError(f"'{shown(path)}' finns redan; ingenting skrivs över. Välj ett annat namn.")
+
+
 def check_new_file(path: str) -> None:
     """Refuse, before anything is asked or computed, a name that exists or a folder that cannot be written."""
     target = Path(path)
     if os.path.lexists(target):
-        raise UsageError(f"'{shown(path)}' finns redan; ingenting skrivs över. Välj ett annat namn.")
+        raise _exists(path)
     folder = target.parent
     if not folder.is_dir():
         raise UsageError(f"Katalogen för '{shown(path)}' finns inte.")
@@ -44,48 +49,92 @@ def check_new_file(path: str) -> None:
         raise UsageError(f"Du kan inte skriva i katalogen för '{shown(path)}'.")
 
 
+# What os.link raises where a file system has no hard links (some network and FAT file systems): only then is an
+# exclusive create used instead; any other error is an error.
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK}
+
+
 def write_private(path: str, text: str) -> None:
     """Write `text` to a new file at `path`, mode 0600; never replace anything, never leave a partial file.
 
-    The text goes to a temporary file beside the target first and is linked into place: a link fails if the name
-    has appeared meanwhile, where a rename would silently replace it. File systems without links get an
-    exclusive create instead.
+    The text is written first and linked into place: a link fails if the name has appeared meanwhile, where a
+    rename would silently replace it. On Linux the file has no name at all until then (O_TMPFILE), so even a
+    killed process leaves nothing; elsewhere a temporary file beside the target is removed on any error.
     """
     check_new_file(path)
-    data = text if text.endswith("\n") else text + "\n"
+    data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
     folder = str(Path(path).parent)
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".mhstod-", suffix=".tmp")  # created 0600
+        if not _write_nameless(folder, path, data):
+            _write_through_temporary(folder, path, data)
+    except FileExistsError:
+        raise _exists(path) from None
     except OSError as exc:
         raise MhstodError(f"Kan inte skriva '{shown(path)}': {exc.strerror or exc}.") from None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fsync(fd)
+
+
+def _write_nameless(folder: str, path: str, data: bytes) -> bool:
+    """Linux: write an unnamed file in `folder` and give it its name at the end; False where that is not offered."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return False
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        fd = os.open(folder, flag | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+            return False  # this file system or kernel has no O_TMPFILE
+        raise
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        _write_all(fd, data)
+        # With a directory fd, os.link calls linkat(AT_SYMLINK_FOLLOW): it links the file, not the proc link.
+        os.link(f"/proc/self/fd/{fd}", os.path.basename(path), src_dir_fd=directory, dst_dir_fd=directory)
+    except FileExistsError:
+        raise
+    except OSError:
+        return False  # linking an unnamed file is not offered here: the temporary file's way instead
+    finally:
+        os.close(fd)
+        os.close(directory)
+    return True
+
+
+def _write_through_temporary(folder: str, path: str, data: bytes) -> None:
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".mhstod-", suffix=".tmp")  # created 0600
+    try:
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
         try:
             os.link(temporary, path)
-        except FileExistsError:
-            raise UsageError(f"'{shown(path)}' finns redan; ingenting skrivs över. Välj ett annat namn.") from None
-        except OSError:  # no hard links here (some network and FAT file systems)
+        except OSError as exc:
+            if isinstance(exc, FileExistsError) or exc.errno not in _NO_LINKS:
+                raise
             _create_exclusive(path, data)
-    except OSError as exc:
-        raise MhstodError(f"Kan inte skriva '{shown(path)}': {exc.strerror or exc}.") from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
 
 
-def _create_exclusive(path: str, data: str) -> None:
+def _create_exclusive(path: str, data: bytes) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-    except OSError:
+        _write_all(fd, data)
+    except BaseException:  # also Ctrl-C: no half-written case file stays behind
+        os.close(fd)
         with contextlib.suppress(OSError):
-            os.unlink(path)  # ours, created just now: no half-written case file stays behind
+            os.unlink(path)  # ours, created just now
         raise
+    os.close(fd)
 
 
 def answers_text(knowledge: Knowledge, answers: Answers, fmt: str, today: date) -> str:

@@ -8,8 +8,9 @@ from datetime import date
 from mhstod.model import Coordinator, County, Knowledge, Number, Region
 from mhstod.places import Match
 
+# nmtsverige.se is being moved to jamstalldhetsmyndigheten.se (../shared/reference, "Contacts change").
 CONFIRM = ("Kontaktuppgifterna är från {as_of}. Kontrollera aktuella kontakter med stödtelefonen "
-           "{support} eller på www.nmtsverige.se.")
+           "{support} eller på jamstalldhetsmyndigheten.se (tidigare www.nmtsverige.se).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,8 @@ def urgent_numbers(knowledge: Knowledge) -> tuple[Number, ...]:
     return tuple(n for n in knowledge.numbers if n.id != "stodtelefonen")
 
 
-CONFIRM_SHORT = "Kontakterna är från {as_of}: kontrollera dem med stödtelefonen {support} eller www.nmtsverige.se."
+CONFIRM_SHORT = ("Kontakterna är från {as_of}: kontrollera dem med stödtelefonen {support} eller på "
+                 "jamstalldhetsmyndigheten.se.")
 
 
 def confirm_note(knowledge: Knowledge, short: bool = False) -> str:

@@ -218,6 +218,11 @@ class Question:
     def values(self) -> tuple[str, ...]:
         return tuple(c.value for c in self.choices)
 
+    @property
+    def fallback(self) -> str:
+        """What a missing answer counts as: "Vet inte", or the last choice where there is none ("Annat / vet inte")."""
+        return self.unknown or self.values[-1]
+
     def label(self, value: str) -> str:
         return next((c.label for c in self.choices if c.value == value), value)
 
@@ -266,6 +271,7 @@ class Task:
     number: str = ""
     check: str = ""
     restates: tuple[Action, ...] = ()
+    info: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +289,7 @@ class Action:
     when: Condition = ALWAYS
     short: str = ""
     step: int = 0
+    id: str = ""  # "s2-5": the fifth action of step 2, unique in the process
 
 
 @dataclass(frozen=True, slots=True)

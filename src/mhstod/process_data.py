@@ -38,6 +38,7 @@ from mhstod.model import (
 from mhstod.schema import Node, opt_text, read_source, unique_ids
 
 MAX_URGENCY = 5
+NAME_RE = re.compile(r"[a-z]+(_[a-z]+)*")  # question ids and names of definitions
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def read_process(top: dict[str, Node], docs: frozenset[str], actors: tuple[Actor
     names = set(definitions.value) if isinstance(definitions.value, dict) else set()
     for name, node in definitions.mapping(set(), names).items():
         f = node.mapping({"text", "when"})
-        if not re.fullmatch(r"[a-z]+(_[a-z]+)*", name):
+        if not NAME_RE.fullmatch(name):
             raise node.error(f"'{name}' är inget giltigt namn på en definition (små bokstäver och understreck)")
         ctx.definitions[name] = Named(name, f["text"].text(), _condition(f["when"], ctx))
 
@@ -136,7 +137,7 @@ def _questions(node: Node, docs: frozenset[str]) -> tuple[Question, ...]:
                             type=f["type"].choice(QUESTION_TYPES), unknown=opt_text(f, "unknown"),
                             verify=opt_text(f, "verify"), choices=tuple(choices),
                             verify_source=read_source(f["verify_source"], docs) if "verify_source" in f else None)
-        if not re.fullmatch(r"[a-z]+(_[a-z]+)*", question.id):
+        if not NAME_RE.fullmatch(question.id):
             raise f["id"].error(f"'{question.id}' är inget giltigt fråge-id (små bokstäver och understreck)")
         if question.unknown and question.unknown not in question.values:
             raise f["unknown"].error(f"'{question.unknown}' är inget av frågans svar ({', '.join(question.values)})")
@@ -180,7 +181,8 @@ def _steps(node: Node, ctx: _Context) -> tuple[Step, ...]:
         number = f["number"].integer()
         if number != expected:
             raise f["number"].error(f"steget har nummer {number}, väntade {expected} (stegen står i ordning)")
-        actions = tuple(replace(_action(a, ctx), step=number) for a in f["actions"].items())
+        actions = tuple(replace(_action(a, ctx), step=number, id=f"s{number}-{index}")
+                        for index, a in enumerate(f["actions"].items(), start=1))
         steps.append(Step(number=number, id=f["id"].ident(), name=f["name"].text(),
                           timing=f["timing"].text(empty=True), summary=f["summary"].text(),
                           source=read_source(f["source"], ctx.docs), actions=actions))
@@ -195,7 +197,7 @@ def _tasks(node: Node, ctx: _Context, roles: dict[str, str], deadline_ids: set[s
     nodes = list(node.items())
     for item in nodes:
         f = item.mapping({"id", "text"}, {"roles", "when", "urgency", "due", "number", "check", "restates",
-                                           "source", "sources"})
+                                           "source", "sources", "info"})
         task_roles = f["roles"].texts() if "roles" in f else ()
         for index, role in enumerate(task_roles):
             if role not in role_values:
@@ -223,7 +225,8 @@ def _tasks(node: Node, ctx: _Context, roles: dict[str, str], deadline_ids: set[s
             raise item.error("ett okänt svar kan lämna uppgiften öppen: ange 'check', texten som då visas under "
                              "Att kontrollera (uppgiftens egen text kan vara fel i det fallet)")
         tasks.append(Task(id=f["id"].ident(), text=text, sources=sources, roles=task_roles, when=when,
-                          urgency=urgency, due=due, number=number, check=opt_text(f, "check"), restates=restates))
+                          urgency=urgency, due=due, number=number, check=opt_text(f, "check"), restates=restates,
+                          info=f["info"].boolean() if "info" in f else False))
     unique_ids([(t.id, n) for t, n in zip(tasks, nodes, strict=True)], "uppgiften")
     return tuple(tasks)
 

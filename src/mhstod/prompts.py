@@ -67,7 +67,7 @@ class Session:
     def finish_now(self) -> Answers:
         """What is known so far; every question that still matters counts as "Vet inte"."""
         while (question := self.next_question()) is not None:
-            fallback = question.unknown or question.values[-1]
+            fallback = question.fallback
             self.values[question.id] = (fallback,) if question.type == "multi" else fallback
         return self.answers()
 
@@ -219,17 +219,10 @@ def _place_prompt(question: Question, gazetteer: Gazetteer, session: Session, ui
 
 def _review(session: Session, ui: Ui) -> str:
     options = [("✔ Visa checklistan", DONE)]
-    for view_question in session.knowledge.questions:
-        if view_question.id not in session.values:
-            continue
-        value = session.values[view_question.id]
-        if view_question.type == "place":
-            label = session.place.place.label if session.place else view_question.label(view_question.unknown)
-        elif isinstance(value, tuple):
-            label = ", ".join(view_question.label(v) for v in value)
-        else:
-            label = view_question.label(value)
-        options.append((f"Ändra: {view_question.short} – {label}", view_question.id))
+    answers = session.answers()
+    for question in session.knowledge.questions:
+        if question.id in answers.values:
+            options.append((f"Ändra: {question.short} – {answers.label(question)}", question.id))
     return ui.select("Dina svar. Stämmer de?", options, None)
 
 
@@ -242,7 +235,7 @@ END_CHOICES = [
 
 
 def end_menu(ui: Ui) -> str:
-    """What to do with the checklist that was just shown; Ctrl-D quits."""
+    """What to do with the checklist that was just shown; end of input (Ctrl-D in the line-by-line guide) quits."""
     try:
         return ui.select("Vad vill du göra nu?", END_CHOICES, None)
     except EOFError:

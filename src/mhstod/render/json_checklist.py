@@ -32,6 +32,7 @@ def _item(item: Item, cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
         "for": item.for_whom,
         "verify": item.verify,
         "urgent": item.urgent,
+        "info": item.info,
         "number": number(item.number, knowledge, cl.today) if item.number else None,
         "due": _deadline(item.due, knowledge) if item.due else None,
         "placement": item.placement or None,

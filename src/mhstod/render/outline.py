@@ -12,7 +12,7 @@ from mhstod.model import Document, Source
 from mhstod.render.lines import Line, Mark
 
 TITLE = "Checklista vid misstanke om människohandel"
-FULL_HINT = "Alla steg och alla källor: --full eller en sparad fil."
+FULL_HINT = "Hela checklistan: --full eller en sparad fil."
 SHORT_PHRASES = 2  # per actor under "Vem gör vad" on the short view; the rest in the full one
 
 
@@ -57,7 +57,7 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False) -> li
         lines.append(Line("text", "Källorna ger din roll inga fler uppgifter i det här fallet.", level=1))
 
     lines.append(Line("heading", "Kontakter"))
-    described = {block.actor for block in checklist.others}
+    described = {block.actor for block in checklist.others if full or block.sure}
     for contact in checklist.contacts:
         lines += _contact(contact, refs, full, contact.actor in described)
 
@@ -76,10 +76,14 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False) -> li
         lines.append(Line("heading", "Svaren som checklistan bygger på"))
         lines += [Line("text", f"{a.short}: {a.label}", level=1) for a in checklist.answers]
 
-    lines.append(Line("heading", "Noter") if full else Line("text", ""))
-    lines += [Line("note", note) for note in checklist.notes]
-    lines += _sources(checklist.documents, refs, full)
-    return lines
+    if full:
+        lines.append(Line("heading", "Noter"))
+        lines += [Line("note", note) for note in checklist.notes]
+        return lines + _sources(checklist.documents, refs, full)
+    lines.append(Line("text", ""))
+    lines += [Line("note", note) for note in checklist.notes[:-1]]
+    last = _sources(checklist.documents, refs, full)[0]  # the note on checking contacts shares the sources' line
+    return [*lines, Line("note", f"{checklist.notes[-1]} {last.text}")]
 
 
 def provenance(checklist: Checklist) -> str:
@@ -101,7 +105,7 @@ def _task(item: Item, refs: _Refs, full: bool) -> list[Line]:
         law = f" ({item.due.law})" if "§" in item.due.law or full else ""
         text = f"{text.rstrip('.')} – {item.due.text}{law}."
     sources = (*item.sources, item.due.source) if item.due is not None and full else item.sources
-    mark: Mark = "urgent" if item.urgent else "verify" if item.verify else "todo"
+    mark: Mark = "urgent" if item.urgent else "verify" if item.verify else "" if item.info else "todo"
     lines = [Line("item", text, mark, refs(*sources), 1)]
     if full:
         lines += [Line("text", f"Källans ordalydelse: ”{a.text}”", ref=refs(a.source), level=2) for a in item.restates]
@@ -118,7 +122,7 @@ def _contact(contact: ContactView, refs: _Refs, full: bool, described: bool) -> 
     if person:
         title += f", {contact.why}"
         if contact.as_of:
-            title += f" – uppgift från {contact.as_of}" + (": kontrollera att den gäller" if contact.stale else "")
+            title += f" – uppgift från {contact.as_of}" + (": kontrollera den" if contact.stale else "")
     elif full or not described or contact.kind != "actor":
         title += f" – {contact.why}"
     if contact.verify:
@@ -135,7 +139,9 @@ def _contact(contact: ContactView, refs: _Refs, full: bool, described: bool) -> 
     if not reach:  # how the sources say to reach them, each with its own source
         return [Line("item", title, mark, refs(contact.source), 1),
                 *(Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how[:None if full else 1])]
-    lines = [Line("item", title, mark, level=1), Line("text", " · ".join(reach), ref=refs(contact.source), level=2)]
+    hours = [n.hours_source for n in contact.numbers if n.hours_source is not None]
+    lines = [Line("item", title, mark, level=1),
+             Line("text", " · ".join(reach), ref=refs(contact.source, *hours), level=2)]
     if full:
         lines += [Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how]
     if contact.local:
@@ -149,7 +155,7 @@ def _lower(text: str) -> str:
 
 def _others(block: ActorDuties, refs: _Refs, full: bool) -> Line | None:
     """One line per actor; the short view shows only what surely applies."""
-    items = [i for i in block.items if full or not i.verify]
+    items = list(block.items if full else block.sure)
     if not items:
         return None
     more = "" if full or len(items) <= SHORT_PHRASES else " …"

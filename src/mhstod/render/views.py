@@ -31,6 +31,10 @@ def _region_body(region: Region, knowledge: Knowledge, today: date) -> list[Line
 
 def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> list[Line]:
     lines = []
+    for n in region.numbers:  # the region's own lines, newer than the brochure's names, with their age
+        lines.append(Line("item", f"{n.name}: {n.number} ({n.use})", level=1))
+        if age := age_note(n.as_of, n.seen, today):
+            lines.append(Line("text", age[:1].upper() + age[1:] + ".", "verify", level=2))
     if region.coordinators:
         lines.append(Line("text", "Regionkoordinatorer:"))
         for c in region.coordinators:
@@ -41,10 +45,6 @@ def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> 
         if note.as_of:
             lines.append(Line("text", age_note(note.as_of, "", today).capitalize() + ".", "verify"))
         lines.append(Line("text", f"Kontakt: {words.number_line(knowledge.number(region.contact_number))}"))
-    for n in region.numbers:  # the region's own lines, such as a shared number, with their age
-        lines.append(Line("item", f"{n.name}: {n.number} ({n.use})", level=1))
-        if age := age_note(n.as_of, n.seen, today):
-            lines.append(Line("text", age[:1].upper() + age[1:] + ".", "verify", level=2))
     return lines
 
 
