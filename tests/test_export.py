@@ -90,7 +90,7 @@ export_write_all = export._write_all
 
 def test_a_failed_write_leaves_nothing(tmp_path: Path, way: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export, "_write_all", failing(OSError(errno.ENOSPC, "No space left on device")))
-    with pytest.raises(MhstodError, match="Kan inte skriva .*No space left on device"):
+    with pytest.raises(MhstodError, match=r"Kan inte skriva .*No space left on device"):
         saved(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
@@ -128,5 +128,5 @@ def test_a_symlink_at_the_name_is_refused_and_not_followed(tmp_path: Path, way: 
 
 
 def test_a_missing_folder_is_said_before_anything_is_written(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="Katalogen för .* finns inte"):
+    with pytest.raises(UsageError, match=r"Katalogen för .* finns inte"):
         export.check_new_file(str(tmp_path / "saknas" / "fall.md"))

@@ -333,8 +333,9 @@ def _region_of(knowledge: Knowledge, municipality: str) -> str:
 
 def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], region: Region | None,
                           today: date) -> list[ContactView]:
-    """The region's own lines (newer than the brochure, so first), its coordinators who fit the case, and where
-    none is named, how to reach them.
+    """The region's own lines, its coordinators who fit the case, and where none is named, how to reach them.
+
+    The region's lines come first: they are newer than the brochure's names.
     """
     if region is None:
         return [ContactView(name="Regionkoordinator", why="Var personen befinner sig är inte känt: stödtelefonen "
