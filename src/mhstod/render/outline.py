@@ -125,8 +125,8 @@ def _contact(contact: ContactView, refs: _Refs, full: bool, described: bool) -> 
             title += f" – uppgift från {contact.as_of}" + (": kontrollera den" if contact.stale else "")
     elif full or not described or contact.kind != "actor":
         title += f" – {contact.why}"
-    if contact.verify:
-        title += " (att kontrollera)"
+    if contact.verify:  # depends on what is still unknown (the purpose, the place)
+        title += " (om det gäller)"
     reach = [*contact.phones, *contact.emails]
     for number in contact.numbers:
         outside = f"utanför dem: {_lower(number.outside_hours).rstrip('.')}" if number.outside_hours else ""
