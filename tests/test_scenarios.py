@@ -68,13 +68,14 @@ def test_unknown_case(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_bad_case_in_the_data_is_an_error_with_place(knowledge: Knowledge) -> None:
-    from importlib.resources import files
 
     import yaml
 
     from mhstod.errors import DataError
 
-    data = yaml.safe_load((files("mhstod") / "data" / "scenarios.yaml").read_text(encoding="utf-8"))
+    from mhstod.load import data_folder
+
+    data = yaml.safe_load((data_folder() / "scenarios.yaml").read_text(encoding="utf-8"))
     data["scenarios"][1]["answers"]["age"] = "teenager"
     with pytest.raises(DataError, match=r"^data/scenarios.yaml: scenarios\[1\].answers: Ogiltigt svar på 'age'"):
         read_scenarios(yaml.safe_dump(data, allow_unicode=True), knowledge)

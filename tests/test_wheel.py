@@ -46,3 +46,6 @@ def test_wheel_ships_the_data_and_runs_elsewhere(tmp_path: Path) -> None:
     where = subprocess.run([python, "-c", "import mhstod; print(mhstod.__file__)"], capture_output=True,
                            text=True, cwd=elsewhere, env=env, check=True).stdout
     assert where.startswith(str(env_dir)), where
+    data_folder = subprocess.run([python, "-c", "from mhstod.load import data_folder; print(data_folder())"],
+                                 capture_output=True, text=True, cwd=elsewhere, env=env, check=True).stdout
+    assert data_folder.startswith(str(env_dir)), "the installed package reads its own copy of the data"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +49,19 @@ DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_OVERLAY_BYTES = 1024 * 1024
 
 
+def data_folder() -> Path:
+    """The shipped data: inside the installed package (the wheel carries it), else the source tree's data/.
+
+    No symlink joins the two, so a checkout without symlinks (Windows) works as it is; an editable install and
+    the tests read the repository's own files.
+    """
+    inside = Path(__file__).resolve().parent / "data"
+    return inside if inside.is_dir() else Path(__file__).resolve().parents[2] / "data"
+
+
 def read_shipped() -> dict[str, str]:
     """The text of each shipped data file, keyed by its name."""
-    folder = files("mhstod") / "data"
+    folder = data_folder()
     return {name: (folder / name).read_text(encoding="utf-8") for name in DATA_FILES}
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 from mhstod.answers import from_mapping
 from mhstod.errors import AnswersError
-from mhstod.load import parse_data
+from mhstod.load import data_folder, parse_data
 from mhstod.model import Knowledge, Scenario
 from mhstod.places import gazetteer_for
 from mhstod.schema import Node, opt_text, read_sourced, unique_ids
@@ -18,7 +16,7 @@ def scenarios_for(knowledge: Knowledge) -> tuple[Scenario, ...]:
     """The shipped teaching cases, validated against `knowledge` once."""
     cached = _CACHE.get(id(knowledge))
     if cached is None or cached[0] is not knowledge:
-        text = (files("mhstod") / "data" / "scenarios.yaml").read_text(encoding="utf-8")
+        text = (data_folder() / "scenarios.yaml").read_text(encoding="utf-8")
         cached = _CACHE[id(knowledge)] = (knowledge, read_scenarios(text, knowledge))
     return cached[1]
 
