@@ -12,10 +12,10 @@ from rich.console import Console
 
 from mhstod.answers import from_mapping
 from mhstod.engine import Checklist, build_checklist
+from mhstod.load.scenarios import scenarios_for
 from mhstod.model import Knowledge
 from mhstod.render import html, markdown, plain, rich_lines
 from mhstod.render.outline import outline
-from mhstod.teaching import scenarios_for
 
 from .conftest import FIXTURES
 

@@ -188,9 +188,10 @@ def test_a_symlink_at_the_name_is_not_followed(capsys: pytest.CaptureFixture[str
 
 def test_saved_answers_read_back_to_the_same_checklist(knowledge: Knowledge, answers_file: Path,
                                                        tmp_path: Path) -> None:
-    from mhstod.answers import from_mapping, read_file
+    from mhstod.answers import from_mapping
     from mhstod.engine import build_checklist
     from mhstod.export import answers_text, write_private
+    from mhstod.load.answersfile import read_file
 
     given = from_mapping(knowledge, read_file(str(answers_file)))
     for name in ("svar.yaml", "svar.json"):
@@ -296,8 +297,9 @@ def test_the_pager_gets_no_colour_codes(knowledge: Knowledge, answers_file: Path
     from rich.console import Console
 
     from mhstod import cli
-    from mhstod.answers import from_mapping, read_file
+    from mhstod.answers import from_mapping
     from mhstod.engine import build_checklist
+    from mhstod.load.answersfile import read_file
 
     shown: list[str] = []
     monkeypatch.setattr(pydoc, "pager", shown.append)

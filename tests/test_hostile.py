@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mhstod.answers import from_mapping, read_file
+from mhstod.answers import from_mapping
 from mhstod.errors import AnswersError, UsageError
+from mhstod.load.answersfile import read_file
 from mhstod.model import Knowledge
 from mhstod.places import Gazetteer
 

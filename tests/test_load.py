@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from mhstod.errors import DataError
-from mhstod.load import build, read_shipped
+from mhstod.load import build
+from mhstod.load.files import read_shipped
 
 
 def broken(file: str, change: Callable[[Any], None]) -> str:
@@ -220,7 +221,7 @@ def test_roles_name_known_roles_and_actors() -> None:
 
 
 def test_data_check_exits_1_on_bad_data(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from mhstod import load as load_module
+    from mhstod.load import knowledge as load_module
     from mhstod.cli import main
 
     texts = read_shipped()

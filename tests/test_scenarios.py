@@ -13,8 +13,8 @@ import pytest
 from mhstod.answers import from_mapping
 from mhstod.engine import build_checklist
 from mhstod.load import load
+from mhstod.load.scenarios import read_scenarios, scenarios_for
 from mhstod.model import Knowledge
-from mhstod.teaching import read_scenarios, scenarios_for
 
 from .conftest import run
 
@@ -72,7 +72,6 @@ def test_bad_case_in_the_data_is_an_error_with_place(knowledge: Knowledge) -> No
     import yaml
 
     from mhstod.errors import DataError
-
     from mhstod.load import data_folder
 
     data = yaml.safe_load((data_folder() / "scenarios.yaml").read_text(encoding="utf-8"))

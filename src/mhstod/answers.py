@@ -150,58 +150,7 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
     return Answers(values, place, tuple(warnings))
 
 
-MAX_FILE_BYTES = 256 * 1024
-
-
-def read_file(path: str) -> object:
-    """The mapping in an answers file (YAML, or JSON by its extension), or one clear AnswersError."""
-    from pathlib import Path
-
-    from mhstod.yamlfile import YamlProblem, parse
-
-    file = Path(path)
-    try:
-        with file.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise AnswersError(f"Kan inte läsa svarsfilen '{shown(path)}': {exc.strerror or exc}.") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise AnswersError(f"Svarsfilen '{shown(path)}' är större än {MAX_FILE_BYTES // 1024} kB; det är inga svar.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise AnswersError(f"Svarsfilen '{shown(path)}' är inte UTF-8 (byte {exc.start}).") from None
-    if file.suffix.lower() == ".json":
-        import json
-
-        try:
-            return json.loads(text, object_pairs_hook=_no_repeated_keys)
-        except _RepeatedKey as exc:
-            raise AnswersError(f"Svarsfilen '{shown(path)}': frågan {shown(repr(exc.args[0]), 60)} står två gånger."
-                               ) from None
-        except (ValueError, RecursionError) as exc:  # ValueError: also a number of 5 000 digits
-            line = getattr(exc, "lineno", 0)
-            raise AnswersError(f"Svarsfilen '{shown(path)}' rad {line}: ogiltig JSON.") from None
-    try:
-        return parse(text)
-    except YamlProblem as exc:
-        where = f" rad {exc.line}" if exc.line else ""
-        raise AnswersError(f"Svarsfilen '{shown(path)}'{where}: {exc.message}.") from None
-
-
 def _empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-class _RepeatedKey(ValueError):
-    pass
-
-
-def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    """A JSON object whose keys are unique, as the YAML loader insists too; the last one must not win silently."""
-    result: dict[str, object] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _RepeatedKey(key)
-        result[key] = value
-    return result

@@ -243,7 +243,8 @@ def guide(
         check_new_file(output)
     knowledge = load(data_dir)
     if answers is not None:
-        from mhstod.answers import from_mapping, read_file
+        from mhstod.answers import from_mapping
+        from mhstod.load.answersfile import read_file
 
         given = from_mapping(knowledge, read_file(answers))
         for warning in given.warnings:
@@ -405,8 +406,8 @@ def _render(checklist: Checklist, knowledge: Knowledge, fmt: str) -> str:
 def data_check(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
     """Validera datafilerna och visa en sammanfattning; avslutas med 1 vid fel."""
     from mhstod.load import load
+    from mhstod.load.scenarios import scenarios_for
     from mhstod.lookup import counts, oldest_date
-    from mhstod.teaching import scenarios_for
 
     try:
         knowledge = load(data_dir)

@@ -132,8 +132,8 @@ NameArgument = Annotated[str, typer.Argument(help="Fallets namn, t.ex. romania-m
 def scenario_list(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
     """Lista undervisningsfallen."""
     from mhstod.load import load
+    from mhstod.load.scenarios import scenarios_for
     from mhstod.render.lines import Line
-    from mhstod.teaching import scenarios_for
 
     knowledge = load(data_dir)
     if json:

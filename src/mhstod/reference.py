@@ -125,7 +125,7 @@ def search(knowledge: Knowledge, typed: str) -> tuple[Hit, ...]:
 
 def find_scenario(knowledge: Knowledge, typed: str) -> Scenario:
     """A teaching case by id or title, forgiving of case and diacritics."""
-    from mhstod.teaching import scenarios_for
+    from mhstod.load.scenarios import scenarios_for
 
     probe = fold(typed[:MAX_INPUT])
     for scenario in scenarios_for(knowledge):

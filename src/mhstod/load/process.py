@@ -20,6 +20,7 @@ from mhstod.conditions import (
     evaluate,
     questions_in,
 )
+from mhstod.load.nodes import Node, opt_text, read_source, unique_ids
 from mhstod.model import (
     PERIOD_UNITS,
     QUESTION_TYPES,
@@ -35,7 +36,6 @@ from mhstod.model import (
     Step,
     Task,
 )
-from mhstod.schema import Node, opt_text, read_source, unique_ids
 
 MAX_URGENCY = 5
 NAME_RE = re.compile(r"[a-z]+(_[a-z]+)*")  # question ids and names of definitions

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Set
 from typing import Any, TypeVar
 
 from mhstod.errors import DataError
+from mhstod.load.yamlfile import YamlProblem, parse
 from mhstod.model import Source, Sourced
 
 T = TypeVar("T", bound=str)
@@ -166,3 +167,23 @@ def unique_ids(nodes: list[tuple[str, Node]], what: str) -> None:
         if ident in seen:
             raise node.error(f"{what} '{ident}' finns redan ({seen[ident].path})")
         seen[ident] = node
+
+
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def date_text(node: Node) -> str:
+    """A date as the sources give it: a year, a year and month, or a whole date."""
+    value = node.text(empty=True)
+    if value and not DATE_RE.match(value):
+        raise node.error(f"'{value}' är inget datum i formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
+    return value
+
+
+def parse_data(label: str, text: str) -> Any:
+    """Parsed YAML, or a DataError naming the file and line."""
+    try:
+        return parse(text)
+    except YamlProblem as exc:
+        line = f" rad {exc.line}:" if exc.line else ""
+        raise DataError(f"{label}:{line} {exc.message}") from None

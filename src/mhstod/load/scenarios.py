@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from mhstod.answers import from_mapping
 from mhstod.errors import AnswersError
-from mhstod.load import data_folder, parse_data
+from mhstod.load.files import data_folder
+from mhstod.load.nodes import Node, opt_text, parse_data, read_sourced, unique_ids
 from mhstod.model import Knowledge, Scenario
 from mhstod.places import gazetteer_for
-from mhstod.schema import Node, opt_text, read_sourced, unique_ids
 
 _CACHE: dict[int, tuple[Knowledge, tuple[Scenario, ...]]] = {}
 

@@ -1,0 +1,6 @@
+"""Reading the data: the only code that touches data files (knowledge.py builds, the rest read one file each)."""
+
+from mhstod.load.files import data_folder
+from mhstod.load.knowledge import build, load
+
+__all__ = ["build", "data_folder", "load"]

@@ -1,0 +1,126 @@
+"""The data validated into one Knowledge, with a local overlay merged by id, or a DataError with file and place."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from mhstod.load.actors import read_actors
+from mhstod.load.files import DATA_FILES, OVERLAYABLE, read_overlay, read_shipped
+from mhstod.load.nodes import Node, NodeList, date_text, opt_text, parse_data, read_sourced, unique_ids
+from mhstod.load.process import read_process
+from mhstod.load.regions import read_places
+from mhstod.model import Actor, Document, Knowledge, Law, Number, Region
+
+TOP_KEYS = {
+    "sources.yaml": {"reviewed", "documents"},
+    "regions.yaml": {"as_of", "regions", "counties", "municipalities"},
+    "actors.yaml": {"numbers", "actors"},
+    "process.yaml": {"definitions", "questions", "presumptions", "roles", "deadlines", "tasks", "steps", "contacts"},
+    "law.yaml": {"laws"},
+}
+
+
+@lru_cache(maxsize=4)
+def load(data_dir: str | None = None) -> Knowledge:
+    """The shipped data with an optional local overlay, validated once per process."""
+    return build(read_shipped(), read_overlay(data_dir) if data_dir else None)
+
+
+def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = None) -> Knowledge:
+    """Validate the data files' texts (keyed by file name), with local overlays merged by id, into a Knowledge."""
+    tops = {name: Node(parse_data(f"data/{name}", texts[name]), f"data/{name}").mapping(TOP_KEYS[name])
+            for name in DATA_FILES}
+    local: dict[tuple[str, str], str] = {}
+    for name, (label, text) in (overlays or {}).items():
+        fields = Node(parse_data(label, text), label).mapping(set(), OVERLAYABLE[name])
+        for key, node in fields.items():
+            tops[name][key], ids = _merge_by_id(tops[name][key], node)
+            local.update({(key, ident): label for ident in ids})
+    documents = _documents(tops["sources.yaml"])
+    doc_ids = frozenset(d.id for d in documents)
+    regions, counties, municipalities, counties_source, munis_source, as_of = read_places(tops["regions.yaml"], doc_ids)
+    numbers, actors = read_actors(tops["actors.yaml"], doc_ids, frozenset(m.name for m in municipalities))
+    _check_references(tops, regions, numbers, actors)
+    process = read_process(tops["process.yaml"], doc_ids, actors, numbers)
+    return Knowledge(
+        documents=documents, regions=regions, counties=counties, municipalities=municipalities,
+        municipalities_source=munis_source, counties_source=counties_source, numbers=numbers,
+        actors=actors, steps=process.steps, regions_as_of=as_of, questions=process.questions,
+        roles=process.roles, tasks=process.tasks, deadlines=process.deadlines, contact_rules=process.contact_rules,
+        presumptions=process.presumptions,
+        local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
+        reviewed=date_text(tops["sources.yaml"]["reviewed"]),
+    )
+
+
+def _laws(top: dict[str, Node], docs: frozenset[str]) -> tuple[Law, ...]:
+    laws = []
+    nodes = list(top["laws"].items())
+    for node in nodes:
+        f = node.mapping({"id", "name", "reference", "texts", "notes"})
+        texts = tuple(read_sourced(t, docs) for t in f["texts"].items())
+        if not texts:
+            raise f["texts"].error("en lag behöver minst en text ur källorna")
+        laws.append(Law(id=f["id"].ident(), name=f["name"].text(), reference=f["reference"].text(), texts=texts,
+                        notes=tuple(read_sourced(n, docs) for n in f["notes"].items())))
+    unique_ids([(law.id, n) for law, n in zip(laws, nodes, strict=True)], "lagen")
+    return tuple(laws)
+
+
+def _merge_by_id(shipped: Node, overlay: Node) -> tuple[Node, set[str]]:
+    """Overlay entries replace shipped entries with the same id and add the others; each keeps its own file."""
+    merged = list(shipped.items())
+    position = {item.value.get("id"): i for i, item in enumerate(merged) if isinstance(item.value, dict)}
+    ids: set[str] = set()
+    for item in overlay.items():
+        ident = item.value.get("id") if isinstance(item.value, dict) else None
+        if not isinstance(ident, str):
+            raise item.error("en lokal post behöver ett 'id'; samma id ersätter en levererad post, ett nytt läggs till")
+        if ident in ids:
+            raise item.error(f"id '{ident}' förekommer två gånger i filen")
+        ids.add(ident)
+        if ident in position:
+            merged[position[ident]] = item
+        else:
+            position[ident] = len(merged)
+            merged.append(item)
+    return NodeList(merged, shipped.file, shipped.path), ids
+
+
+def _documents(top: dict[str, Node]) -> tuple[Document, ...]:
+    items = top["documents"]
+    documents = []
+    for node in items.items():
+        f = node.mapping({"id", "file", "title", "publisher", "date"}, {"note", "short"})
+        documents.append(Document(
+            id=f["id"].text(), file=f["file"].text(), title=f["title"].text(),
+            publisher=f["publisher"].text(), date=date_text(f["date"]), note=opt_text(f, "note"),
+            short=opt_text(f, "short") or f["publisher"].text()))
+    unique_ids([(d.id, n) for d, n in zip(documents, items.items(), strict=True)], "källdokumentet")
+    return tuple(documents)
+
+
+def _check_references(tops: dict[str, dict[str, Node]], regions: tuple[Region, ...], numbers: tuple[Number, ...],
+                      actors: tuple[Actor, ...]) -> None:
+    """Every id one place names must exist where it is defined."""
+    actor_ids = {a.id for a in actors}
+    number_ids = {n.id for n in numbers}
+    for number, node in zip(numbers, tops["actors.yaml"]["numbers"].items(), strict=True):
+        if number.actor and number.actor not in actor_ids:
+            raise node.child("actor").error(f"okänd aktör '{number.actor}'")
+    for actor, here in zip(actors, tops["actors.yaml"]["actors"].items(), strict=True):
+        if actor.part_of and actor.part_of not in actor_ids:
+            raise here.child("part_of").error(f"okänd aktör '{actor.part_of}'")
+        if actor.part_of == actor.id:
+            raise here.child("part_of").error("en aktör kan inte vara del av sig själv")
+        for n_index, number_id in enumerate(actor.contact.numbers):
+            if number_id not in number_ids:
+                raise here.child("contact").child("numbers").child(n_index).error(f"okänt nummer '{number_id}'")
+    for region, node in zip(regions, tops["regions.yaml"]["regions"].items(), strict=True):
+        if region.contact_number and region.contact_number not in number_ids:
+            raise node.child("contact_number").error(f"okänt nummer '{region.contact_number}'")
+    names = Counter(a.name.casefold() for a in actors)
+    for actor, here in zip(actors, tops["actors.yaml"]["actors"].items(), strict=True):
+        if names[actor.name.casefold()] > 1:
+            raise here.child("name").error(f"namnet '{actor.name}' används av flera aktörer")
