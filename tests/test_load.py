@@ -221,8 +221,8 @@ def test_roles_name_known_roles_and_actors() -> None:
 
 
 def test_data_check_exits_1_on_bad_data(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from mhstod.load import knowledge as load_module
     from mhstod.cli import main
+    from mhstod.load import knowledge as load_module
 
     texts = read_shipped()
     texts["regions.yaml"] = texts["regions.yaml"].replace('lisa.green@malmö.se', 'lisa.green(at)malmö.se')

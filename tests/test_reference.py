@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from mhstod.lookups import find_actor
 from mhstod.model import Knowledge
-from mhstod.reference import find_actor
 
 from .conftest import run
 

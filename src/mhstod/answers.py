@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from mhstod.conditions import All, Answer, Condition, Is, evaluate, questions_in
+from mhstod.conditions import Answer
 from mhstod.errors import AnswersError, MhstodError
 from mhstod.model import Knowledge, Question
 from mhstod.places import Gazetteer, Match, gazetteer_for, shown
+from mhstod.rules import for_rules, is_relevant
 
 YES_NO = {True: "yes", False: "no"}  # YAML reads an unquoted yes/no as a boolean
 UNKNOWN_WORDS = {"vet inte", "vet ej", "okänt", "okänd"}
@@ -32,41 +33,8 @@ class Answers:
         return question.label(value)
 
     def for_rules(self, knowledge: Knowledge) -> dict[str, Answer]:
-        """What conditions read: the county as known/unknown, and the data's presumptions (an unknown age: a child)."""
-        values = dict(self.values)
-        if "county" in values:
-            values["county"] = "known" if self.place is not None else "unknown"
-        for question_id, presumed in knowledge.presumptions:
-            if values.get(question_id) == knowledge.question(question_id).unknown:
-                values[question_id] = presumed
-        return values
-
-
-def conditions(knowledge: Knowledge) -> list[Condition]:
-    """Every condition in the process; a task for some roles holds only for them."""
-    found: list[Condition] = [All((Is("role", frozenset(t.roles)), t.when)) if t.roles else t.when
-                              for t in knowledge.tasks]
-    found += [a.when for s in knowledge.steps for a in s.actions]
-    found += [c.when for c in knowledge.contact_rules]
-    return found
-
-
-def is_relevant(knowledge: Knowledge, question: Question, rule_answers: Mapping[str, Answer]) -> bool:
-    """Asked only when its answer could change whether some rule applies, given the other answers.
-
-    The place is always asked: it decides the region, and so whom to call.
-    """
-    if question.type == "place":
-        return True
-    others = {k: v for k, v in rule_answers.items() if k != question.id}
-    unknowns = knowledge.unknowns
-    options: list[Answer] = [(v,) if question.type == "multi" else v for v in question.values]
-    for cond in conditions(knowledge):
-        if question.id in set(questions_in(cond)):
-            outcomes = {evaluate(cond, {**others, question.id: option}, unknowns) for option in options}
-            if len(outcomes) > 1:
-                return True
-    return False
+        """What conditions read (rules.for_rules): the place as known or not, presumptions applied."""
+        return for_rules(knowledge, self.values, self.place is not None)
 
 
 def parse_value(knowledge: Knowledge, question: Question, raw: object, gazetteer: Gazetteer | None = None

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from mhstod.answers import Answers
-    from mhstod.engine import Checklist
+    from mhstod.checklist import Checklist
     from mhstod.model import Knowledge
     from mhstod.render.lines import Line
 
@@ -141,7 +141,7 @@ def region(
     """Visa regionen, dess regionkoordinatorer och stödtelefonen för ett län eller en kommun."""
     from mhstod.freshness import today
     from mhstod.load import load
-    from mhstod.lookup import region_report
+    from mhstod.lookups import region_report
     from mhstod.places import gazetteer_for
 
     if (county is None) == (municipality is None):
@@ -283,10 +283,10 @@ class _Interview:
     def __init__(self, knowledge: Knowledge) -> None:
         if not sys.stdin.isatty():
             raise UsageError("Standardinmatningen är ingen terminal: ange svaren med --answers FIL.")
-        from mhstod import prompts
+        from mhstod import interview, prompts
 
         self.knowledge = knowledge
-        self.ui: prompts.Ui = prompts.PlainUi(self._plain_write) if _Settings.plain else prompts.FancyUi()
+        self.ui: interview.Ui = prompts.PlainUi(self._plain_write) if _Settings.plain else prompts.FancyUi()
 
     @staticmethod
     def _plain_write(text: str) -> None:
@@ -307,21 +307,21 @@ class _Interview:
             _console().print(f"\n{text}", style="bold red", highlight=False, markup=False)
 
     def run(self) -> Answers:
-        from mhstod import prompts
+        from mhstod import interview
 
         if _Settings.plain:
             _write(BANNER + "\n", flush=True)
         else:
             _console().print(BANNER, style="bold", highlight=False, markup=False)
-        return prompts.run(self.knowledge, self.say, self.ui, self.alert)
+        return interview.run(self.knowledge, self.say, self.ui, self.alert)
 
     def after(self, checklist: Checklist, given: Answers) -> None:
         """Nothing is lost when the guide ends: the whole checklist, a saved file or the answers, until quit."""
-        from mhstod import prompts
+        from mhstod import interview
         from mhstod.export import ANSWERS_FORMATS, CHECKLIST_FORMATS, answers_text, format_of
 
         try:
-            while (choice := prompts.end_menu(self.ui)) != "quit":
+            while (choice := interview.end_menu(self.ui)) != "quit":
                 if choice == "full":
                     self._page(checklist)
                     continue
@@ -341,7 +341,7 @@ class _Interview:
             raise Interrupted("avbrutet.") from None
 
     def _path(self, message: str, formats: dict[str, str]) -> str:
-        from mhstod import prompts
+        from mhstod import interview
         from mhstod.export import check_new_file, format_of
 
         def valid(text: str) -> bool | str:
@@ -352,7 +352,7 @@ class _Interview:
                 return str(exc)
             return True
 
-        return prompts.ask_path(self.ui, message, valid)
+        return interview.ask_path(self.ui, message, valid)
 
     def _saved(self, path: str, text: str) -> bool:
         """Save, or say why not and go back to the menu: a failed save never loses the interview."""
@@ -407,7 +407,7 @@ def data_check(json: JsonOption = False, data_dir: DataDirOption = None) -> None
     """Validera datafilerna och visa en sammanfattning; avslutas med 1 vid fel."""
     from mhstod.load import load
     from mhstod.load.scenarios import scenarios_for
-    from mhstod.lookup import counts, oldest_date
+    from mhstod.lookups import counts, oldest_date
 
     try:
         knowledge = load(data_dir)

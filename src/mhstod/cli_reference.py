@@ -20,7 +20,7 @@ from mhstod.cli import (
 )
 
 if TYPE_CHECKING:
-    from mhstod.engine import Checklist
+    from mhstod.checklist import Checklist
     from mhstod.model import Knowledge, Scenario
 
 
@@ -53,8 +53,8 @@ def actors(json: JsonOption = False, data_dir: DataDirOption = None) -> None:
 
     knowledge = load(data_dir)
     if json:
-        from mhstod.reference import KIND_LABELS
         from mhstod.render.jsonout import dumps
+        from mhstod.text import KIND_LABELS
 
         _out(dumps({"actors": [{"id": a.id, "name": a.name, "kind": a.kind, "kind_label": KIND_LABELS[a.kind],
                                 "summary": a.summary} for a in knowledge.actors]}))
@@ -74,7 +74,7 @@ def actor(
 ) -> None:
     """Visa en aktörs uppgifter enligt källorna, hur du når den och källorna."""
     from mhstod.load import load
-    from mhstod.reference import find_actor
+    from mhstod.lookups import find_actor
     from mhstod.render import reference_views as views
 
     knowledge = load(data_dir)
@@ -95,7 +95,7 @@ def search(
 ) -> None:
     """Sök i aktörer, uppgifter, steg, frågor och lag; skiftläge och å, ä, ö spelar ingen roll."""
     from mhstod.load import load
-    from mhstod.reference import search as find
+    from mhstod.lookups import search as find
     from mhstod.render import reference_views as views
 
     knowledge = load(data_dir)
@@ -159,7 +159,7 @@ def scenario_show(
 ) -> None:
     """Visa ett fall: berättelsen, vad som är värt att diskutera och checklistan."""
     from mhstod.load import load
-    from mhstod.reference import find_scenario
+    from mhstod.lookups import find_scenario
     from mhstod.render import reference_views as views
     from mhstod.render.outline import outline
 
@@ -184,7 +184,7 @@ def scenario_play(name: NameArgument, data_dir: DataDirOption = None) -> None:
 
     from mhstod.errors import Interrupted
     from mhstod.load import load
-    from mhstod.reference import find_scenario
+    from mhstod.lookups import find_scenario
     from mhstod.render import reference_views as views
     from mhstod.render.outline import outline
 

@@ -9,154 +9,28 @@ duty as the sources word it, stay whole for the full view and the exports.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from mhstod import freshness
 from mhstod.answers import Answers
+from mhstod.checklist import ActorDuties, AnswerView, Checklist, ContactView, Item, StepView
 from mhstod.conditions import Answer, Condition, Truth, evaluate
-from mhstod.lookup import confirm_note, inferred_notes
+from mhstod.lookups import confirm_note, inferred_notes
 from mhstod.model import (
     Action,
     Actor,
     ContactRule,
     Coordinator,
-    Deadline,
-    Document,
     Knowledge,
-    Number,
     Region,
-    Source,
-    Sourced,
     Task,
-    Web,
 )
 from mhstod.places import Place
-from mhstod.words import focus
+from mhstod.text import age_note, focus
 
 COORDINATORS = "regionkoordinatorerna"
 NOW_LIMIT = 5
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One line of the checklist: a task in the user's words, or an actor's duty.
-
-    `verify` when an unknown answer is why it is shown; `restates` are the step actions a task says in other
-    words (the sources' own wording); `number` a phone number the line is about, `due` its deadline.
-    """
-
-    id: str
-    text: str
-    sources: tuple[Source, ...]
-    actor: str = ""
-    actor_name: str = ""
-    for_whom: str = "any"
-    placement: str = ""
-    number: Number | None = None
-    due: Deadline | None = None
-    verify: bool = False
-    restates: tuple[Action, ...] = ()
-    info: bool = False  # informs rather than asks the user to act: no box to tick
-
-    @property
-    def source(self) -> Source:
-        return self.sources[0]
-
-    @property
-    def urgent(self) -> bool:
-        return self.number is not None and self.number.urgent
-
-
-@dataclass(frozen=True, slots=True)
-class StepView:
-    number: int
-    name: str
-    timing: str
-    summary: str
-    source: Source
-    items: tuple[Item, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ActorDuties:
-    """What another actor does in this case, each duty as a short phrase (its wording in `restates`)."""
-
-    actor: str
-    name: str
-    items: tuple[Item, ...]
-
-    @property
-    def sure(self) -> tuple[Item, ...]:
-        """What surely applies: the short view shows only these, and describes the actor only if there are any."""
-        return tuple(i for i in self.items if not i.verify)
-
-
-ContactKind = Literal["person", "line", "note", "actor"]
-
-
-@dataclass(frozen=True, slots=True)
-class ContactView:
-    """Someone to contact, and how, as the sources say; `age` says how old a dated contact is.
-
-    `kind`: a named person, a phone line, a note on how to reach people who are not named, or an actor.
-    """
-
-    name: str
-    why: str
-    source: Source
-    kind: ContactKind = "actor"
-    actor: str = ""
-    focus: str = ""
-    phones: tuple[str, ...] = ()
-    emails: tuple[str, ...] = ()
-    numbers: tuple[Number, ...] = ()
-    how: tuple[Sourced, ...] = ()
-    web: tuple[Web, ...] = ()
-    as_of: str = ""
-    stale: bool = False
-    age: str = ""
-    verify: bool = False
-    local: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerView:
-    question: str
-    short: str
-    text: str
-    value: Answer
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Checklist:
-    """Everything every renderer needs, decided here: order, urgency, staleness, labels and sources."""
-
-    answers: tuple[AnswerView, ...]
-    place: Place | None
-    region: Region | None
-    role: str
-    role_label: str
-    now: tuple[Item, ...]
-    your_tasks: tuple[Item, ...]
-    to_verify: tuple[Item, ...]
-    contacts: tuple[ContactView, ...]
-    others: tuple[ActorDuties, ...]
-    steps: tuple[StepView, ...]
-    notes: tuple[str, ...]
-    documents: tuple[Document, ...]
-    elsewhere: tuple[str, ...]
-    as_of: str
-    reviewed: str
-    today: date
-    remarks: tuple[str, ...] = field(default=())
-
-    @property
-    def deadlines(self) -> tuple[Item, ...]:
-        """The user's items that have a deadline, in the order they are shown."""
-        return tuple(i for i in (*self.now, *self.your_tasks) if i.due is not None)
 
 
 def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None = None) -> Checklist:
@@ -347,12 +221,12 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
     for n in region.numbers:
         contacts.append(ContactView(
             name=n.name, why=n.use, source=n.source, kind="line", actor=COORDINATORS, numbers=(n,), as_of=n.as_of,
-            stale=freshness.is_stale(n.as_of, today), age=freshness.age_note(n.as_of, n.seen, today), local=local))
+            stale=freshness.is_stale(n.as_of, today), age=age_note(n.as_of, n.seen, today), local=local))
     for c in coordinators:
         contacts.append(ContactView(
             name=c.name, why="regionkoordinator", source=c.source, kind="person", actor=COORDINATORS,
             focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of,
-            stale=freshness.is_stale(c.as_of, today), age=freshness.age_note(c.as_of, "", today),
+            stale=freshness.is_stale(c.as_of, today), age=age_note(c.as_of, "", today),
             verify=open_choice, local=local))
     if not coordinators and region.no_coordinator is not None:
         note = region.no_coordinator
@@ -362,7 +236,7 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
             name=f"Regionkoordinatorerna i {region.name}", why=note.text, source=note.source, kind="note",
             actor=COORDINATORS, numbers=number,
             as_of=note.as_of, stale=freshness.is_stale(note.as_of, today),
-            age=freshness.age_note(note.as_of, "", today), local=local))
+            age=age_note(note.as_of, "", today), local=local))
     return contacts
 
 

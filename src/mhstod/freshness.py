@@ -50,14 +50,3 @@ def is_stale(as_of: str, on: date) -> bool:
     return on > limit
 
 
-def stale_note(as_of: str) -> str:
-    return f"uppgift från {as_of}, äldre än {STALE_AFTER_YEARS} år: kontrollera att den gäller"
-
-
-def age_note(as_of: str, seen: str, on: date) -> str:
-    """How old a contact is, in the words shown beside it; "" for what does not age (112, the support line)."""
-    if as_of:
-        return stale_note(as_of) if is_stale(as_of, on) else f"uppgift från {as_of}"
-    if seen:
-        return f"odaterad uppgift, sedd {seen}: kontrollera att den gäller"
-    return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from mhstod.engine import Checklist
+from mhstod.checklist import Checklist
 from mhstod.render.outline import outline
 
 _STYLE = ("body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.4}"

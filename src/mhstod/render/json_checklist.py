@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mhstod import __version__
-from mhstod.engine import ActorDuties, Checklist, ContactView, Item
+from mhstod.checklist import ActorDuties, Checklist, ContactView, Item
 from mhstod.model import Deadline, Knowledge
 from mhstod.render.jsonout import county, dumps, number, source
 

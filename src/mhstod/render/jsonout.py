@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from mhstod.freshness import is_stale
-from mhstod.lookup import RegionReport, confirm_note, support_line, urgent_numbers
+from mhstod.lookups import RegionReport, confirm_note, support_line, urgent_numbers
 from mhstod.model import Coordinator, County, Knowledge, Number, Region, Source
 
 SCHEMA_VERSION = 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mhstod.engine import Checklist
+from mhstod.checklist import Checklist
 from mhstod.render.outline import outline
 
 _BOX = {"": "-", "todo": "- [ ]", "verify": "- ❓", "urgent": "- [ ] **!**"}  # boxes only for the user's own tasks

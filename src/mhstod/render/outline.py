@@ -7,7 +7,7 @@ process with each duty as the sources word it, the deadlines, the answers and ev
 from __future__ import annotations
 
 from mhstod import __version__
-from mhstod.engine import ActorDuties, Checklist, ContactView, Item
+from mhstod.checklist import ActorDuties, Checklist, ContactView, Item
 from mhstod.model import Document, Source
 from mhstod.render.lines import Line, Mark
 

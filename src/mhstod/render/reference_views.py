@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from mhstod import words
+from mhstod import text
+from mhstod.lookups import Hit, decisions
 from mhstod.model import Actor, Knowledge, Question, Scenario
-from mhstod.reference import KIND_LABELS, Hit, decisions
 from mhstod.render import jsonout
 from mhstod.render.lines import Line
+from mhstod.text import KIND_LABELS
 
 FOR_LABEL = {"any": "", "child": " (barn)", "adult": " (vuxna)"}
 
@@ -35,7 +36,7 @@ def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
         lines.append(Line("heading", "Om aktören"))
         lines += [Line("text", fact.text, ref=_ref(fact.source), level=1) for fact in a.about]
     lines.append(Line("heading", "Så når du aktören"))
-    reach = [Line("item", words.number_line(knowledge.number(n)), "", _ref(knowledge.number(n).source), 1)
+    reach = [Line("item", text.number_line(knowledge.number(n)), "", _ref(knowledge.number(n).source), 1)
              for n in a.contact.numbers]
     reach += [Line("item", how.text, "", _ref(how.source), 1) for how in a.contact.how]
     reach += [Line("item", f"Webb: {w.url}", "", _ref(w.source), 1) for w in a.contact.web]

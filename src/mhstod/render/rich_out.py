@@ -27,7 +27,7 @@ class _ActorsTable:
     """Actor, kind and role; names and kinds get a share of the width, never less than their longest word."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        from mhstod.reference import KIND_LABELS
+        from mhstod.text import KIND_LABELS
 
         self.rows = [(a.name, KIND_LABELS[a.kind], a.summary) for a in knowledge.actors]
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from mhstod import words
-from mhstod.freshness import age_note, is_stale, stale_note
-from mhstod.lookup import RegionReport, confirm_note, support_line, urgent_numbers
+from mhstod import text
+from mhstod.freshness import is_stale
+from mhstod.lookups import RegionReport, confirm_note, support_line, urgent_numbers
 from mhstod.model import Coordinator, Knowledge, Number, Region
 from mhstod.render.lines import Line
+from mhstod.text import age_note, stale_note
 
 
 def _coordinator(c: Coordinator, today: date) -> list[Line]:
-    focus = words.focus(c)
+    focus = text.focus(c)
     lines = [Line("item", f"{c.name}{f' ({focus})' if focus else ''} – uppgift från {c.as_of}", level=1),
              Line("text", "Telefon: " + ", ".join(c.phones), level=2),
              Line("text", "E-post: " + ", ".join(c.emails), level=2)]
@@ -44,7 +45,7 @@ def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> 
         lines.append(Line("text", note.text, "verify"))
         if note.as_of:
             lines.append(Line("text", age_note(note.as_of, "", today).capitalize() + ".", "verify"))
-        lines.append(Line("text", f"Kontakt: {words.number_line(knowledge.number(region.contact_number))}"))
+        lines.append(Line("text", f"Kontakt: {text.number_line(knowledge.number(region.contact_number))}"))
     return lines
 
 
@@ -61,14 +62,14 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
     lines.append(Line("heading", "Kontakter"))
     lines += _region_body(region, knowledge, report.today)
     if region.coordinators or region.contact_number != report.support_line.id:  # else the body just named it
-        lines.append(Line("item", words.number_line(report.support_line), level=1))
+        lines.append(Line("item", text.number_line(report.support_line), level=1))
     lines += [_number(n) for n in report.urgent]
     lines.append(Line("heading", "Källa och datum"))
-    lines.append(Line("note", "Källa: " + words.source(region.source, knowledge)))
+    lines.append(Line("note", "Källa: " + text.source(region.source, knowledge)))
     if region.no_coordinator is not None and region.no_coordinator.source != region.source:
-        lines.append(Line("note", "Om koordinatorerna: " + words.source(region.no_coordinator.source, knowledge)))
+        lines.append(Line("note", "Om koordinatorerna: " + text.source(region.no_coordinator.source, knowledge)))
     for n in region.numbers:
-        lines.append(Line("note", f"{n.name}: " + words.source(n.source, knowledge)))
+        lines.append(Line("note", f"{n.name}: " + text.source(n.source, knowledge)))
     lines += [Line("note", note) for note in report.notes]
     return lines
 
@@ -93,7 +94,7 @@ def contacts(knowledge: Knowledge, today: date) -> list[Line]:
     lines = [Line("title", "Kontakter vid misstanke om människohandel"), Line("heading", "Akut")]
     lines += [_number(n) for n in urgent_numbers(knowledge)]
     lines.append(Line("heading", "Stödtelefonen"))
-    lines.append(Line("item", words.number_line(line), level=1))
+    lines.append(Line("item", text.number_line(line), level=1))
     if line.outside_hours:
         lines.append(Line("text", f"Utanför öppettiderna: {line.outside_hours}", level=2))
     return lines + regions(knowledge, today)[1:]

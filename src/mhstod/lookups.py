@@ -1,20 +1,90 @@
-"""Looking things up between cases: actors by forgiving name, the process's decision points, search."""
+"""Looking things up: a region for a place, an actor by name, a teaching case, a search, the process's decisions.
+
+Also the data's sizes and dates; plain values the renderers turn into text or JSON.
+"""
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from datetime import date
 
-from mhstod.conditions import ALWAYS, All, AnyOf, Condition, Is, Known, Maybe, Named
+from mhstod.conditions import ALWAYS, Condition
 from mhstod.errors import UsageError
-from mhstod.model import Action, Actor, Knowledge, Scenario
-from mhstod.places import MAX_INPUT, fold, shown
+from mhstod.model import Action, Actor, Coordinator, County, Knowledge, Number, Region, Scenario
+from mhstod.places import MAX_INPUT, Match, fold, shown
+from mhstod.text import CONFIRM, CONFIRM_SHORT, describe
 
-KIND_LABELS = {
-    "myndighet": "Statlig myndighet", "kommunal": "Kommunal verksamhet", "region": "Region (hälso- och sjukvård)",
-    "civilsamhalle": "Civilsamhället", "internationell": "Internationell organisation", "natverk": "Nätverk",
-    "regeringskansliet": "Regeringskansliet", "domstol": "Domstol", "funktion": "Funktion inom socialtjänsten",
-}
+
+@dataclass(frozen=True, slots=True)
+class RegionReport:
+    """Everything `mhstod region` shows: the place, its region, whom to call and how old that is.
+
+    `notes` are about the region and its date; what concerns the reading of the place is `match.remarks()`.
+    """
+
+    match: Match | None
+    region: Region
+    counties: tuple[County, ...]
+    coordinators: tuple[Coordinator, ...]
+    support_line: Number
+    urgent: tuple[Number, ...]
+    as_of: str
+    notes: tuple[str, ...]
+    today: date
+
+
+def support_line(knowledge: Knowledge) -> Number:
+    return knowledge.number("stodtelefonen")
+
+
+def urgent_numbers(knowledge: Knowledge) -> tuple[Number, ...]:
+    return tuple(n for n in knowledge.numbers if n.id != "stodtelefonen")
+
+
+def confirm_note(knowledge: Knowledge, short: bool = False) -> str:
+    """Where to check that a contact still holds; the short form fits one line of a checklist."""
+    return (CONFIRM_SHORT if short else CONFIRM).format(as_of=knowledge.regions_as_of,
+                                                        support=support_line(knowledge).number)
+
+
+def inferred_notes(knowledge: Knowledge, region: Region) -> list[str]:
+    """How the tool placed a county the sources leave out (Uppsala län): said wherever its region is shown."""
+    counties = (knowledge.county(c) for c in region.counties)
+    return [f"{c.name}: {c.region_source.inferred}" for c in counties if c.region_source.inferred]
+
+
+def region_report(knowledge: Knowledge, region: Region, match: Match | None, today: date) -> RegionReport:
+    notes = []
+    if match is not None and match.place.municipality is not None:
+        notes.append(f"{match.place.municipality.name} är en kommun i {match.place.county.name}.")
+    notes += inferred_notes(knowledge, region)
+    notes.append(confirm_note(knowledge))
+    return RegionReport(
+        match=match, region=region, counties=tuple(knowledge.county(c) for c in region.counties),
+        coordinators=region.coordinators, support_line=support_line(knowledge),
+        urgent=urgent_numbers(knowledge), as_of=knowledge.regions_as_of, notes=tuple(notes), today=today)
+
+
+def oldest_date(knowledge: Knowledge) -> str:
+    """The oldest known date among the source documents and the named contacts."""
+    dates = [d.date for d in knowledge.documents if d.date]
+    dates += [c.as_of for r in knowledge.regions for c in r.coordinators]
+    return min(dates) if dates else ""
+
+
+def counts(knowledge: Knowledge) -> dict[str, int]:
+    """The sizes `mhstod data check` reports."""
+    return {
+        "regions": len(knowledge.regions),
+        "counties": len(knowledge.counties),
+        "municipalities": len(knowledge.municipalities),
+        "actors": len(knowledge.actors),
+        "responsibilities": sum(len(a.responsibilities) for a in knowledge.actors),
+        "coordinators": sum(len(r.coordinators) for r in knowledge.regions),
+        "numbers": len(knowledge.numbers),
+        "steps": len(knowledge.steps),
+    }
 
 
 def _names(actor: Actor) -> list[str]:
@@ -36,35 +106,6 @@ def find_actor(knowledge: Knowledge, typed: str) -> Actor:
     suggestions = list(dict.fromkeys(by_name[c].name for c in close))[:3]
     hint = f" Menade du {' eller '.join(suggestions)}?" if suggestions else " Se 'mhstod actors' för alla aktörer."
     raise UsageError(f"Okänd aktör '{shown(typed)}'.{hint}")
-
-
-def describe(condition: Condition, knowledge: Knowledge, nested: bool = False) -> str:
-    """A condition in Swedish, for trainers: 'ålder: barn (under 18 år) och hemland: ett annat EU-land'."""
-    if isinstance(condition, Is):
-        question = knowledge.question(condition.question)
-        labels = " eller ".join(_in_running_text(question.label(v)) for v in question.values if v in condition.values)
-        return f"{_in_running_text(question.short)}: {labels}"
-    if isinstance(condition, All):
-        if not condition.parts:
-            return "alltid"
-        return " och ".join(describe(p, knowledge, nested=True) for p in condition.parts)
-    if isinstance(condition, AnyOf):
-        either = " eller ".join(describe(p, knowledge, nested=True) for p in condition.parts)
-        return f"({either})" if nested else either
-    if isinstance(condition, Named):
-        return condition.text
-    if isinstance(condition, Maybe):
-        return f"att kontrollera om {describe(condition.part, knowledge)}"
-    if isinstance(condition, Known):
-        return describe(condition.part, knowledge, nested)
-    return f"inte ({describe(condition.part, knowledge)})"
-
-
-def _in_running_text(label: str) -> str:
-    """A label as it reads inside a sentence: 'Barn' → 'barn', but 'EU-land' and 'UD' keep their capitals."""
-    if len(label) > 1 and label[1].isupper():
-        return label
-    return label[:1].lower() + label[1:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,131 @@
+"""The checklist as a value: what every renderer draws, with order, urgency, age, labels and sources decided."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from mhstod.conditions import Answer
+from mhstod.model import Action, Deadline, Document, Number, Region, Source, Sourced, Web
+from mhstod.places import Place
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One line of the checklist: a task in the user's words, or an actor's duty.
+
+    `verify` when an unknown answer is why it is shown; `restates` are the step actions a task says in other
+    words (the sources' own wording); `number` a phone number the line is about, `due` its deadline.
+    """
+
+    id: str
+    text: str
+    sources: tuple[Source, ...]
+    actor: str = ""
+    actor_name: str = ""
+    for_whom: str = "any"
+    placement: str = ""
+    number: Number | None = None
+    due: Deadline | None = None
+    verify: bool = False
+    restates: tuple[Action, ...] = ()
+    info: bool = False  # informs rather than asks the user to act: no box to tick
+
+    @property
+    def source(self) -> Source:
+        return self.sources[0]
+
+    @property
+    def urgent(self) -> bool:
+        return self.number is not None and self.number.urgent
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    number: int
+    name: str
+    timing: str
+    summary: str
+    source: Source
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDuties:
+    """What another actor does in this case, each duty as a short phrase (its wording in `restates`)."""
+
+    actor: str
+    name: str
+    items: tuple[Item, ...]
+
+    @property
+    def sure(self) -> tuple[Item, ...]:
+        """What surely applies: the short view shows only these, and describes the actor only if there are any."""
+        return tuple(i for i in self.items if not i.verify)
+
+
+ContactKind = Literal["person", "line", "note", "actor"]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactView:
+    """Someone to contact, and how, as the sources say; `age` says how old a dated contact is.
+
+    `kind`: a named person, a phone line, a note on how to reach people who are not named, or an actor.
+    """
+
+    name: str
+    why: str
+    source: Source
+    kind: ContactKind = "actor"
+    actor: str = ""
+    focus: str = ""
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    numbers: tuple[Number, ...] = ()
+    how: tuple[Sourced, ...] = ()
+    web: tuple[Web, ...] = ()
+    as_of: str = ""
+    stale: bool = False
+    age: str = ""
+    verify: bool = False
+    local: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    question: str
+    short: str
+    text: str
+    value: Answer
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """Everything every renderer needs, decided here: order, urgency, staleness, labels and sources."""
+
+    answers: tuple[AnswerView, ...]
+    place: Place | None
+    region: Region | None
+    role: str
+    role_label: str
+    now: tuple[Item, ...]
+    your_tasks: tuple[Item, ...]
+    to_verify: tuple[Item, ...]
+    contacts: tuple[ContactView, ...]
+    others: tuple[ActorDuties, ...]
+    steps: tuple[StepView, ...]
+    notes: tuple[str, ...]
+    documents: tuple[Document, ...]
+    elsewhere: tuple[str, ...]
+    as_of: str
+    reviewed: str
+    today: date
+    remarks: tuple[str, ...] = field(default=())
+
+    @property
+    def deadlines(self) -> tuple[Item, ...]:
+        """The user's items that have a deadline, in the order they are shown."""
+        return tuple(i for i in (*self.now, *self.your_tasks) if i.due is not None)

@@ -1,0 +1,103 @@
+"""Swedish wording shared by the core and every human-readable renderer: one way to say each thing; no Rich.
+
+How a contact's age, a condition, a kind of actor, a source and a coordinator's focus are put in words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mhstod.conditions import All, AnyOf, Condition, Is, Known, Maybe, Named
+from mhstod.freshness import STALE_AFTER_YEARS, is_stale
+from mhstod.model import Coordinator, Knowledge, Number, Source
+
+AGE_WORDS = {"any": "", "adult": "vuxna", "child": "barn och unga"}
+PURPOSE_WORDS = {"any": "", "sexual": "sexuella ändamål", "other": "andra ändamål"}
+
+
+def focus(c: Coordinator) -> str:
+    """The coordinator's focus as the brochure prints it, or "" where it prints none.
+
+    The sources never say 'all cases', so neither do we.
+    """
+    if c.focus_printed:
+        return c.focus_printed
+    parts = [w for w in (AGE_WORDS[c.age], PURPOSE_WORDS[c.purpose]) if w]
+    return ", ".join(parts)
+
+
+def source(src: Source, knowledge: Knowledge) -> str:
+    if src.doc:
+        doc = knowledge.document(src.doc)
+        date = f", {doc.date[:4]}" if doc.date else ""
+        text = f"{doc.publisher}: ”{doc.title}”{date} – {src.section}"
+    else:
+        text = f"Annan källa än källdokumenten: {src.elsewhere}"
+    if src.inferred:
+        text += f" Slutsats: {src.inferred}"
+    if src.note:
+        text += f" Not: {src.note}"
+    return text
+
+
+def number_line(n: Number) -> str:
+    hours = f" ({n.hours})" if n.hours else ""
+    return f"{n.name}: {n.number}{hours}"
+
+
+KIND_LABELS = {
+    "myndighet": "Statlig myndighet", "kommunal": "Kommunal verksamhet", "region": "Region (hälso- och sjukvård)",
+    "civilsamhalle": "Civilsamhället", "internationell": "Internationell organisation", "natverk": "Nätverk",
+    "regeringskansliet": "Regeringskansliet", "domstol": "Domstol", "funktion": "Funktion inom socialtjänsten",
+}
+
+
+def describe(condition: Condition, knowledge: Knowledge, nested: bool = False) -> str:
+    """A condition in Swedish, for trainers: 'ålder: barn (under 18 år) och hemland: ett annat EU-land'."""
+    if isinstance(condition, Is):
+        question = knowledge.question(condition.question)
+        labels = " eller ".join(_in_running_text(question.label(v)) for v in question.values if v in condition.values)
+        return f"{_in_running_text(question.short)}: {labels}"
+    if isinstance(condition, All):
+        if not condition.parts:
+            return "alltid"
+        return " och ".join(describe(p, knowledge, nested=True) for p in condition.parts)
+    if isinstance(condition, AnyOf):
+        either = " eller ".join(describe(p, knowledge, nested=True) for p in condition.parts)
+        return f"({either})" if nested else either
+    if isinstance(condition, Named):
+        return condition.text
+    if isinstance(condition, Maybe):
+        return f"att kontrollera om {describe(condition.part, knowledge)}"
+    if isinstance(condition, Known):
+        return describe(condition.part, knowledge, nested)
+    return f"inte ({describe(condition.part, knowledge)})"
+
+
+def _in_running_text(label: str) -> str:
+    """A label as it reads inside a sentence: 'Barn' → 'barn', but 'EU-land' and 'UD' keep their capitals."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def stale_note(as_of: str) -> str:
+    return f"uppgift från {as_of}, äldre än {STALE_AFTER_YEARS} år: kontrollera att den gäller"
+
+
+def age_note(as_of: str, seen: str, on: date) -> str:
+    """How old a contact is, in the words shown beside it; "" for what does not age (112, the support line)."""
+    if as_of:
+        return stale_note(as_of) if is_stale(as_of, on) else f"uppgift från {as_of}"
+    if seen:
+        return f"odaterad uppgift, sedd {seen}: kontrollera att den gäller"
+    return ""
+
+
+# nmtsverige.se is being moved to jamstalldhetsmyndigheten.se (../shared/reference, "Contacts change").
+CONFIRM = ("Kontaktuppgifterna är från {as_of}. Kontrollera aktuella kontakter med stödtelefonen "
+           "{support} eller på jamstalldhetsmyndigheten.se (tidigare www.nmtsverige.se).")
+
+
+CONFIRM_SHORT = ("Kontakterna är från {as_of}: kontrollera dem med stödtelefonen {support} eller på "
+                 "jamstalldhetsmyndigheten.se.")
