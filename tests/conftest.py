@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mhstod.cli import main
+from mhstod.commands.main import main
 from mhstod.load import load
 from mhstod.model import Knowledge
 from mhstod.places import Gazetteer

@@ -14,7 +14,7 @@ from mhstod.answers import from_mapping
 from mhstod.engine import Checklist, build_checklist
 from mhstod.load.scenarios import scenarios_for
 from mhstod.model import Knowledge
-from mhstod.render import html, markdown, plain, rich_lines
+from mhstod.render import html, markdown, plain, rich
 from mhstod.render.outline import outline
 
 from .conftest import FIXTURES
@@ -37,7 +37,7 @@ def checklist(knowledge: Knowledge, name: str) -> Checklist:
 def screen(cl: Checklist, width: int = 100, full: bool = False) -> list[str]:
     out = io.StringIO()
     Console(file=out, width=width, color_system=None, force_terminal=False).print(
-        rich_lines.render(outline(cl, full=full)))
+        rich.render(outline(cl, full=full)))
     return [line.rstrip() for line in out.getvalue().splitlines()]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mhstod import __version__
-from mhstod.cli import main
+from mhstod.commands.main import main
 
 from .conftest import run
 
@@ -213,7 +213,7 @@ def _run_process(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_region_json_as_a_process_loads_no_prompt_or_rich_library(tmp_path: Path) -> None:
     probe = ("import sys, runpy; sys.argv=['mhstod','region','--county','Skåne','--json'];"
-             "from mhstod.cli import main; code = main(sys.argv[1:]);"
+             "from mhstod.commands.main import main; code = main(sys.argv[1:]);"
              "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'rich','questionary','prompt_toolkit'});"
              "print('LOADED', bad, file=sys.stderr); sys.exit(code)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=60)

@@ -296,16 +296,18 @@ def test_the_pager_gets_no_colour_codes(knowledge: Knowledge, answers_file: Path
 
     from rich.console import Console
 
-    from mhstod import cli
     from mhstod.answers import from_mapping
+    from mhstod.commands import guide
+    from mhstod.commands.output import Output
     from mhstod.engine import build_checklist
     from mhstod.load.answersfile import read_file
 
     shown: list[str] = []
     monkeypatch.setattr(pydoc, "pager", shown.append)
     monkeypatch.delenv("NO_COLOR")
-    monkeypatch.setattr(cli._Settings, "plain", False)
-    monkeypatch.setattr(cli, "_console", lambda: Console(force_terminal=True, color_system="standard"))
-    interview = object.__new__(cli._Interview)  # the pager alone: no terminal needed
+    terminal = Output(plain=False)
+    monkeypatch.setattr(terminal, "console", lambda: Console(force_terminal=True, color_system="standard"))
+    interview = object.__new__(guide.Interview)  # the pager alone: no terminal needed
+    interview.output = terminal
     interview._page(build_checklist(knowledge, from_mapping(knowledge, read_file(str(answers_file)))))
     assert "Stegen i stöd- och skyddsprocessen" in shown[0] and "\x1b" not in shown[0]

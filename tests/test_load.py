@@ -221,7 +221,7 @@ def test_roles_name_known_roles_and_actors() -> None:
 
 
 def test_data_check_exits_1_on_bad_data(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from mhstod.cli import main
+    from mhstod.commands.main import main
     from mhstod.load import knowledge as load_module
 
     texts = read_shipped()

@@ -17,7 +17,7 @@ NO_NETWORK = (
     "import socket, sys\n"
     "def refuse(*a, **k): raise SystemExit('network used')\n"
     "socket.socket.connect = refuse\nsocket.socket.connect_ex = refuse\nsocket.create_connection = refuse\n"
-    "from mhstod.cli import main\nsys.exit(main())\n"
+    "from mhstod.commands.main import main\nsys.exit(main())\n"
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mhstod.cli import app
+from mhstod.commands.app import app
 from mhstod.model import Knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ def test_every_command_is_in_the_readme() -> None:
 def test_the_checklists_json_keys_are_the_documented_ones(knowledge: Knowledge) -> None:
     from mhstod.answers import from_mapping
     from mhstod.engine import build_checklist
-    from mhstod.render.json_checklist import payload
+    from mhstod.render.json import checklist as payload
 
     block = README.split("**`mhstod guide --json`**", 1)[1].split("```json\n", 1)[1].split("\n```", 1)[0]
     documented = re.findall(r'^  "(\w+)":', block, flags=re.MULTILINE)

@@ -121,12 +121,12 @@ def test_a_long_local_actor_name_folds_and_the_role_stays(knowledge: Knowledge, 
 
     from rich.console import Console
 
-    from mhstod.render import rich_out
+    from mhstod.render import rich
 
     first = dataclasses.replace(knowledge.actors[0], name="Socialtjänsten i " + "Långnamnskommun" * 4)
     local = dataclasses.replace(knowledge, actors=(first, *knowledge.actors[1:]))
     console = Console(file=io.StringIO(), width=width, color_system=None)
-    console.print(rich_out.actors(local))
+    console.print(rich.actors(local))
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert max(len(line) for line in out.splitlines()) <= width
     assert "…" not in out, "the long name folds, nothing is cut"

@@ -14,7 +14,7 @@ from rich.console import Console
 from mhstod.answers import from_mapping
 from mhstod.engine import build_checklist
 from mhstod.model import Knowledge
-from mhstod.render import markdown, plain, rich_lines
+from mhstod.render import markdown, plain, rich
 from mhstod.render.outline import outline
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -33,7 +33,7 @@ def check(name: str, text: str) -> None:
 def test_checklist_at_80_columns(knowledge: Knowledge) -> None:
     checklist = build_checklist(knowledge, from_mapping(knowledge, CASE))
     out = io.StringIO()
-    Console(file=out, width=80, color_system=None, force_terminal=False).print(rich_lines.render(outline(checklist)))
+    Console(file=out, width=80, color_system=None, force_terminal=False).print(rich.render(outline(checklist)))
     text = out.getvalue()
     assert max(len(line) for line in text.splitlines()) <= 80
     check("checklist-80.txt", text)

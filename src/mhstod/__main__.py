@@ -1,5 +1,5 @@
 import sys
 
-from mhstod.cli import main
+from mhstod.commands.main import main
 
 sys.exit(main())

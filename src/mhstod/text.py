@@ -9,7 +9,7 @@ from datetime import date
 
 from mhstod.conditions import All, AnyOf, Condition, Is, Known, Maybe, Named
 from mhstod.freshness import STALE_AFTER_YEARS, is_stale
-from mhstod.model import Coordinator, Knowledge, Number, Source
+from mhstod.model import Coordinator, Document, Knowledge, Number, Source
 
 AGE_WORDS = {"any": "", "adult": "vuxna", "child": "barn och unga"}
 PURPOSE_WORDS = {"any": "", "sexual": "sexuella ändamål", "other": "andra ändamål"}
@@ -101,3 +101,39 @@ CONFIRM = ("Kontaktuppgifterna är från {as_of}. Kontrollera aktuella kontakter
 
 CONFIRM_SHORT = ("Kontakterna är från {as_of}: kontrollera dem med stödtelefonen {support} eller på "
                  "jamstalldhetsmyndigheten.se.")
+
+
+class Citations:
+    """How every view cites: "001: 7.1 Socialtjänsten" (or, short, "001 7.1"); "A2" for a fact from elsewhere.
+
+    The documents cited and the other sources, numbered in the order they were first cited, are listed at the end.
+    """
+
+    def __init__(self, short: bool = False) -> None:
+        self.short = short
+        self.elsewhere: list[str] = []
+        self.docs: list[str] = []
+
+    def one(self, source: Source) -> str:
+        if source.doc:
+            if source.doc not in self.docs:
+                self.docs.append(source.doc)
+            if not self.short:
+                return f"{source.doc}: {source.section}"
+            number = source.section.split(" ", 1)[0]
+            return f"{source.doc} {number}" if number[:1].isdigit() else source.doc
+        if source.elsewhere not in self.elsewhere:
+            self.elsewhere.append(source.elsewhere)
+        return f"A{self.elsewhere.index(source.elsewhere) + 1}"
+
+    def __call__(self, *sources: Source) -> str:
+        return "; ".join(dict.fromkeys(self.one(s) for s in sources))
+
+
+def document(doc: Document) -> str:
+    """A source document as the list of sources names it."""
+    return f"{doc.id}: {doc.publisher}, ”{doc.title}” ({doc.date or 'odaterad'})"
+
+
+def elsewhere(index: int, basis: str) -> str:
+    return f"A{index}: annan källa än källdokumenten – {basis}"

@@ -8,41 +8,18 @@ from __future__ import annotations
 
 from mhstod import __version__
 from mhstod.checklist import ActorDuties, Checklist, ContactView, Item
-from mhstod.model import Document, Source
+from mhstod.model import Document
 from mhstod.render.lines import Line, Mark
+from mhstod.text import Citations, document, elsewhere
 
 TITLE = "Checklista vid misstanke om människohandel"
 FULL_HINT = "Hela checklistan: --full eller en sparad fil."
 SHORT_PHRASES = 2  # per actor under "Vem gör vad" on the short view; the rest in the full one
 
 
-class _Refs:
-    """References for lines: "001: 7.1 Socialtjänsten" in full, "001 7.1" short; "A2" for other sources."""
-
-    def __init__(self, short: bool) -> None:
-        self.short = short
-        self.elsewhere: list[str] = []
-        self.docs: list[str] = []
-
-    def one(self, source: Source) -> str:
-        if source.doc:
-            if source.doc not in self.docs:
-                self.docs.append(source.doc)
-            if not self.short:
-                return f"{source.doc}: {source.section}"
-            number = source.section.split(" ", 1)[0]
-            return f"{source.doc} {number}" if number[:1].isdigit() else source.doc
-        if source.elsewhere not in self.elsewhere:
-            self.elsewhere.append(source.elsewhere)
-        return f"A{self.elsewhere.index(source.elsewhere) + 1}"
-
-    def __call__(self, *sources: Source) -> str:
-        return "; ".join(dict.fromkeys(self.one(s) for s in sources))
-
-
 def outline(checklist: Checklist, full: bool = False, stamp: bool = False) -> list[Line]:
     """The checklist's lines: short by default, whole with `full`; `stamp` adds when and from what it was made."""
-    refs = _Refs(short=not full)
+    refs = Citations(short=not full)
     lines = [Line("title", TITLE), Line("text", _header(checklist))]
     if stamp:
         lines.append(Line("text", provenance(checklist)))
@@ -98,7 +75,7 @@ def _header(checklist: Checklist) -> str:
     return f"Plats: {place} · {region} · Din roll: {checklist.role_label}"
 
 
-def _task(item: Item, refs: _Refs, full: bool) -> list[Line]:
+def _task(item: Item, refs: Citations, full: bool) -> list[Line]:
     """A task; in full, with the sources' own wording of what it says, so nothing is lost by rewording."""
     text = item.text
     if item.due is not None and item.due.period is not None:  # "genast" is said in the text itself
@@ -112,7 +89,7 @@ def _task(item: Item, refs: _Refs, full: bool) -> list[Line]:
     return lines
 
 
-def _contact(contact: ContactView, refs: _Refs, full: bool, described: bool) -> list[Line]:
+def _contact(contact: ContactView, refs: Citations, full: bool, described: bool) -> list[Line]:
     """A contact: who and why (or, for a named person, how old the details are), then how to reach them.
 
     The why of an actor that "Vem gör vad" describes is not said twice on the short view.
@@ -153,7 +130,7 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _others(block: ActorDuties, refs: _Refs, full: bool) -> Line | None:
+def _others(block: ActorDuties, refs: Citations, full: bool) -> Line | None:
     """One line per actor; the short view shows only what surely applies."""
     items = list(block.items if full else block.sure)
     if not items:
@@ -165,7 +142,7 @@ def _others(block: ActorDuties, refs: _Refs, full: bool) -> Line | None:
     return Line("item", text, "", refs(*(s for i in items for s in i.sources)), 1)
 
 
-def _deadlines(checklist: Checklist, refs: _Refs) -> list[Line]:
+def _deadlines(checklist: Checklist, refs: Citations) -> list[Line]:
     if not checklist.deadlines:
         return []
     lines = [Line("heading", "Frister")]
@@ -178,7 +155,7 @@ def _deadlines(checklist: Checklist, refs: _Refs) -> list[Line]:
     return lines
 
 
-def _steps(checklist: Checklist, refs: _Refs) -> list[Line]:
+def _steps(checklist: Checklist, refs: Citations) -> list[Line]:
     lines = [Line("heading", "Stegen i stöd- och skyddsprocessen")]
     for step in checklist.steps:
         timing = f" ({step.timing})" if step.timing else ""
@@ -191,7 +168,7 @@ def _steps(checklist: Checklist, refs: _Refs) -> list[Line]:
     return lines
 
 
-def _sources(documents: tuple[Document, ...], refs: _Refs, full: bool) -> list[Line]:
+def _sources(documents: tuple[Document, ...], refs: Citations, full: bool) -> list[Line]:
     used = [d for d in documents if d.id in refs.docs]
     if not full:
         parts = [f"{d.id} {d.short} ({d.date or 'odaterad'})" for d in used]
@@ -201,7 +178,6 @@ def _sources(documents: tuple[Document, ...], refs: _Refs, full: bool) -> list[L
         return [Line("note", "Källor: " + "; ".join(parts) + ". " + FULL_HINT)]
     lines = [Line("heading", "Källor")]
     for doc in used:
-        lines.append(Line("text", f"{doc.id}: {doc.publisher}, ”{doc.title}” ({doc.date or 'odaterad'})", level=1))
-    for index, basis in enumerate(refs.elsewhere, start=1):
-        lines.append(Line("text", f"A{index}: annan källa än källdokumenten – {basis}", level=1))
+        lines.append(Line("text", document(doc), level=1))
+    lines += [Line("text", elsewhere(index, basis), level=1) for index, basis in enumerate(refs.elsewhere, start=1)]
     return lines

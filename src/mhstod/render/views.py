@@ -1,4 +1,8 @@
-"""The look-ups (region, regions, contacts, counties) as lines, drawn alike by Rich and plain text."""
+"""Everything but the checklist as lines, drawn alike by Rich and plain text.
+
+The look-ups (region, regions, contacts, counties), the actors, the process, the law, search hits and the
+teaching cases.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,10 @@ from datetime import date
 
 from mhstod import text
 from mhstod.freshness import is_stale
-from mhstod.lookups import RegionReport, confirm_note, support_line, urgent_numbers
-from mhstod.model import Coordinator, Knowledge, Number, Region
+from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, support_line, urgent_numbers
+from mhstod.model import Actor, Coordinator, Knowledge, Number, Question, Region, Scenario
 from mhstod.render.lines import Line
-from mhstod.text import age_note, stale_note
+from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, stale_note
 
 
 def _coordinator(c: Coordinator, today: date) -> list[Line]:
@@ -105,3 +109,109 @@ def counties(knowledge: Knowledge) -> list[Line]:
     for c in knowledge.counties:
         lines.append(Line("item", f"{c.code} {c.name} ({c.iso}) – {knowledge.region(c.region).name}", level=1))
     return lines
+
+
+FOR_LABEL = {"any": "", "child": " (barn)", "adult": " (vuxna)"}
+
+
+def _sources(refs: Citations, knowledge: Knowledge) -> list[Line]:
+    """The sources these lines cited, listed as the checklist lists them."""
+    lines = [Line("heading", "Källor")]
+    lines += [Line("text", document(knowledge.document(d)), level=1) for d in refs.docs]
+    lines += [Line("text", elsewhere(i, basis), level=1) for i, basis in enumerate(refs.elsewhere, start=1)]
+    return lines
+
+
+def actors(knowledge: Knowledge) -> list[Line]:
+    lines = [Line("title", "Aktörerna i stöd- och skyddsprocessen")]
+    for actor in knowledge.actors:
+        lines.append(Line("item", f"{actor.name} – {KIND_LABELS[actor.kind]}", level=1))
+        lines.append(Line("text", actor.summary, level=2))
+    lines.append(Line("note", "Mer om en aktör: mhstod actor NAMN (t.ex. mhstod actor polisen)."))
+    return lines
+
+
+def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
+    refs = Citations()
+    lines = [Line("title", a.name), Line("text", f"{KIND_LABELS[a.kind]}. {a.summary}", ref=refs(a.summary_source))]
+    if a.part_of:
+        lines.append(Line("text", f"Del av: {knowledge.actor(a.part_of).name}"))
+    lines.append(Line("heading", "Uppgifter enligt källorna"))
+    for duty in a.responsibilities:
+        lines.append(Line("item", duty.text + FOR_LABEL[duty.for_whom], "", refs(duty.source), 1))
+    if a.no_duties is not None:
+        lines.append(Line("note", a.no_duties.text))
+    if a.about:
+        lines.append(Line("heading", "Om aktören"))
+        lines += [Line("text", fact.text, ref=refs(fact.source), level=1) for fact in a.about]
+    lines.append(Line("heading", "Så når du aktören"))
+    reach = [Line("item", text.number_line(knowledge.number(n)), "", refs(knowledge.number(n).source), 1)
+             for n in a.contact.numbers]
+    reach += [Line("item", how.text, "", refs(how.source), 1) for how in a.contact.how]
+    reach += [Line("item", f"Webb: {w.url}", "", refs(w.source), 1) for w in a.contact.web]
+    lines += reach or [Line("note", "Källorna anger inget sätt att nå aktören direkt; fråga stödtelefonen "
+                                    "för yrkesverksamma, 020-39 00 00.")]
+    return lines + _sources(refs, knowledge)
+
+
+def process(knowledge: Knowledge) -> list[Line]:
+    refs = Citations()
+    lines = [Line("title", "Stöd- och skyddsprocessen i sex steg")]
+    for step in knowledge.steps:
+        timing = f" ({step.timing})" if step.timing else ""
+        lines.append(Line("heading", f"Steg {step.number}. {step.name}{timing}"))
+        lines.append(Line("text", step.summary, ref=refs(step.source)))
+        who = list(dict.fromkeys(knowledge.actor(a.actor).name for a in step.actions))
+        lines.append(Line("text", "Vem agerar: " + ", ".join(who)))
+        for decision in decisions(knowledge, step.number):
+            lines.append(Line("subheading", "Alltid:" if decision.text == "alltid" else f"Om {decision.text}:"))
+            for action in decision.actions:
+                lines.append(Line("item", f"{knowledge.actor(action.actor).name}: {action.text}", "",
+                                  refs(action.source), 1))
+    lines.append(Line("note", "Källorna listar aktörernas uppgifter, inte stegen: placeringen i ett steg är en "
+                              "bedömning, med grunden i JSON-utskriften (mhstod process --json)."))
+    return lines + _sources(refs, knowledge)
+
+
+def laws(knowledge: Knowledge) -> list[Line]:
+    refs = Citations()
+    lines = [Line("title", "Lagstiftning i källorna")]
+    for law in knowledge.laws:
+        lines.append(Line("heading", f"{law.name} ({law.reference})"))
+        lines += [Line("text", t.text, ref=refs(t.source), level=1) for t in law.texts]
+        lines += [Line("item", f"Observera: {n.text}", "verify", refs(n.source), 1) for n in law.notes]
+    lines.append(Line("note", "Texterna är broschyrens (2018); lagen kan ha ändrats. Kontrollera gällande lydelse."))
+    return lines + _sources(refs, knowledge)
+
+
+def hits(typed: str, found: tuple[Hit, ...]) -> list[Line]:
+    lines = [Line("title", f"Sökning: {typed} – {len(found)} träffar")]
+    for hit in found:
+        lines.append(Line("item", hit.where, level=1))
+        lines.append(Line("text", hit.text, level=2))
+    return lines
+
+
+def scenarios(found: tuple[Scenario, ...]) -> list[Line]:
+    lines = [Line("title", "Undervisningsfall")]
+    lines += [Line("item", f"{s.id}: {s.title}", level=1) for s in found]
+    lines.append(Line("note", "Visa ett fall: mhstod scenario show NAMN; spela upp: mhstod scenario play NAMN."))
+    return lines
+
+
+def scenario_intro(scenario: Scenario, knowledge: Knowledge) -> list[Line]:
+    refs = Citations()
+    lines = [Line("title", scenario.title), Line("text", scenario.story)]
+    lines.append(Line("heading", "Att diskutera"))
+    lines += [Line("item", note.text, "", refs(note.source), 1) for note in scenario.notes]
+    lines.append(Line("heading", "En riktig checklista innehåller"))
+    lines += [Line("item", name, "", level=1) for name in scenario.key_contacts]
+    lines += [Line("item", knowledge.actor(a).name, "", level=1) for a in scenario.key_actors
+              if knowledge.actor(a).name not in scenario.key_contacts]
+    return lines + _sources(refs, knowledge)
+
+
+def scenario_step(index: int, total: int, question: Question, label: str) -> list[Line]:
+    return [Line("heading", f"Fråga {index} av {total}: {question.text}"),
+            Line("item", f"Svar: {label}", level=1),
+            Line("text", f"Varför det spelar roll: {question.help}", level=1)]

@@ -1,0 +1,1 @@
+"""The commands: parse arguments, call the core, render. `main` is the program's entry point."""

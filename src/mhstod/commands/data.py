@@ -1,0 +1,47 @@
+"""`mhstod data check`: the data validated and summed up; a failure is exit 1, in JSON too when asked."""
+
+from __future__ import annotations
+
+import contextlib
+
+import typer
+
+from mhstod.commands.output import DataDirOption, JsonOption, Output, ReaderGone
+from mhstod.errors import DataError
+
+app = typer.Typer(help="Kontrollera data som verktyget bygger på.", no_args_is_help=True)
+
+
+@app.command("check")
+def data_check(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
+    """Validera datafilerna och visa en sammanfattning; avslutas med 1 vid fel."""
+    from mhstod.load import load
+    from mhstod.load.scenarios import scenarios_for
+    from mhstod.lookups import counts, oldest_date
+
+    out = Output.of(ctx)
+    try:
+        knowledge = load(data_dir)
+        sizes = {**counts(knowledge), "scenarios": len(scenarios_for(knowledge))}
+    except DataError as exc:
+        if json:  # a script that asked for JSON gets JSON on stdout too; the message also goes to stderr
+            from mhstod.render.json import data_error
+
+            with contextlib.suppress(ReaderGone):  # the data error, not the closed pipe, decides the exit
+                out.json(data_error(str(exc)))
+        raise
+    oldest = oldest_date(knowledge)
+    if json:
+        from mhstod.render.json import data_check as as_json
+
+        out.json(as_json(sizes, oldest, knowledge))
+        return
+    out.out(
+        f"Data OK: {sizes['regions']} regioner, {sizes['counties']} län, {sizes['municipalities']} kommuner, "
+        f"{sizes['actors']} aktörer med {sizes['responsibilities']} uppgifter, "
+        f"{sizes['coordinators'] + sizes['numbers']} kontakter ({sizes['coordinators']} regionkoordinatorer, "
+        f"{sizes['numbers']} nationella nummer), {sizes['steps']} steg, {sizes['scenarios']} undervisningsfall. "
+        f"Äldsta källa: {oldest}."
+    )
+    for (kind, ident), file in knowledge.local:
+        out.out(f"Lokal uppgift: {kind} '{ident}' från {file}")

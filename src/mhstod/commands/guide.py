@@ -1,0 +1,206 @@
+"""The guide: the questions (or an answers file), the checklist, and what to do with it at the end."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mhstod.commands.output import DataDirOption, JsonOption, Output, write
+from mhstod.errors import Interrupted, MhstodError, UsageError
+
+if TYPE_CHECKING:
+    from mhstod.answers import Answers
+    from mhstod.checklist import Checklist
+    from mhstod.model import Knowledge
+
+BANNER = ("mhstod – stöd vid misstanke om människohandel. Svara på några frågor och få en checklista: vad som "
+          "ska göras nu, vem som gör vad och vem du kontaktar.\nVid akut fara: ring 112. Inget av svaren sparas "
+          "om du inte själv väljer att spara.")
+
+
+def guide(
+    ctx: typer.Context,
+    answers: Annotated[
+        str | None, typer.Option("--answers", "-a", help="Svarsfil (YAML eller JSON) i stället för frågor.")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Spara hela checklistan i en ny fil: .md, .html eller .json.")
+    ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Hela checklistan: varje steg i processen och varje uppgift med källa.")
+    ] = False,
+    json: JsonOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Gå igenom frågorna och få en checklista: vad du gör nu, vem du kontaktar och vem som gör vad."""
+    from mhstod.export import CHECKLIST_FORMATS, check_new_file, format_of
+    from mhstod.load import load
+
+    if output is not None:  # said before the first question, not after the whole interview
+        format_of(output, CHECKLIST_FORMATS)
+        check_new_file(output)
+    knowledge = load(data_dir)
+    if answers is not None:
+        from mhstod.answers import from_mapping
+        from mhstod.load.answersfile import read_file
+
+        given = from_mapping(knowledge, read_file(answers))
+        for warning in given.warnings:
+            sys.stderr.write(f"mhstod: varning: {warning}\n")
+        session = None
+    else:
+        session = Interview(knowledge, Output.of(ctx))
+        given = session.run()
+    from mhstod.engine import build_checklist
+
+    checklist = build_checklist(knowledge, given)
+    failed: MhstodError | None = None
+    if output is not None:
+        try:
+            save_checklist(output, checklist, knowledge)
+            sys.stderr.write(f"mhstod: checklistan sparades i {output} (bara du kan läsa filen)\n")
+        except MhstodError as exc:
+            failed = exc
+    out = Output.of(ctx)
+    if json:
+        out.out(render(checklist, knowledge, "json"))
+    else:
+        from mhstod.render.outline import outline
+
+        out.lines(outline(checklist, full=full))
+    if failed is not None and (session is None or json):
+        raise failed  # the checklist is shown above: a failed save loses nothing, and the exit code says it
+    if session is not None and not json:
+        if failed is not None:
+            sys.stderr.write(f"mhstod: {failed} Välj en annan fil nedan; svaren finns kvar.\n")
+        session.after(checklist, given)
+
+
+class Interview:
+    """The interactive guide: the questions, then what to do with the checklist (see it whole, save, quit)."""
+
+    def __init__(self, knowledge: Knowledge, out: Output) -> None:
+        if not sys.stdin.isatty():
+            raise UsageError("Standardinmatningen är ingen terminal: ange svaren med --answers FIL.")
+        from mhstod import interview, prompts
+
+        self.knowledge = knowledge
+        self.output = out
+        self.ui: interview.Ui = prompts.PlainUi(self._plain_write) if out.plain else prompts.FancyUi()
+
+    @staticmethod
+    def _plain_write(text: str) -> None:
+        write(text, flush=True)
+
+    def say(self, text: str) -> None:
+        """A line between questions; plain mode writes it as it is (screen readers, TERM=dumb)."""
+        if self.output.plain:
+            write(f"\n{text}\n", flush=True)
+        else:
+            self.output.console().print(f"\n{text}", style="dim", highlight=False, markup=False)
+
+    def alert(self, text: str) -> None:
+        """What must not wait for the end of the questions: ring 112."""
+        if self.output.plain:
+            write(f"\n!!! {text}\n", flush=True)
+        else:
+            self.output.console().print(f"\n{text}", style="bold red", highlight=False, markup=False)
+
+    def run(self) -> Answers:
+        from mhstod import interview
+
+        if self.output.plain:
+            write(BANNER + "\n", flush=True)
+        else:
+            self.output.console().print(BANNER, style="bold", highlight=False, markup=False)
+        return interview.run(self.knowledge, self.say, self.ui, self.alert)
+
+    def after(self, checklist: Checklist, given: Answers) -> None:
+        """Nothing is lost when the guide ends: the whole checklist, a saved file or the answers, until quit."""
+        from mhstod import interview
+        from mhstod.export import ANSWERS_FORMATS, CHECKLIST_FORMATS, answers_text, format_of
+
+        try:
+            while (choice := interview.end_menu(self.ui)) != "quit":
+                if choice == "full":
+                    self._page(checklist)
+                    continue
+                if choice == "save":
+                    path = self._path("Filnamn för checklistan (.md, .html eller .json); tomt för att avbryta:",
+                                      CHECKLIST_FORMATS)
+                    text = render(checklist, self.knowledge, format_of(path, CHECKLIST_FORMATS)) if path else ""
+                    done = f"Checklistan sparades i {path}; bara du kan läsa filen."
+                else:
+                    path = self._path("Filnamn för svaren (.yaml eller .json); tomt för att avbryta:", ANSWERS_FORMATS)
+                    text = answers_text(self.knowledge, given, format_of(path, ANSWERS_FORMATS),
+                                        checklist.today) if path else ""
+                    done = f"Svaren sparades i {path}; bara du kan läsa filen. Kör igen: mhstod guide --answers {path}"
+                if path and self._saved(path, text):
+                    self.say(done)
+        except KeyboardInterrupt:
+            raise Interrupted("avbrutet.") from None
+
+    def _path(self, message: str, formats: dict[str, str]) -> str:
+        from mhstod import interview
+        from mhstod.export import check_new_file, format_of
+
+        def valid(text: str) -> bool | str:
+            try:
+                format_of(text, formats)
+                check_new_file(text)
+            except MhstodError as exc:
+                return str(exc)
+            return True
+
+        return interview.ask_path(self.ui, message, valid)
+
+    def _saved(self, path: str, text: str) -> bool:
+        """Save, or say why not and go back to the menu: a failed save never loses the interview."""
+        from mhstod.export import write_private
+
+        try:
+            write_private(path, text)
+        except MhstodError as exc:
+            self.say(f"{exc} Försök igen med ett annat namn.")
+            return False
+        return True
+
+    def _page(self, checklist: Checklist) -> None:
+        from mhstod.render.outline import outline
+
+        lines = outline(checklist, full=True)
+        if self.output.plain:  # a screen reader reads on; a pager would only stand in its way
+            from mhstod.render import plain
+
+            write(plain.render(lines), flush=True)
+            return
+        from mhstod.render import rich
+
+        console = self.output.console()
+        with console.pager(styles=False):  # the system pager may show colour codes as text (less without -R)
+            console.print(rich.render(lines))
+
+
+def save_checklist(path: str, checklist: Checklist, knowledge: Knowledge) -> None:
+    from mhstod.export import CHECKLIST_FORMATS, format_of, write_private
+
+    write_private(path, render(checklist, knowledge, format_of(path, CHECKLIST_FORMATS)))
+
+
+def render(checklist: Checklist, knowledge: Knowledge, fmt: str) -> str:
+    """A format for a file or for scripts: exports hold the whole checklist, with its date and sources."""
+    if fmt == "json":
+        from mhstod.render import json
+
+        return json.dumps(json.checklist(checklist, knowledge), json.CHECKLIST_SCHEMA_VERSION)
+    if fmt == "html":
+        from mhstod.render import html
+
+        return html.render(checklist)
+    from mhstod.render import markdown
+
+    return markdown.render(checklist)
+
+

@@ -1,0 +1,103 @@
+"""What every command shares: the common options, and how output is written, plain or with Rich.
+
+The plain setting is not a module-level switch: the root command puts an `Output` in Typer's context, and each
+command takes it from there (`Output.of(ctx)`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from mhstod.render.lines import Line
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Skriv JSON (för skript) i stället för text.")]
+DataDirOption = Annotated[
+    str | None,
+    typer.Option("--data-dir", envvar="MHSTOD_DATA_DIR", show_envvar=True,
+                 help="Katalog med lokala YAML-filer som kompletterar eller rättar de levererade kontakterna."),
+]
+
+# Below these widths a table would wrap names mid-word or squeeze a column to nothing: lines instead.
+TABLE_MIN_WIDTH = 63  # the counties table at its natural width
+ACTORS_TABLE_MIN_WIDTH = 80  # render.rich.actors: a role column worth reading
+
+
+class ReaderGone(Exception):
+    """Standard output was closed by its reader (mhstod contacts | head -1).
+
+    Not an OSError, so that Click does not turn it into exit 1 on the way to main().
+    """
+
+
+def write(text: str, flush: bool = False) -> None:
+    """Text to standard output; a reader who has gone is ReaderGone, which ends the program quietly."""
+    try:
+        sys.stdout.write(text)
+        if flush:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderGone from None
+
+
+def plain_wanted(flag: bool = False) -> bool:
+    """--plain, or a terminal that says it draws nothing (TERM=dumb)."""
+    return flag or os.environ.get("TERM") == "dumb"
+
+
+class Output:
+    """How this run writes: plain, linear text (--plain, TERM=dumb: screen readers, case notes), or Rich."""
+
+    def __init__(self, plain: bool) -> None:
+        self.plain = plain
+
+    @staticmethod
+    def of(ctx: typer.Context) -> Output:
+        """The root command's Output; a command run on its own (tests) gets one from the environment."""
+        found = ctx.find_root().obj
+        return found if isinstance(found, Output) else Output(plain_wanted())
+
+    def console(self) -> Console:
+        if self.plain:
+            return _quiet_console_class()(highlight=False, color_system=None, no_color=True, emoji=False)
+        return _quiet_console_class()(highlight=False)
+
+    def out(self, text: str) -> None:
+        write(text + "\n")
+
+    def json(self, payload: dict[str, Any], schema_version: int | None = None) -> None:
+        from mhstod.render import json
+
+        self.out(json.dumps(payload) if schema_version is None else json.dumps(payload, schema_version))
+
+    def show(self, renderable: RenderableType) -> None:
+        self.console().print(renderable)
+
+    def lines(self, lines: list[Line]) -> None:
+        """Plain text with --plain or TERM=dumb, otherwise Rich."""
+        if self.plain:
+            from mhstod.render import plain
+
+            write(plain.render(lines))
+        else:
+            from mhstod.render import rich
+
+            self.show(rich.render(lines))
+
+
+@functools.cache
+def _quiet_console_class() -> type[Console]:
+    from rich.console import Console
+
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:  # Rich would exit 1; main() ends a closed pipe quietly with 0
+            raise ReaderGone
+
+    return QuietConsole

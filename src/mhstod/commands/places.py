@@ -1,0 +1,98 @@
+"""Whom to call where: `region`, `counties`, `regions`, `contacts`. Each parses, asks the core, and draws."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mhstod.commands.output import TABLE_MIN_WIDTH, DataDirOption, JsonOption, Output
+from mhstod.errors import UsageError
+
+
+def region(
+    ctx: typer.Context,
+    county: Annotated[str | None, typer.Option("--county", "-c", help="Län (eller kommun), t.ex. Skåne, SE-M, 12.")]
+    = None,
+    municipality: Annotated[
+        str | None, typer.Option("--municipality", "-m", help="Kommun, t.ex. Lund eller 'Göteborgs stad'.")
+    ] = None,
+    json: JsonOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Visa regionen, dess regionkoordinatorer och stödtelefonen för ett län eller en kommun."""
+    from mhstod.freshness import today
+    from mhstod.load import load
+    from mhstod.lookups import region_report
+    from mhstod.places import gazetteer_for
+
+    if (county is None) == (municipality is None):
+        raise UsageError("Ange antingen --county eller --municipality, till exempel: mhstod region --county Skåne")
+    knowledge = load(data_dir)
+    typed, prefer = (county, "county") if county is not None else (municipality, "municipality")
+    assert typed is not None
+    match = gazetteer_for(knowledge).find(typed, prefer)  # type: ignore[arg-type]
+    report = region_report(knowledge, knowledge.region(match.place.county.region), match, today())
+    out = Output.of(ctx)
+    if json:
+        from mhstod.render.json import region_report as as_json
+
+        out.json(as_json(report, knowledge))
+    else:
+        from mhstod.render import views
+
+        out.lines(views.region_report(report, knowledge))
+
+
+def counties(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
+    """Lista Sveriges 21 län med koder och region."""
+    from mhstod.load import load
+
+    knowledge = load(data_dir)
+    out = Output.of(ctx)
+    if json:
+        from mhstod.render.json import counties as as_json
+
+        out.json(as_json(knowledge))
+    elif out.plain or out.console().width < TABLE_MIN_WIDTH:  # a narrow table would break names mid-word
+        from mhstod.render import views
+
+        out.lines(views.counties(knowledge))
+    else:
+        from mhstod.render import rich
+
+        out.show(rich.counties(knowledge))
+
+
+def regions(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
+    """Lista de sju regionerna med län och regionkoordinatorer."""
+    from mhstod.freshness import today
+    from mhstod.load import load
+
+    knowledge = load(data_dir)
+    out = Output.of(ctx)
+    if json:
+        from mhstod.render.json import regions as as_json
+
+        out.json(as_json(knowledge, today()))
+    else:
+        from mhstod.render import views
+
+        out.lines(views.regions(knowledge, today()))
+
+
+def contacts(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
+    """Visa akutnummer, stödtelefonen och alla regionkoordinatorer."""
+    from mhstod.freshness import today
+    from mhstod.load import load
+
+    knowledge = load(data_dir)
+    out = Output.of(ctx)
+    if json:
+        from mhstod.render.json import contacts as as_json
+
+        out.json(as_json(knowledge, today()))
+    else:
+        from mhstod.render import views
+
+        out.lines(views.contacts(knowledge, today()))
