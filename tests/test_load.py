@@ -235,3 +235,39 @@ def test_data_check_exits_1_on_bad_data(monkeypatch: pytest.MonkeyPatch, capsys:
         assert err.count("\n") == 1
     finally:
         load_module.load.cache_clear()
+
+
+def test_exactly_one_support_line() -> None:
+    def two(d: Any) -> None:
+        d["numbers"][0]["support_line"] = True
+
+    def none(d: Any) -> None:
+        for n in d["numbers"]:
+            n.pop("support_line", None)
+    assert "data/actors.yaml: numbers[2]: exakt ett nummer ska vara 'support_line: true'" in broken("actors.yaml", two)
+    assert "data/actors.yaml: numbers: exakt ett nummer ska vara 'support_line: true'" in broken("actors.yaml", none)
+
+
+def test_the_regions_name_their_actor() -> None:
+    def change(d: Any) -> None:
+        d["actor"] = "koordinatorerna"
+    assert broken("regions.yaml", change).startswith("data/regions.yaml: actor: okänd aktör 'koordinatorerna'")
+
+
+@pytest.mark.parametrize(("question", "answer"), [("role", ""), ("age", "adult"), ("purpose", "sexual")])
+def test_the_questions_the_code_reads_must_be_asked(question: str, answer: str) -> None:
+    def change(d: Any) -> None:
+        q = next(q for q in d["questions"] if q["id"] == question)
+        if answer:
+            q["choices"] = [c for c in q["choices"] if c["value"] != answer]
+        else:
+            d["questions"].remove(q)
+    message = broken("process.yaml", change)
+    expected = f"saknar svaret '{answer}'" if answer else f"frågan '{question}' saknas"
+    assert expected in message, message
+
+
+def test_the_place_question_has_the_place_type() -> None:
+    def change(d: Any) -> None:
+        next(q for q in d["questions"] if q["id"] == "county")["type"] = "single"
+    assert "frågan 'county' ska ha typen 'place'" in broken("process.yaml", change)

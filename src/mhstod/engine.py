@@ -18,6 +18,9 @@ from mhstod.checklist import ActorDuties, AnswerView, Checklist, ContactView, It
 from mhstod.conditions import Answer, Condition, Truth, evaluate
 from mhstod.lookups import confirm_note, inferred_notes
 from mhstod.model import (
+    AGE_QUESTION,
+    PURPOSE_QUESTION,
+    ROLE_QUESTION,
     Action,
     Actor,
     ContactRule,
@@ -27,9 +30,8 @@ from mhstod.model import (
     Task,
 )
 from mhstod.places import Place
-from mhstod.text import age_note, focus
+from mhstod.text import COORDINATOR, COORDINATOR_UNPLACED, WHERE_THE_PERSON_IS, age_note, coordinators_in, focus
 
-COORDINATORS = "regionkoordinatorerna"
 NOW_LIMIT = 5
 
 
@@ -37,7 +39,8 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
     """The whole checklist for one case; every renderer is a function of this value alone."""
     today = today or freshness.today()
     rules = answers.for_rules(knowledge)
-    role = str(answers.values.get("role", "other"))
+    role_question = knowledge.question(ROLE_QUESTION)
+    role = str(answers.values.get(ROLE_QUESTION, role_question.fallback))
     region = knowledge.region(answers.place.place.county.region) if answers.place else None
 
     steps = _steps(knowledge, rules)
@@ -69,7 +72,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         place=place,
         region=region,
         role=role,
-        role_label=knowledge.question("role").label(role),
+        role_label=role_question.label(role),
         now=now,
         your_tasks=your_tasks,
         to_verify=tuple(to_verify),
@@ -148,11 +151,11 @@ def _others(steps: tuple[StepView, ...], own_actor: str, restated: set[Action]) 
     return tuple(ActorDuties(actor, names[actor], tuple(phrases.values())) for actor, phrases in by_actor.items())
 
 
-def _fitting(region: Region, age: Answer, purposes: Answer) -> tuple[tuple[Coordinator, ...], bool]:
+def _fitting(region: Region, age: Answer, purposes: Answer, unknown: str) -> tuple[tuple[Coordinator, ...], bool]:
     """The region's coordinators who fit the case; True when an unknown answer left the choice open."""
     chosen = (purposes,) if isinstance(purposes, str) else purposes
-    kinds = {"sexual" if p == "sexual" else "other" for p in chosen if p not in ("unknown",)}
-    open_choice = "unknown" in chosen or not chosen
+    kinds = {"sexual" if p == "sexual" else "other" for p in chosen if p != unknown}
+    open_choice = unknown in chosen or not chosen
     if open_choice:
         kinds = {"sexual", "other"}
     fitting = tuple(c for c in region.coordinators
@@ -169,7 +172,7 @@ def _contacts(knowledge: Knowledge, rules: Mapping[str, Answer], place: Place | 
             contacts.append(ContactView(name=number.name, why=rule.why, source=rule.source, kind="line",
                                         numbers=(number,), local=knowledge.local_file("numbers", number.id),
                                         verify=verify))
-        elif rule.actor == COORDINATORS:
+        elif rule.actor == knowledge.coordinators_actor:  # the region's people, not the actor's own contact
             contacts += _coordinator_contacts(knowledge, rules, region, today)
         else:
             contacts += _actor_contact(knowledge, knowledge.actor(rule.actor), rule, place, region, verify)
@@ -193,7 +196,7 @@ def _actor_contact(knowledge: Knowledge, actor: Actor, rule: ContactRule, place:
             verify = True
         name += f" ({', '.join(places)})"
     elif actor.kind == "kommunal":  # in brackets: "i Malmö" but "på Gotland", and no preposition fits all
-        name += f" ({place.municipality.name})" if place and place.municipality else " där personen vistas"
+        name += f" ({place.municipality.name})" if place and place.municipality else WHERE_THE_PERSON_IS
     return [ContactView(
         name=name, why=rule.why, source=rule.source, actor=actor.id,
         numbers=tuple(knowledge.number(n) for n in actor.contact.numbers), how=actor.contact.how,
@@ -212,19 +215,22 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
     The region's lines come first: they are newer than the brochure's names.
     """
     if region is None:
-        return [ContactView(name="Regionkoordinator", why="Var personen befinner sig är inte känt: stödtelefonen "
-                            "hänvisar till regionkoordinatorn i rätt region.", source=knowledge.number(
-                                "stodtelefonen").source, kind="note", actor=COORDINATORS, verify=True)]
+        name, why = COORDINATOR_UNPLACED
+        return [ContactView(name=name, why=why, source=knowledge.support_line.source, kind="note",
+                            actor=knowledge.coordinators_actor, verify=True)]
     local = knowledge.local_file("regions", region.id)
     contacts = []
-    coordinators, open_choice = _fitting(region, rules.get("age", "child"), rules.get("purpose", ("unknown",)))
+    unknown = knowledge.question(PURPOSE_QUESTION).unknown
+    coordinators, open_choice = _fitting(region, rules.get(AGE_QUESTION, "child"),
+                                         rules.get(PURPOSE_QUESTION, (unknown,)), unknown)
+    actor = knowledge.coordinators_actor
     for n in region.numbers:
         contacts.append(ContactView(
-            name=n.name, why=n.use, source=n.source, kind="line", actor=COORDINATORS, numbers=(n,), as_of=n.as_of,
+            name=n.name, why=n.use, source=n.source, kind="line", actor=actor, numbers=(n,), as_of=n.as_of,
             stale=freshness.is_stale(n.as_of, today), age=age_note(n.as_of, n.seen, today), local=local))
     for c in coordinators:
         contacts.append(ContactView(
-            name=c.name, why="regionkoordinator", source=c.source, kind="person", actor=COORDINATORS,
+            name=c.name, why=COORDINATOR, source=c.source, kind="person", actor=actor,
             focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of,
             stale=freshness.is_stale(c.as_of, today), age=age_note(c.as_of, "", today),
             verify=open_choice, local=local))
@@ -233,8 +239,8 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
         listed = {r.number for r in knowledge.contact_rules if r.number}  # a national line is a contact of its own
         number = (knowledge.number(region.contact_number),) if region.contact_number not in listed else ()
         contacts.append(ContactView(
-            name=f"Regionkoordinatorerna i {region.name}", why=note.text, source=note.source, kind="note",
-            actor=COORDINATORS, numbers=number,
+            name=coordinators_in(region.name), why=note.text, source=note.source, kind="note",
+            actor=actor, numbers=number,
             as_of=note.as_of, stale=freshness.is_stale(note.as_of, today),
             age=age_note(note.as_of, "", today), local=local))
     return contacts

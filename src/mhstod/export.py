@@ -17,7 +17,7 @@ from pathlib import Path
 from mhstod import __version__
 from mhstod.answers import Answers
 from mhstod.errors import MhstodError, UsageError
-from mhstod.model import Knowledge
+from mhstod.model import PLACE_QUESTION, Knowledge
 from mhstod.places import shown
 
 CHECKLIST_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
@@ -159,6 +159,6 @@ def answers_text(knowledge: Knowledge, answers: Answers, fmt: str, today: date) 
         if isinstance(given, list):
             lines.append(f"{key}: [{', '.join(json.dumps(v) for v in given)}]")
         else:
-            comment = f"  # {answers.place.place.label}" if key == "county" and answers.place else ""
+            comment = f"  # {answers.place.place.label}" if key == PLACE_QUESTION and answers.place else ""
             lines.append(f"{key}: {json.dumps(given, ensure_ascii=False)}{comment}")
     return "\n".join(lines) + "\n"

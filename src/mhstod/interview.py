@@ -12,7 +12,7 @@ from typing import Any, Literal, Protocol
 from mhstod.answers import Answers, parse_value
 from mhstod.conditions import Answer
 from mhstod.errors import AnswersError, Interrupted
-from mhstod.model import Knowledge, Question
+from mhstod.model import PLACE_QUESTION, Knowledge, Question
 from mhstod.places import Gazetteer, Match, gazetteer_for
 from mhstod.rules import is_relevant
 
@@ -97,7 +97,7 @@ class Session:
         """Drop an answer but keep it as the default, should the question be asked again."""
         if question_id in self.values:
             self.defaults[question_id] = self.values.pop(question_id)
-        if question_id == "county" and self.place is not None:
+        if question_id == PLACE_QUESTION and self.place is not None:
             self.defaults[question_id] = self.place.typed
             self.place = None
 

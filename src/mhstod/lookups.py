@@ -34,18 +34,15 @@ class RegionReport:
     today: date
 
 
-def support_line(knowledge: Knowledge) -> Number:
-    return knowledge.number("stodtelefonen")
-
-
 def urgent_numbers(knowledge: Knowledge) -> tuple[Number, ...]:
-    return tuple(n for n in knowledge.numbers if n.id != "stodtelefonen")
+    """The numbers a region's view lists after the support line: 112 and the police."""
+    return tuple(n for n in knowledge.numbers if not n.support_line)
 
 
 def confirm_note(knowledge: Knowledge, short: bool = False) -> str:
     """Where to check that a contact still holds; the short form fits one line of a checklist."""
     return (CONFIRM_SHORT if short else CONFIRM).format(as_of=knowledge.regions_as_of,
-                                                        support=support_line(knowledge).number)
+                                                        support=knowledge.support_line.number)
 
 
 def inferred_notes(knowledge: Knowledge, region: Region) -> list[str]:
@@ -62,7 +59,7 @@ def region_report(knowledge: Knowledge, region: Region, match: Match | None, tod
     notes.append(confirm_note(knowledge))
     return RegionReport(
         match=match, region=region, counties=tuple(knowledge.county(c) for c in region.counties),
-        coordinators=region.coordinators, support_line=support_line(knowledge),
+        coordinators=region.coordinators, support_line=knowledge.support_line,
         urgent=urgent_numbers(knowledge), as_of=knowledge.regions_as_of, notes=tuple(notes), today=today)
 
 

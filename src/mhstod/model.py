@@ -23,6 +23,16 @@ ACTOR_KINDS: tuple[ActorKind, ...] = (
 )
 FOR_WHOM: tuple[ForWhom, ...] = ("any", "child", "adult")
 
+# The questions the code reads by id (the rest only the rules in process.yaml read). Their ids are keys of the
+# answers file (README, "Svarsfil"): names in a format, not records. The loader checks that the data asks each,
+# with the answers named here.
+ROLE_QUESTION = "role"  # whose tasks are shown (process.yaml, roles: an answer's actor)
+PLACE_QUESTION = "county"  # where the person is: a county or municipality, read as "known"/"unknown" by the rules
+AGE_QUESTION = "age"  # whom a coordinator's focus fits: its answers include AgeFocus's "child" and "adult"
+PURPOSE_QUESTION = "purpose"  # the same: "sexual" among its answers, every other purpose is "other"
+QUESTIONS_READ_BY_CODE: dict[str, tuple[str, ...]] = {
+    ROLE_QUESTION: (), PLACE_QUESTION: ("known",), AGE_QUESTION: ("child", "adult"), PURPOSE_QUESTION: ("sexual",)}
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -106,7 +116,8 @@ class Number:
 
     National numbers (112, 114 14, the support line) do not age and carry no `as_of`; organisation-specific
     ones, such as a local overlay's, carry the date of their source, or `seen`, the year an undated page was
-    seen. `urgent` marks the number to call in acute danger.
+    seen. `urgent` marks the number to call in acute danger; `support_line`, the one line the tool names for
+    advice and for checking that a contact still holds.
     """
 
     id: str
@@ -123,6 +134,7 @@ class Number:
     seen: str = ""
     national: bool = False
     urgent: bool = False
+    support_line: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +379,7 @@ class Knowledge:
     actors: tuple[Actor, ...]
     steps: tuple[Step, ...]
     regions_as_of: str
+    coordinators_actor: str = ""  # the actor whose people and lines the regions list
     questions: tuple[Question, ...] = ()
     roles: tuple[tuple[str, str], ...] = ()
     tasks: tuple[Task, ...] = ()
@@ -385,6 +398,11 @@ class Knowledge:
     def unknowns(self) -> dict[str, str]:
         """Each question's "Vet inte" value, for the condition interpreter."""
         return {q.id: q.unknown for q in self.questions if q.unknown}
+
+    @property
+    def support_line(self) -> Number:
+        """The line for advice and for checking contacts (the loader makes sure there is exactly one)."""
+        return next(n for n in self.numbers if n.support_line)
 
     def question(self, question_id: str) -> Question:
         return _by(self.questions, "id", question_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mhstod.conditions import All, Answer, Condition, Is, evaluate, questions_in
-from mhstod.model import Knowledge, Question
+from mhstod.model import PLACE_QUESTION, ROLE_QUESTION, Knowledge, Question
 
 
 def for_rules(knowledge: Knowledge, answers: Mapping[str, Answer], located: bool) -> dict[str, Answer]:
@@ -14,8 +14,8 @@ def for_rules(knowledge: Knowledge, answers: Mapping[str, Answer], located: bool
     `located`: the place answer was read as a real place.
     """
     values = dict(answers)
-    if "county" in values:
-        values["county"] = "known" if located else "unknown"
+    if PLACE_QUESTION in values:
+        values[PLACE_QUESTION] = "known" if located else knowledge.question(PLACE_QUESTION).fallback
     for question_id, presumed in knowledge.presumptions:
         if values.get(question_id) == knowledge.question(question_id).unknown:
             values[question_id] = presumed
@@ -24,7 +24,7 @@ def for_rules(knowledge: Knowledge, answers: Mapping[str, Answer], located: bool
 
 def conditions(knowledge: Knowledge) -> list[Condition]:
     """Every condition in the process; a task for some roles holds only for them."""
-    found: list[Condition] = [All((Is("role", frozenset(t.roles)), t.when)) if t.roles else t.when
+    found: list[Condition] = [All((Is(ROLE_QUESTION, frozenset(t.roles)), t.when)) if t.roles else t.when
                               for t in knowledge.tasks]
     found += [a.when for s in knowledge.steps for a in s.actions]
     found += [c.when for c in knowledge.contact_rules]

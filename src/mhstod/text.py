@@ -26,6 +26,16 @@ def focus(c: Coordinator) -> str:
     return ", ".join(parts)
 
 
+COORDINATOR = "regionkoordinator"  # why a named coordinator is a contact
+COORDINATOR_UNPLACED = ("Regionkoordinator", "Var personen befinner sig är inte känt: stödtelefonen hänvisar "
+                        "till regionkoordinatorn i rätt region.")
+WHERE_THE_PERSON_IS = " där personen vistas"  # a municipal service, where the municipality is not known
+
+
+def coordinators_in(region_name: str) -> str:
+    return f"Regionkoordinatorerna i {region_name}"
+
+
 def source(src: Source, knowledge: Knowledge) -> str:
     if src.doc:
         doc = knowledge.document(src.doc)

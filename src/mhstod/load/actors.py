@@ -10,7 +10,7 @@ def read_number(node: Node, docs: frozenset[str], dated: bool) -> Number:
     """A phone number; `dated` when it must say how old it is (`as_of`, or `seen` for an undated page)."""
     f = node.mapping({"id", "number", "name", "use", "source"},
                      {"actor", "also_written", "hours", "outside_hours", "hours_source", "as_of", "seen", "national",
-                      "urgent"})
+                      "urgent", "support_line"})
     if ("hours" in f) != ("hours_source" in f):
         raise node.error("'hours' och 'hours_source' anges tillsammans")
     if dated and "as_of" not in f and "seen" not in f:
@@ -27,7 +27,8 @@ def read_number(node: Node, docs: frozenset[str], dated: bool) -> Number:
         hours_source=read_source(f["hours_source"], docs) if "hours_source" in f else None,
         as_of=date_text(f["as_of"]) if "as_of" in f else "", seen=seen,
         national=f["national"].boolean() if "national" in f else False,
-        urgent=f["urgent"].boolean() if "urgent" in f else False)
+        urgent=f["urgent"].boolean() if "urgent" in f else False,
+        support_line=f["support_line"].boolean() if "support_line" in f else False)
 
 
 def read_actors(top: dict[str, Node], docs: frozenset[str], places: frozenset[str]

@@ -14,7 +14,7 @@ from mhstod.model import Actor, Document, Knowledge, Law, Number, Region
 
 TOP_KEYS = {
     "sources.yaml": {"reviewed", "documents"},
-    "regions.yaml": {"as_of", "regions", "counties", "municipalities"},
+    "regions.yaml": {"as_of", "actor", "regions", "counties", "municipalities"},
     "actors.yaml": {"numbers", "actors"},
     "process.yaml": {"definitions", "questions", "presumptions", "roles", "deadlines", "tasks", "steps", "contacts"},
     "law.yaml": {"laws"},
@@ -46,7 +46,8 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
     return Knowledge(
         documents=documents, regions=regions, counties=counties, municipalities=municipalities,
         municipalities_source=munis_source, counties_source=counties_source, numbers=numbers,
-        actors=actors, steps=process.steps, regions_as_of=as_of, questions=process.questions,
+        actors=actors, steps=process.steps, regions_as_of=as_of,
+        coordinators_actor=tops["regions.yaml"]["actor"].ident(), questions=process.questions,
         roles=process.roles, tasks=process.tasks, deadlines=process.deadlines, contact_rules=process.contact_rules,
         presumptions=process.presumptions,
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
@@ -106,9 +107,17 @@ def _check_references(tops: dict[str, dict[str, Node]], regions: tuple[Region, .
     """Every id one place names must exist where it is defined."""
     actor_ids = {a.id for a in actors}
     number_ids = {n.id for n in numbers}
-    for number, node in zip(numbers, tops["actors.yaml"]["numbers"].items(), strict=True):
+    number_nodes = list(tops["actors.yaml"]["numbers"].items())
+    for number, node in zip(numbers, number_nodes, strict=True):
         if number.actor and number.actor not in actor_ids:
             raise node.child("actor").error(f"okänd aktör '{number.actor}'")
+    lines = [node for number, node in zip(numbers, number_nodes, strict=True) if number.support_line]
+    if len(lines) != 1:
+        raise (lines[1] if lines else tops["actors.yaml"]["numbers"]).error(
+            "exakt ett nummer ska vara 'support_line: true' (linjen för råd och för att kontrollera kontakter)")
+    coordinators = tops["regions.yaml"]["actor"]
+    if coordinators.ident() not in actor_ids:
+        raise coordinators.error(f"okänd aktör '{coordinators.ident()}'")
     for actor, here in zip(actors, tops["actors.yaml"]["actors"].items(), strict=True):
         if actor.part_of and actor.part_of not in actor_ids:
             raise here.child("part_of").error(f"okänd aktör '{actor.part_of}'")

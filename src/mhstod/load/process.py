@@ -23,7 +23,10 @@ from mhstod.conditions import (
 from mhstod.load.nodes import Node, opt_text, read_source, unique_ids
 from mhstod.model import (
     PERIOD_UNITS,
+    PLACE_QUESTION,
     QUESTION_TYPES,
+    QUESTIONS_READ_BY_CODE,
+    ROLE_QUESTION,
     Action,
     Actor,
     Choice,
@@ -77,8 +80,7 @@ def read_process(top: dict[str, Node], docs: frozenset[str], actors: tuple[Actor
         ctx.definitions[name] = Named(name, f["text"].text(), _condition(f["when"], ctx))
 
     roles = []
-    role_question = ctx.questions.get("role")
-    for role, actor_node in top["roles"].mapping(set(), set(role_question.values) if role_question else set()).items():
+    for role, actor_node in top["roles"].mapping(set(), set(ctx.questions[ROLE_QUESTION].values)).items():
         actor_id = actor_node.ident()
         if actor_id not in ctx.actors:
             raise actor_node.error(f"okänd aktör '{actor_id}'")
@@ -149,6 +151,15 @@ def _questions(node: Node, docs: frozenset[str]) -> tuple[Question, ...]:
             raise f["choices"].error("en fråga behöver minst två svar")
         questions.append(question)
     unique_ids([(q.id, n) for q, n in zip(questions, nodes, strict=True)], "frågan")
+    by_id = {q.id: q for q in questions}
+    for question_id, needed in QUESTIONS_READ_BY_CODE.items():
+        if question_id not in by_id:
+            raise node.error(f"frågan '{question_id}' saknas: programmet läser den")
+        missing = [v for v in needed if v not in by_id[question_id].values]
+        if missing:
+            raise node.error(f"frågan '{question_id}' saknar svaret '{missing[0]}': programmet läser det")
+    if by_id[PLACE_QUESTION].type != "place":
+        raise node.error(f"frågan '{PLACE_QUESTION}' ska ha typen 'place'")
     return tuple(questions)
 
 
@@ -192,7 +203,7 @@ def _steps(node: Node, ctx: _Context) -> tuple[Step, ...]:
 
 def _tasks(node: Node, ctx: _Context, roles: dict[str, str], deadline_ids: set[str], number_ids: set[str],
            numbers: tuple[Number, ...], actions: list[Action]) -> tuple[Task, ...]:
-    role_values = set(ctx.questions["role"].values) if "role" in ctx.questions else set()
+    role_values = set(ctx.questions[ROLE_QUESTION].values)
     tasks = []
     nodes = list(node.items())
     for item in nodes:

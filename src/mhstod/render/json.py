@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from mhstod import __version__
 from mhstod.freshness import is_stale
-from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, support_line, urgent_numbers
+from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
 from mhstod.model import Actor, Coordinator, County, Deadline, Knowledge, Number, Region, Scenario, Source
 from mhstod.text import KIND_LABELS
 
@@ -124,7 +124,7 @@ def regions(knowledge: Knowledge, today: date) -> dict[str, Any]:
 def contacts(knowledge: Knowledge, today: date) -> dict[str, Any]:
     return {
         "urgent": [number(n, knowledge, today) for n in urgent_numbers(knowledge)],
-        "support_line": number(support_line(knowledge), knowledge, today),
+        "support_line": number(knowledge.support_line, knowledge, today),
         "regions": [{"id": r.id, "name": r.name,
                      "coordinators": [coordinator(c, knowledge, today, r.id) for c in r.coordinators],
                      "contact_number": r.contact_number or None} for r in knowledge.regions],

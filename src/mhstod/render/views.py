@@ -10,7 +10,7 @@ from datetime import date
 
 from mhstod import text
 from mhstod.freshness import is_stale
-from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, support_line, urgent_numbers
+from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
 from mhstod.model import Actor, Coordinator, Knowledge, Number, Question, Region, Scenario
 from mhstod.render.lines import Line
 from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, stale_note
@@ -94,7 +94,7 @@ def regions(knowledge: Knowledge, today: date) -> list[Line]:
 
 
 def contacts(knowledge: Knowledge, today: date) -> list[Line]:
-    line = support_line(knowledge)
+    line = knowledge.support_line
     lines = [Line("title", "Kontakter vid misstanke om människohandel"), Line("heading", "Akut")]
     lines += [_number(n) for n in urgent_numbers(knowledge)]
     lines.append(Line("heading", "Stödtelefonen"))
