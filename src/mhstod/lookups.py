@@ -161,15 +161,13 @@ def search(knowledge: Knowledge, typed: str) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
-def find_scenario(knowledge: Knowledge, typed: str) -> Scenario:
+def find_scenario(scenarios: tuple[Scenario, ...], typed: str) -> Scenario:
     """A teaching case by id or title, forgiving of case and diacritics."""
-    from mhstod.load.scenarios import scenarios_for
-
     probe = fold(typed[:MAX_INPUT])
-    for scenario in scenarios_for(knowledge):
+    for scenario in scenarios:
         if probe in (fold(scenario.id), fold(scenario.title)):
             return scenario
-    names = {fold(s.id): s.id for s in scenarios_for(knowledge)}
+    names = {fold(s.id): s.id for s in scenarios}
     close = difflib.get_close_matches(probe, list(names), n=3, cutoff=0.5) if probe else []
     hint = f" Menade du {' eller '.join(names[c] for c in close)}?" if close else ""
     raise UsageError(f"Okänt fall '{shown(typed)}'.{hint} Se 'mhstod scenario list'.")

@@ -47,10 +47,11 @@ def scenario_show(
 ) -> None:
     """Visa ett fall: berättelsen, vad som är värt att diskutera och checklistan."""
     from mhstod.load import load
+    from mhstod.load.scenarios import scenarios_for
     from mhstod.lookups import find_scenario
 
     knowledge = load(data_dir)
-    scenario = find_scenario(knowledge, name)
+    scenario = find_scenario(scenarios_for(knowledge), name)
     checklist = _checklist(knowledge, scenario)
     out = Output.of(ctx)
     if json:
@@ -70,12 +71,13 @@ def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOptio
     import sys
 
     from mhstod.load import load
+    from mhstod.load.scenarios import scenarios_for
     from mhstod.lookups import find_scenario
     from mhstod.render import views
     from mhstod.render.outline import outline
 
     knowledge = load(data_dir)
-    scenario = find_scenario(knowledge, name)
+    scenario = find_scenario(scenarios_for(knowledge), name)
     checklist = _checklist(knowledge, scenario)
     interactive = sys.stdin.isatty()
     shown = list(checklist.answers)
