@@ -1,21 +1,12 @@
-from __future__ import annotations
+"""Fixtures for every test: the loaded data, and a fixed terminal, date and environment."""
 
-import csv
-from pathlib import Path
+from __future__ import annotations
 
 import pytest
 
-from mhstod.commands.main import main
 from mhstod.load import load
 from mhstod.model import Knowledge
 from mhstod.places import Gazetteer
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def read_csv(name: str) -> list[dict[str, str]]:
-    with (FIXTURES / name).open(encoding="utf-8") as f:
-        return list(csv.DictReader(f))
 
 
 @pytest.fixture(scope="session")
@@ -36,11 +27,3 @@ def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MHSTOD_TODAY", "2026-11-23")  # freshness notes must not age the snapshots
     monkeypatch.delenv("MHSTOD_DEBUG", raising=False)
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the CLI in-process: exit code, stdout with Rich's line wrapping undone (not for JSON), stderr."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    if "--json" not in argv:
-        out = " ".join(out.split())
-    return code, out, err

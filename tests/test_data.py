@@ -6,8 +6,7 @@ import pycountry
 import pytest
 
 from mhstod.model import Knowledge
-
-from .conftest import read_csv
+from tests.helpers import read_csv
 
 # Typed by hand from the brochure (seed 004, KONTAKT), exactly as printed.
 BROCHURE = {

@@ -11,8 +11,7 @@ from mhstod.answers import from_mapping
 from mhstod.engine import build_checklist
 from mhstod.freshness import is_stale, today
 from mhstod.model import Knowledge
-
-from .conftest import run
+from tests.helpers import run
 
 
 @pytest.mark.parametrize(("as_of", "on", "stale"), [

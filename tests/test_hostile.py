@@ -18,8 +18,7 @@ from mhstod.errors import AnswersError, UsageError
 from mhstod.load.answersfile import read_file
 from mhstod.model import Knowledge
 from mhstod.places import Gazetteer
-
-from .conftest import run
+from tests.helpers import run
 
 QUESTIONS = ["acute_danger", "age", "county", "origin", "purpose", "residence", "police", "return_home", "needs",
              "role"]

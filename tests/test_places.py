@@ -9,8 +9,7 @@ import pytest
 
 from mhstod.errors import AmbiguousPlace, UnknownPlace
 from mhstod.places import Gazetteer
-
-from .conftest import read_csv
+from tests.helpers import read_csv
 
 COUNTIES = read_csv("counties.csv")
 MUNICIPALITIES = read_csv("municipalities.csv")

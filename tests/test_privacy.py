@@ -10,8 +10,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from .conftest import run
-from .test_guide_pty import ENTER, UP, first_part, rest
+from tests.helpers import run
+from tests.terminal import ENTER, UP, first_part, rest
 
 NO_NETWORK = (
     "import socket, sys\n"

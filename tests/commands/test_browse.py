@@ -8,8 +8,7 @@ import pytest
 
 from mhstod.lookups import find_actor
 from mhstod.model import Knowledge
-
-from .conftest import run
+from tests.helpers import run
 
 
 @pytest.mark.parametrize(("typed", "expected"), [

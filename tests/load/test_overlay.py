@@ -10,8 +10,7 @@ import pytest
 from mhstod.answers import from_mapping
 from mhstod.engine import build_checklist
 from mhstod.load import load
-
-from .conftest import run
+from tests.helpers import run
 
 OST = """\
 regions:

@@ -15,8 +15,7 @@ from mhstod.engine import build_checklist
 from mhstod.load import load
 from mhstod.load.scenarios import read_scenarios, scenarios_for
 from mhstod.model import Knowledge
-
-from .conftest import run
+from tests.helpers import run
 
 IDS = [s.id for s in scenarios_for(load())]
 

@@ -14,8 +14,7 @@ import pytest
 
 from mhstod import __version__
 from mhstod.model import Knowledge
-
-from .conftest import run
+from tests.helpers import run
 
 ROMANIA_MALMO = """\
 acute_danger: no

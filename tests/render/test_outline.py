@@ -16,8 +16,7 @@ from mhstod.load.scenarios import scenarios_for
 from mhstod.model import Knowledge
 from mhstod.render import html, markdown, plain, rich
 from mhstod.render.outline import outline
-
-from .conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 EXAMPLES = sorted((FIXTURES / "examples").glob("*.yaml"))
 BUDGET = 60  # lines at 100 columns: one screen

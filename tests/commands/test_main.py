@@ -1,0 +1,139 @@
+"""What every command shares: version and help, exit codes as a process, plain mode, colour and widths."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mhstod import __version__
+from mhstod.commands.main import main
+from tests.helpers import run
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, f"mhstod {__version__}")
+
+
+def test_help_with_h(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "-h")
+    assert code == 0 and "region" in out
+
+
+def _run_process(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "mhstod", *argv], capture_output=True, text=True, cwd=cwd,
+                          env=env, timeout=60)
+
+
+def test_region_json_as_a_process_loads_no_prompt_or_rich_library(tmp_path: Path) -> None:
+    probe = ("import sys, runpy; sys.argv=['mhstod','region','--county','Skåne','--json'];"
+             "from mhstod.commands.main import main; code = main(sys.argv[1:]);"
+             "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'rich','questionary','prompt_toolkit'});"
+             "print('LOADED', bad, file=sys.stderr); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["region"]["id"] == "syd"
+    assert "LOADED []" in result.stderr
+
+
+def test_errors_as_a_process(tmp_path: Path) -> None:
+    result = _run_process("region", "--county", "Nowhere", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("mhstod: Okänt län 'Nowhere'.")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("env", [{"TERM": "xterm"}, {"TERM": "dumb"}])
+def test_plain_has_no_escape_codes_even_on_a_terminal(tmp_path: Path, env: dict[str, str]) -> None:
+    import pexpect
+
+    argv = ["-m", "mhstod", "--plain", "contacts"] if env["TERM"] == "xterm" else ["-m", "mhstod", "contacts"]
+    child = pexpect.spawn(sys.executable, argv, cwd=str(tmp_path), encoding="utf-8", timeout=30,
+                          env={**os.environ, **env, "COLUMNS": "80"}, dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    output = child.before
+    assert child.exitstatus == 0
+    assert "Mia Schyberg" in output and "020-39 00 00" in output
+    assert "\x1b" not in output and "─" not in output
+
+
+@pytest.mark.parametrize("args", [["--plain", "--help"], ["--plain", "nonsense"], ["--plain", "region", "--nope"],
+                                  ["region", "--nope", "--plain"]])
+def test_plain_help_and_usage_errors_have_no_boxes_either(tmp_path: Path, args: list[str]) -> None:
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    child = pexpect.spawn(sys.executable, ["-m", "mhstod", *args], cwd=str(tmp_path), encoding="utf-8",
+                          timeout=30, env={**env, "TERM": "xterm-256color", "COLUMNS": "80"}, dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Usage: mhstod" in child.before
+    assert "\x1b" not in child.before and "╭" not in child.before
+
+
+def test_plain_anywhere_on_the_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """People put options last: 'mhstod contacts --plain' is the same as 'mhstod --plain contacts'."""
+    assert main(["--plain", "contacts"]) == 0
+    first = capsys.readouterr().out
+    assert main(["contacts", "--plain"]) == 0
+    assert capsys.readouterr().out == first and "┃" not in first and "─" not in first
+    assert main(["search", "--", "--plain"]) == 0, "after -- it is what to search for"
+    assert "Sökning: --plain" in capsys.readouterr().out
+
+
+def test_colour_on_a_terminal_without_plain(tmp_path: Path) -> None:
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    child = pexpect.spawn(sys.executable, ["-m", "mhstod", "contacts"], cwd=str(tmp_path), encoding="utf-8",
+                          timeout=30, env={**env, "TERM": "xterm-256color"}, dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "\x1b[" in child.before
+
+
+@pytest.mark.parametrize("width", [40, 60, 63, 64, 79, 80, 120, 200])
+def test_widths(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    for argv in (["contacts"], ["region", "--county", "Västra Götaland"], ["counties"], ["actors"]):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert max(len(line) for line in out.splitlines()) <= width, (argv, width)
+        assert "…" not in out, "nothing cut short"
+        rows = [line.rstrip() for line in out.splitlines() if line and line[0] in "┏┃┡│├└"]
+        assert all(row[-1] in "┓┃┩│┤┘" for row in rows), "no table wider than the terminal, cropped"
+        if argv == ["counties"]:
+            assert "Södermanlands län" in out and "Västernorrlands län" in out, "no name cut or folded"
+        if argv == ["actors"]:
+            assert "Jämställdhetsmyndigheten" in out and "migrationsorganisationen)" in out
+
+
+def test_lang_c(tmp_path: Path) -> None:
+    env = {**os.environ, "LANG": "C", "LC_ALL": "C"}
+    env.pop("PYTHONIOENCODING", None)
+    result = subprocess.run([sys.executable, "-m", "mhstod", "region", "--county", "Skåne"], capture_output=True,
+                            cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "lisa.green@malmö.se" in result.stdout.decode("utf-8")
+
+
+def test_no_color_on_a_terminal_gives_no_colour(tmp_path: Path) -> None:
+    import re
+
+    import pexpect
+
+    child = pexpect.spawn(sys.executable, ["-m", "mhstod", "region", "--county", "Skåne"], cwd=str(tmp_path),
+                          encoding="utf-8", timeout=30, env={**os.environ, "TERM": "xterm-256color", "NO_COLOR": "1"},
+                          dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Lisa Green" in child.before
+    assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|38;5;\d+|9[0-7])m", child.before), "a colour code"

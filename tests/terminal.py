@@ -1,0 +1,56 @@
+"""The guide driven through a real pseudo-terminal (pexpect), as a caseworker's keys reach it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+
+DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
+
+
+def spawn(cwd: Path, *args: str, term: str = "xterm", after: tuple[str, ...] = ()) -> pexpect.spawn:
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": term, "COLUMNS": "100", "LINES": "50",
+           "PAGER": "cat"}
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(sys.executable, ["-m", "mhstod", *args, "guide", *after], cwd=str(cwd), env=env,
+                         encoding="utf-8", timeout=20, dimensions=(50, 100))
+
+
+RENDERED = "\x1b[?7h"  # prompt_toolkit turns line wrap back on when a render is complete
+
+
+def answer(child: pexpect.spawn, prompt: str, *keys: str) -> None:
+    """Wait for the prompt to be drawn (keys sent earlier may be dropped), then press the keys."""
+    child.expect(prompt)
+    child.expect_exact(RENDERED)
+    for key in keys:
+        child.send(key)
+
+
+def first_part(child: pexpect.spawn) -> None:
+    """Danger no, a child, in Malmö, from the EU."""
+    answer(child, "akut fara just nu", DOWN, ENTER)
+    answer(child, r"ett barn \(under 18 år\)", ENTER)
+    answer(child, "Ange län eller kommun", "Malmö", ENTER)
+    answer(child, "kommer personen från", DOWN, ENTER)
+
+
+def quit_at_the_end(child: pexpect.spawn) -> None:
+    """The menu after the checklist: "Avsluta" is the last choice; Up wraps to it."""
+    answer(child, "Vad vill du göra nu", UP, ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def rest(child: pexpect.spawn) -> None:
+    """Begging; residence, police and return unknown; shelter; social services."""
+    answer(child, "utnyttjats för", DOWN, DOWN, SPACE, ENTER)
+    answer(child, "rätt att vistas i Sverige", DOWN, DOWN, ENTER)
+    answer(child, "polisanmälan", DOWN, DOWN, ENTER)
+    answer(child, "återvända", DOWN, DOWN, ENTER)
+    answer(child, "behöver personen", SPACE, ENTER)
+    answer(child, "Var arbetar du", ENTER)
