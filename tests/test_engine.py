@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from mhstod.answers import from_mapping, is_relevant
+from mhstod.answers import from_mapping
 from mhstod.engine import NOW_LIMIT, Checklist, Item, build_checklist
 from mhstod.model import Knowledge
 
@@ -580,22 +580,6 @@ def test_every_checklist_item_names_its_source(knowledge: Knowledge) -> None:
 
 
 # --- which questions are asked ------------------------------------------------------------------------------
-
-def relevant(knowledge: Knowledge, question: str, **answers: Any) -> bool:
-    given = from_mapping(knowledge, answers)
-    return is_relevant(knowledge, knowledge.question(question), given.for_rules(knowledge))
-
-
-def test_residence_and_return_are_not_asked_for_someone_from_sweden(knowledge: Knowledge) -> None:
-    assert not relevant(knowledge, "residence", origin="sweden")
-    assert not relevant(knowledge, "return_home", origin="sweden")
-    assert relevant(knowledge, "residence", origin="eu")
-    assert relevant(knowledge, "return_home", origin="unknown")
-
-
-def test_every_question_is_relevant_at_the_start(knowledge: Knowledge) -> None:
-    for question in knowledge.questions:
-        assert is_relevant(knowledge, question, {}), question.id
 
 
 ONLY_IN_FULL = {  # duties left out of the short view on purpose: identification (the user is doing it), facts,

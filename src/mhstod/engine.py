@@ -27,6 +27,7 @@ from mhstod.model import (
     Coordinator,
     Knowledge,
     Region,
+    Source,
     Task,
 )
 from mhstod.places import Place
@@ -64,9 +65,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
     contacts = _contacts(knowledge, rules, place, region, today)
     to_verify = (*_question_checks(knowledge, answers), *open_)
 
-    every = [*shown, *to_verify, *(i for s in steps for i in s.items)]
-    sources = [s for i in every for s in i.sources] + [c.source for c in contacts]
-    sources += [i.due.source for i in every if i.due is not None]
+    sources = _cited((*shown, *to_verify, *(i for s in steps for i in s.items)), contacts, steps, place)
     return Checklist(
         answers=_answer_views(knowledge, answers),
         place=place,
@@ -87,6 +86,18 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         today=today,
         remarks=answers.place.remarks() if answers.place else (),
     )
+
+
+def _cited(items: tuple[Item, ...], contacts: tuple[ContactView, ...], steps: tuple[StepView, ...],
+           place: Place | None) -> list[Source]:
+    """Every source the checklist can cite, so that its list of documents resolves each of them."""
+    found = [s for i in items for s in i.sources] + [c.source for c in contacts]
+    found += [i.due.source for i in items if i.due is not None]
+    found += [a.source for i in items for a in i.restates] + [s.source for s in steps]
+    found += [h.source for c in contacts for h in c.how] + [w.source for c in contacts for w in c.web]
+    numbers = [i.number for i in items if i.number is not None] + [n for c in contacts for n in c.numbers]
+    found += [s for n in numbers for s in (n.source, n.hours_source) if s is not None]
+    return found + ([place.county.region_source] if place is not None else [])
 
 
 class _HasWhen(Protocol):
@@ -170,7 +181,7 @@ def _contacts(knowledge: Knowledge, rules: Mapping[str, Answer], place: Place | 
         if rule.number:
             number = knowledge.number(rule.number)
             contacts.append(ContactView(name=number.name, why=rule.why, source=rule.source, kind="line",
-                                        numbers=(number,), local=knowledge.local_file("numbers", number.id),
+                                        numbers=(number,), local=number.local,
                                         verify=verify))
         elif rule.actor == knowledge.coordinators_actor:  # the region's people, not the actor's own contact
             contacts += _coordinator_contacts(knowledge, rules, region, today)

@@ -135,6 +135,7 @@ class Number:
     national: bool = False
     urgent: bool = False
     support_line: bool = False
+    local: str = ""  # the local file it comes from; "" for shipped data
 
 
 @dataclass(frozen=True, slots=True)

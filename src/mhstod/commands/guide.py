@@ -59,13 +59,13 @@ def guide(
     failed: MhstodError | None = None
     if output is not None:
         try:
-            save_checklist(output, checklist, knowledge)
+            save_checklist(output, checklist)
             sys.stderr.write(f"mhstod: checklistan sparades i {output} (bara du kan läsa filen)\n")
         except MhstodError as exc:
             failed = exc
     out = Output.of(ctx)
     if json:
-        out.out(render(checklist, knowledge, "json"))
+        out.out(render(checklist, "json"))
     else:
         from mhstod.render.outline import outline
 
@@ -130,7 +130,7 @@ class Interview:
                 if choice == "save":
                     path = self._path("Filnamn för checklistan (.md, .html eller .json); tomt för att avbryta:",
                                       CHECKLIST_FORMATS)
-                    text = render(checklist, self.knowledge, format_of(path, CHECKLIST_FORMATS)) if path else ""
+                    text = render(checklist, format_of(path, CHECKLIST_FORMATS)) if path else ""
                     done = f"Checklistan sparades i {path}; bara du kan läsa filen."
                 else:
                     path = self._path("Filnamn för svaren (.yaml eller .json); tomt för att avbryta:", ANSWERS_FORMATS)
@@ -183,18 +183,18 @@ class Interview:
             console.print(rich.render(lines))
 
 
-def save_checklist(path: str, checklist: Checklist, knowledge: Knowledge) -> None:
+def save_checklist(path: str, checklist: Checklist) -> None:
     from mhstod.export import CHECKLIST_FORMATS, format_of, write_private
 
-    write_private(path, render(checklist, knowledge, format_of(path, CHECKLIST_FORMATS)))
+    write_private(path, render(checklist, format_of(path, CHECKLIST_FORMATS)))
 
 
-def render(checklist: Checklist, knowledge: Knowledge, fmt: str) -> str:
+def render(checklist: Checklist, fmt: str) -> str:
     """A format for a file or for scripts: exports hold the whole checklist, with its date and sources."""
     if fmt == "json":
         from mhstod.render import json
 
-        return json.dumps(json.checklist(checklist, knowledge), json.CHECKLIST_SCHEMA_VERSION)
+        return json.dumps(json.checklist(checklist), json.CHECKLIST_SCHEMA_VERSION)
     if fmt == "html":
         from mhstod.render import html
 

@@ -57,7 +57,7 @@ def scenario_show(
     if json:
         from mhstod.render import json as as_json
 
-        out.json(as_json.scenario(scenario, checklist, knowledge), as_json.CHECKLIST_SCHEMA_VERSION)
+        out.json(as_json.scenario(scenario, checklist), as_json.CHECKLIST_SCHEMA_VERSION)
         return
     from mhstod.render import views
     from mhstod.render.outline import outline

@@ -6,8 +6,11 @@ from mhstod.load.nodes import Node, date_text, opt_text, read_source, read_sourc
 from mhstod.model import ACTOR_KINDS, FOR_WHOM, Actor, Contact, Locations, Number, Responsibility, Web
 
 
-def read_number(node: Node, docs: frozenset[str], dated: bool) -> Number:
-    """A phone number; `dated` when it must say how old it is (`as_of`, or `seen` for an undated page)."""
+def read_number(node: Node, docs: frozenset[str], dated: bool, local: str = "") -> Number:
+    """A phone number; `dated` when it must say how old it is (`as_of`, or `seen` for an undated page).
+
+    `local`: the local file it comes from ("" for shipped data).
+    """
     f = node.mapping({"id", "number", "name", "use", "source"},
                      {"actor", "also_written", "hours", "outside_hours", "hours_source", "as_of", "seen", "national",
                       "urgent", "support_line"})
@@ -28,13 +31,15 @@ def read_number(node: Node, docs: frozenset[str], dated: bool) -> Number:
         as_of=date_text(f["as_of"]) if "as_of" in f else "", seen=seen,
         national=f["national"].boolean() if "national" in f else False,
         urgent=f["urgent"].boolean() if "urgent" in f else False,
-        support_line=f["support_line"].boolean() if "support_line" in f else False)
+        support_line=f["support_line"].boolean() if "support_line" in f else False, local=local)
 
 
 def read_actors(top: dict[str, Node], docs: frozenset[str], places: frozenset[str]
             ) -> tuple[tuple[Number, ...], tuple[Actor, ...]]:
     number_nodes = list(top["numbers"].items())
-    numbers = [read_number(node, docs, dated=node.file != top["numbers"].file) for node in number_nodes]
+    shipped = top["numbers"].file
+    numbers = [read_number(node, docs, dated=node.file != shipped, local=node.file if node.file != shipped else "")
+               for node in number_nodes]
     unique_ids([(n.id, node) for n, node in zip(numbers, number_nodes, strict=True)], "numret")
 
     actors = []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mhstod.errors import DataError, UsageError
 
-# The teaching cases (scenarios.yaml) are read only by the commands that use them: see teaching.py.
+# The teaching cases (scenarios.yaml) are read only by the commands that use them: see load/scenarios.py.
 DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml")
 
 

@@ -52,7 +52,8 @@ def read_places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
             id=region_id, name=f["name"].text(), counties=tuple(codes), coordinators=coordinators,
             source=read_source(f["source"], docs), no_coordinator=no_coordinator,
             contact_number=f["contact_number"].ident() if "contact_number" in f else "",
-            numbers=tuple(read_number(n, docs, dated=True) for n in f["numbers"].items()) if "numbers" in f else ()))
+            numbers=tuple(read_number(n, docs, dated=True, local=n.file if n.file != top["regions"].file else "")
+                          for n in f["numbers"].items()) if "numbers" in f else ()))
     unique_ids([(r.id, n) for r, n in zip(regions, region_nodes, strict=True)], "regionen")
     unique_ids([(c.id, n) for r, n in zip(regions, region_nodes, strict=True) for c in r.coordinators],
                "koordinatorn")

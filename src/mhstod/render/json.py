@@ -7,13 +7,14 @@ a county, a coordinator, a phone number.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mhstod import __version__
 from mhstod.freshness import is_stale
 from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
-from mhstod.model import Actor, Coordinator, County, Deadline, Knowledge, Number, Region, Scenario, Source
+from mhstod.model import Actor, Coordinator, County, Deadline, Document, Knowledge, Number, Region, Scenario, Source
 from mhstod.text import KIND_LABELS
 
 if TYPE_CHECKING:  # the value types cost start-up time, and the look-ups never build a checklist
@@ -28,8 +29,15 @@ def dumps(payload: dict[str, Any], schema_version: int = SCHEMA_VERSION) -> str:
     return json.dumps({"schema_version": schema_version, **payload}, ensure_ascii=False, indent=2)
 
 
-def source(src: Source, knowledge: Knowledge) -> dict[str, str | None]:
-    doc = knowledge.document(src.doc) if src.doc else None
+Docs = Mapping[str, Document]  # the source documents by id, to name the one a source cites
+
+
+def documents(knowledge: Knowledge) -> Docs:
+    return {d.id: d for d in knowledge.documents}
+
+
+def source(src: Source, docs: Docs) -> dict[str, str | None]:
+    doc = docs[src.doc] if src.doc else None
     return {
         "doc": src.doc or None,
         "document": doc.title if doc else None,
@@ -41,12 +49,12 @@ def source(src: Source, knowledge: Knowledge) -> dict[str, str | None]:
     }
 
 
-def county(c: County, knowledge: Knowledge) -> dict[str, Any]:
+def county(c: County, docs: Docs) -> dict[str, Any]:
     return {"code": c.code, "name": c.name, "short_name": c.short_name, "iso_3166_2": c.iso, "region": c.region,
-            "region_source": source(c.region_source, knowledge)}
+            "region_source": source(c.region_source, docs)}
 
 
-def coordinator(c: Coordinator, knowledge: Knowledge, today: date, region_id: str) -> dict[str, Any]:
+def coordinator(c: Coordinator, docs: Docs, today: date, local: str) -> dict[str, Any]:
     return {
         "id": c.id,
         "name": c.name,
@@ -55,12 +63,12 @@ def coordinator(c: Coordinator, knowledge: Knowledge, today: date, region_id: st
         "emails": list(c.emails),
         "as_of": c.as_of,
         "stale": is_stale(c.as_of, today),
-        "local": knowledge.local_file("regions", region_id) or None,
-        "source": source(c.source, knowledge),
+        "local": local or None,
+        "source": source(c.source, docs),
     }
 
 
-def number(n: Number, knowledge: Knowledge, today: date | None = None) -> dict[str, Any]:
+def number(n: Number, docs: Docs, today: date | None = None) -> dict[str, Any]:
     return {
         "id": n.id,
         "number": n.number,
@@ -72,47 +80,51 @@ def number(n: Number, knowledge: Knowledge, today: date | None = None) -> dict[s
         "as_of": n.as_of or None,
         "seen": n.seen or None,
         "stale": is_stale(n.as_of, today) if today else False,
-        "local": knowledge.local_file("numbers", n.id) or None,
-        "source": source(n.source, knowledge),
+        "local": n.local or None,
+        "source": source(n.source, docs),
     }
 
 
 def region(r: Region, knowledge: Knowledge, today: date) -> dict[str, Any]:
+    docs = documents(knowledge)
+    local = knowledge.local_file("regions", r.id)
     return {
         "id": r.id,
         "name": r.name,
-        "counties": [county(knowledge.county(c), knowledge) for c in r.counties],
-        "coordinators": [coordinator(c, knowledge, today, r.id) for c in r.coordinators],
+        "counties": [county(knowledge.county(c), docs) for c in r.counties],
+        "coordinators": [coordinator(c, docs, today, local) for c in r.coordinators],
         "no_coordinator": ({"text": r.no_coordinator.text, "as_of": r.no_coordinator.as_of or None,
                             "stale": is_stale(r.no_coordinator.as_of, today),
-                            "source": source(r.no_coordinator.source, knowledge)} if r.no_coordinator else None),
+                            "source": source(r.no_coordinator.source, docs)} if r.no_coordinator else None),
         "contact_number": r.contact_number or None,
-        "numbers": [number(n, knowledge, today) for n in r.numbers],
-        "local": knowledge.local_file("regions", r.id) or None,
-        "source": source(r.source, knowledge),
+        "numbers": [number(n, docs, today) for n in r.numbers],
+        "local": local or None,
+        "source": source(r.source, docs),
     }
 
 
 def region_report(report: RegionReport, knowledge: Knowledge) -> dict[str, Any]:
+    docs = documents(knowledge)
     match = report.match
     place = match.place if match else None
     return {
         "query": ({"typed": match.typed, "matched_as": match.place.kind, "how": match.how,
                    "namesakes": list(match.namesakes)} if match else None),
-        "county": county(place.county, knowledge) if place else None,
+        "county": county(place.county, docs) if place else None,
         "municipality": ({"code": place.municipality.code, "name": place.municipality.name}
                          if place and place.municipality else None),
         "region": region(report.region, knowledge, report.today),
-        "support_line": number(report.support_line, knowledge, report.today),
-        "urgent": [number(n, knowledge, report.today) for n in report.urgent],
+        "support_line": number(report.support_line, docs, report.today),
+        "urgent": [number(n, docs, report.today) for n in report.urgent],
         "as_of": report.as_of,
         "notes": [*(match.remarks() if match else ()), *report.notes],
     }
 
 
 def counties(knowledge: Knowledge) -> dict[str, Any]:
-    return {"counties": [county(c, knowledge) for c in knowledge.counties],
-            "source": source(knowledge.counties_source, knowledge)}
+    docs = documents(knowledge)
+    return {"counties": [county(c, docs) for c in knowledge.counties],
+            "source": source(knowledge.counties_source, docs)}
 
 
 def regions(knowledge: Knowledge, today: date) -> dict[str, Any]:
@@ -122,30 +134,31 @@ def regions(knowledge: Knowledge, today: date) -> dict[str, Any]:
 
 
 def contacts(knowledge: Knowledge, today: date) -> dict[str, Any]:
+    docs = documents(knowledge)
     return {
-        "urgent": [number(n, knowledge, today) for n in urgent_numbers(knowledge)],
-        "support_line": number(knowledge.support_line, knowledge, today),
+        "urgent": [number(n, docs, today) for n in urgent_numbers(knowledge)],
+        "support_line": number(knowledge.support_line, docs, today),
         "regions": [{"id": r.id, "name": r.name,
-                     "coordinators": [coordinator(c, knowledge, today, r.id) for c in r.coordinators],
+                     "coordinators": [coordinator(c, docs, today, knowledge.local_file("regions", r.id))
+                                      for c in r.coordinators],
                      "contact_number": r.contact_number or None} for r in knowledge.regions],
         "as_of": knowledge.regions_as_of,
         "notes": [confirm_note(knowledge)],
     }
 
 
-
-def _deadline(d: Deadline, knowledge: Knowledge) -> dict[str, Any]:
+def _deadline(d: Deadline, docs: Docs) -> dict[str, Any]:
     return {
         "id": d.id,
         "text": d.text,
         "law": d.law,
         "period": {"unit": d.period[0], "length": d.period[1]} if d.period else None,
         "start": d.start,
-        "source": source(d.source, knowledge),
+        "source": source(d.source, docs),
     }
 
 
-def _item(item: Item, cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
+def _item(item: Item, cl: Checklist, docs: Docs) -> dict[str, Any]:
     return {
         "id": item.id,
         "text": item.text,
@@ -155,17 +168,17 @@ def _item(item: Item, cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
         "verify": item.verify,
         "urgent": item.urgent,
         "info": item.info,
-        "number": number(item.number, knowledge, cl.today) if item.number else None,
-        "due": _deadline(item.due, knowledge) if item.due else None,
+        "number": number(item.number, docs, cl.today) if item.number else None,
+        "due": _deadline(item.due, docs) if item.due else None,
         "placement": item.placement or None,
-        "source": source(item.source, knowledge),
-        "sources": [source(s, knowledge) for s in item.sources],
-        "source_text": [{"actor": a.actor, "text": a.text, "source": source(a.source, knowledge)}
+        "source": source(item.source, docs),
+        "sources": [source(s, docs) for s in item.sources],
+        "source_text": [{"actor": a.actor, "text": a.text, "source": source(a.source, docs)}
                         for a in item.restates],
     }
 
 
-def _contact(c: ContactView, cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
+def _contact(c: ContactView, cl: Checklist, docs: Docs) -> dict[str, Any]:
     return {
         "name": c.name,
         "kind": c.kind,
@@ -174,44 +187,45 @@ def _contact(c: ContactView, cl: Checklist, knowledge: Knowledge) -> dict[str, A
         "why": c.why,
         "phones": list(c.phones),
         "emails": list(c.emails),
-        "numbers": [number(n, knowledge, cl.today) for n in c.numbers],
-        "how": [{"text": h.text, "source": source(h.source, knowledge)} for h in c.how],
-        "web": [{"url": w.url, "source": source(w.source, knowledge)} for w in c.web],
+        "numbers": [number(n, docs, cl.today) for n in c.numbers],
+        "how": [{"text": h.text, "source": source(h.source, docs)} for h in c.how],
+        "web": [{"url": w.url, "source": source(w.source, docs)} for w in c.web],
         "as_of": c.as_of or None,
         "stale": c.stale,
         "age": c.age or None,
         "verify": c.verify,
         "local": c.local or None,
-        "source": source(c.source, knowledge),
+        "source": source(c.source, docs),
     }
 
 
-def _others(block: ActorDuties, cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
-    return {"actor": block.actor, "name": block.name, "duties": [_item(i, cl, knowledge) for i in block.items]}
+def _others(block: ActorDuties, cl: Checklist, docs: Docs) -> dict[str, Any]:
+    return {"actor": block.actor, "name": block.name, "duties": [_item(i, cl, docs) for i in block.items]}
 
 
-def checklist(cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
-    """The checklist (at CHECKLIST_SCHEMA_VERSION), also embedded by `scenario show --json`."""
+def checklist(cl: Checklist) -> dict[str, Any]:
+    """The checklist (at CHECKLIST_SCHEMA_VERSION), also embedded by `scenario show --json`: drawn from it alone."""
+    docs = {d.id: d for d in cl.documents}
     place = cl.place
     return {
         "generated": {"date": cl.today.isoformat(), "tool_version": __version__, "data_reviewed": cl.reviewed},
         "answers": {a.question: (list(a.value) if isinstance(a.value, tuple) else a.value) for a in cl.answers},
         "answer_labels": {a.question: a.label for a in cl.answers},
-        "place": ({"label": place.label, "county": county(place.county, knowledge),
+        "place": ({"label": place.label, "county": county(place.county, docs),
                    "municipality": ({"code": place.municipality.code, "name": place.municipality.name}
                                     if place.municipality else None)} if place else None),
         "region": {"id": cl.region.id, "name": cl.region.name} if cl.region else None,
         "role": cl.role,
         "role_label": cl.role_label,
-        "now": [_item(i, cl, knowledge) for i in cl.now],
-        "your_tasks": [_item(i, cl, knowledge) for i in cl.your_tasks],
-        "deadlines": [{"task": i.id, "task_text": i.text, **_deadline(i.due, knowledge)}
+        "now": [_item(i, cl, docs) for i in cl.now],
+        "your_tasks": [_item(i, cl, docs) for i in cl.your_tasks],
+        "deadlines": [{"task": i.id, "task_text": i.text, **_deadline(i.due, docs)}
                       for i in cl.deadlines if i.due is not None],
-        "contacts": [_contact(c, cl, knowledge) for c in cl.contacts],
-        "to_verify": [_item(i, cl, knowledge) for i in cl.to_verify],
-        "others": [_others(b, cl, knowledge) for b in cl.others],
+        "contacts": [_contact(c, cl, docs) for c in cl.contacts],
+        "to_verify": [_item(i, cl, docs) for i in cl.to_verify],
+        "others": [_others(b, cl, docs) for b in cl.others],
         "steps": [{"number": s.number, "name": s.name, "timing": s.timing or None, "summary": s.summary,
-                   "source": source(s.source, knowledge), "actions": [_item(i, cl, knowledge) for i in s.items]}
+                   "source": source(s.source, docs), "actions": [_item(i, cl, docs) for i in s.items]}
                   for s in cl.steps],
         "remarks": list(cl.remarks),
         "notes": list(cl.notes),
@@ -225,18 +239,19 @@ def checklist(cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
 
 
 def actor(a: Actor, knowledge: Knowledge) -> dict[str, Any]:
+    docs = documents(knowledge)
     return {"actor": {
         "id": a.id, "name": a.name, "aliases": list(a.aliases), "kind": a.kind, "kind_label": KIND_LABELS[a.kind],
-        "summary": a.summary, "summary_source": source(a.summary_source, knowledge),
+        "summary": a.summary, "summary_source": source(a.summary_source, docs),
         "part_of": a.part_of or None,
-        "responsibilities": [{"text": r.text, "for": r.for_whom, "source": source(r.source, knowledge)}
+        "responsibilities": [{"text": r.text, "for": r.for_whom, "source": source(r.source, docs)}
                              for r in a.responsibilities],
         "no_duties": a.no_duties.text if a.no_duties else None,
-        "about": [{"text": f.text, "source": source(f.source, knowledge)} for f in a.about],
+        "about": [{"text": f.text, "source": source(f.source, docs)} for f in a.about],
         "contact": {
-            "numbers": [number(knowledge.number(n), knowledge) for n in a.contact.numbers],
-            "how": [{"text": h.text, "source": source(h.source, knowledge)} for h in a.contact.how],
-            "web": [{"url": w.url, "source": source(w.source, knowledge)} for w in a.contact.web],
+            "numbers": [number(knowledge.number(n), docs) for n in a.contact.numbers],
+            "how": [{"text": h.text, "source": source(h.source, docs)} for h in a.contact.how],
+            "web": [{"url": w.url, "source": source(w.source, docs)} for w in a.contact.web],
         },
     }}
 
@@ -248,23 +263,26 @@ def actors(knowledge: Knowledge) -> dict[str, Any]:
 
 def process(knowledge: Knowledge) -> dict[str, Any]:
     """The six steps and their decision points; an action has the fields of a checklist's step action."""
+    docs = documents(knowledge)
+
     def action(a: Any) -> dict[str, Any]:
         return {"id": a.id, "actor": a.actor, "text": a.text, "short": a.short or None, "for": a.for_whom,
-                "placement": a.placement, "source": source(a.source, knowledge)}
+                "placement": a.placement, "source": source(a.source, docs)}
 
     return {"steps": [{
         "number": s.number, "id": s.id, "name": s.name, "timing": s.timing or None, "summary": s.summary,
-        "source": source(s.source, knowledge),
+        "source": source(s.source, docs),
         "decisions": [{"when": d.text, "actions": [action(a) for a in d.actions]}
                       for d in decisions(knowledge, s.number)],
     } for s in knowledge.steps]}
 
 
 def laws(knowledge: Knowledge) -> dict[str, Any]:
+    docs = documents(knowledge)
     return {"laws": [{
         "id": law.id, "name": law.name, "reference": law.reference,
-        "texts": [{"text": t.text, "source": source(t.source, knowledge)} for t in law.texts],
-        "notes": [{"text": n.text, "source": source(n.source, knowledge)} for n in law.notes],
+        "texts": [{"text": t.text, "source": source(t.source, docs)} for t in law.texts],
+        "notes": [{"text": n.text, "source": source(n.source, docs)} for n in law.notes],
     } for law in knowledge.laws]}
 
 
@@ -277,9 +295,9 @@ def scenarios(found: tuple[Scenario, ...]) -> dict[str, Any]:
                            "key_contacts": list(s.key_contacts), "key_actors": list(s.key_actors)} for s in found]}
 
 
-def scenario(s: Scenario, cl: Checklist, knowledge: Knowledge) -> dict[str, Any]:
+def scenario(s: Scenario, cl: Checklist) -> dict[str, Any]:
     return {"scenario": {"id": s.id, "title": s.title, "story": s.story, "answers": dict(s.answers)},
-            "checklist": checklist(cl, knowledge)}
+            "checklist": checklist(cl)}
 
 
 def data_check(counts: dict[str, int], oldest: str, knowledge: Knowledge) -> dict[str, Any]:
