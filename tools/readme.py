@@ -1,0 +1,143 @@
+"""Regenerate the README's examples from the tool itself, or check that they are current (tests/test_readme.py).
+
+    python tools/readme.py           # rewrite the generated blocks in README.md
+    python tools/readme.py --check   # exit 1, listing the stale blocks, if any block is not what the tool prints
+
+A generated block sits between two markers; what is between them is replaced:
+
+    <!-- readme: output region --county Skåne -->      the command's output at 80 columns, without colour
+    <!-- readme: help region -->                       `mhstod --plain region --help`, folded in <details>
+    <!-- readme: help -->                              `mhstod --plain --help`
+    <!-- readme: json region --county Skane -->        the command's --json, abridged (see `abridge`)
+    <!-- readme: end -->
+
+`{answers}` in a command is a file holding the README's own answers example (the ```yaml block after
+`<!-- readme: answers -->`), so that example is run too. The commands run as the installed `mhstod` would, with
+"today" set to the day the data was last reviewed, so a block changes only when the tool or its data does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+WIDTH = 80  # the terminal the text examples are drawn for
+JSON_WIDTH = 110  # a JSON line that fits stays on one line
+LONG_TEXT = 60  # longer strings in JSON examples end in "…"
+
+BLOCK = re.compile(r"(<!-- readme: (output|help|json)(?: ([^\n]*?))? -->\n)(.*?)(<!-- readme: end -->)", re.DOTALL)
+ANSWERS = re.compile(r"<!-- readme: answers -->\n+```yaml\n(.*?)```", re.DOTALL)
+
+
+def environment() -> dict[str, str]:
+    from mhstod.load import load
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MHSTOD_")}
+    env.update({"COLUMNS": str(WIDTH), "NO_COLOR": "1", "TERM": "xterm", "PYTHONIOENCODING": "utf-8",
+                "MHSTOD_TODAY": load().reviewed})
+    return env
+
+
+def mhstod(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mhstod", *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=120, check=False)
+
+
+def abridge(value: Any, seen: set[frozenset[str]]) -> Any:
+    """A shorter example of the same shape: one element of each list, long texts cut, a repeated record `{}`.
+
+    A record (an object with an `id`, a `code`, a `source` or a `doc`) is shown whole the first time its kind
+    (its set of keys) appears; later ones are `{}`. Other objects (the answers, the counts) are always shown.
+    """
+    if isinstance(value, dict):
+        keys = frozenset(value)
+        if keys & {"id", "code", "source", "doc"}:
+            if keys in seen:
+                return {}
+            seen.add(keys)
+        return {k: abridge(v, seen) for k, v in value.items()}
+    if isinstance(value, list):
+        return [abridge(v, seen) for v in value[:1]]
+    if isinstance(value, str) and len(value) > LONG_TEXT:
+        return value[: LONG_TEXT - 1].rstrip() + "…"
+    return value
+
+
+def layout(value: Any, indent: int = 0, before: int = 0) -> str:
+    """JSON indented by two, but an object or list that fits on its line (after `before` characters) stays on it."""
+    flat = json.dumps(value, ensure_ascii=False)
+    if indent + before + len(flat) <= JSON_WIDTH or not isinstance(value, (dict, list)) or not value:
+        return flat
+    pad = " " * (indent + 2)
+    if isinstance(value, dict):
+        inner = []
+        for k, v in value.items():
+            key = f"{json.dumps(k, ensure_ascii=False)}: "
+            inner.append(f"{pad}{key}{layout(v, indent + 2, len(key))}")
+        return "{\n" + ",\n".join(inner) + "\n" + " " * indent + "}"
+    return "[\n" + ",\n".join(pad + layout(v, indent + 2) for v in value) + "\n" + " " * indent + "]"
+
+
+def generate(kind: str, command: str | None, env: dict[str, str], answers: str) -> str:
+    args = shlex.split((command or "").replace("{answers}", answers))
+    shown = " ".join(["mhstod", *shlex.split((command or "").replace("{answers}", "fall.yaml"))])
+    if kind == "help":
+        result = mhstod(["--plain", *args, "--help"], env)
+        return (f"<details><summary><code>{shown} --help</code></summary>\n\n"
+                f"```\n{result.stdout.rstrip()}\n```\n\n</details>\n")
+    if kind == "json":
+        result = mhstod([*args, "--json"], env)
+        if result.returncode != 0:
+            raise SystemExit(f"{shown} --json: {result.stderr.strip()}")
+        return f"```json\n{layout(abridge(json.loads(result.stdout), set()))}\n```\n"
+    result = mhstod(args, env)
+    text = "\n".join(line.rstrip() for line in (result.stdout + result.stderr).rstrip().splitlines())
+    return f"```\n$ {shown}\n{text}\n```\n"
+
+
+def regenerate(readme: str) -> str:
+    found = ANSWERS.search(readme)
+    if found is None:
+        raise SystemExit("README.md: no answers example (<!-- readme: answers --> before a ```yaml block)")
+    env = environment()
+    with tempfile.TemporaryDirectory() as folder:
+        answers = Path(folder) / "fall.yaml"
+        answers.write_text(found.group(1), encoding="utf-8")
+
+        def block(match: re.Match[str]) -> str:
+            start, kind, command, _, end = match.groups()
+            return start + generate(kind, command, env, str(answers)) + end
+
+        return BLOCK.sub(block, readme)
+
+
+def stale(old: str, new: str) -> list[str]:
+    """The markers of the blocks that differ."""
+    return [a.group(1).strip() for a, b in zip(BLOCK.finditer(old), BLOCK.finditer(new), strict=True)
+            if a.group(0) != b.group(0)]
+
+
+def main(argv: list[str]) -> int:
+    old = README.read_text(encoding="utf-8")
+    new = regenerate(old)
+    if "--check" in argv:
+        for marker in stale(old, new):
+            print(f"README.md: not current: {marker} (python tools/readme.py)", file=sys.stderr)
+        return 1 if new != old else 0
+    if new != old:
+        README.write_text(new, encoding="utf-8")
+        print("README.md: rewritten")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
