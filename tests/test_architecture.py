@@ -1,7 +1,7 @@
 """The house's rules, read from the source: which layer may import which, no import cycle, no symlink, no record ids.
 
-The layers, bottom up (CONTRIBUTING.md, "Modulkarta"):
-- the core: plain Python over plain data, no terminal, no files of data (mhstod.*, but not the three below)
+The layers, bottom up (CONTRIBUTING.md, "Module map"):
+- the core: plain Python over plain data, no terminal, no files of data (mhstod.*, but not the four below)
 - load/: the only code that reads the data files; knowledge is passed down from the commands, never fetched
 - render/: draws a value the core built; no Typer, no prompts, no files
 - prompts.py: questionary and the plain UI over interview.py

@@ -1,3 +1,5 @@
+"""`python -m mhstod`: the same program as the `mhstod` command."""
+
 import sys
 
 from mhstod.commands.main import main
