@@ -9,6 +9,7 @@ A generated block sits between two markers; what is between them is replaced:
     <!-- readme: help region -->                       `mhstod --plain region --help`, folded in <details>
     <!-- readme: help -->                              `mhstod --plain --help`
     <!-- readme: json region --county Skane -->        the command's --json, abridged (see `abridge`)
+    <!-- readme: shape actors -->                      the keys of the command's --json, records by name
     <!-- readme: end -->
 
 `{answers}` in a command is a file holding the README's own answers example (the ```yaml block after
@@ -25,6 +26,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +35,10 @@ README = ROOT / "README.md"
 WIDTH = 80  # the terminal the text examples are drawn for
 JSON_WIDTH = 110  # a JSON line that fits stays on one line
 LONG_TEXT = 60  # longer strings in JSON examples end in "…"
+SHAPE_DEPTH = 8  # a shape shows objects this deep; deeper ones are {}
 
-BLOCK = re.compile(r"(<!-- readme: (output|help|json)(?: ([^\n]*?))? -->\n)(.*?)(<!-- readme: end -->)", re.DOTALL)
+BLOCK = re.compile(r"(<!-- readme: (output|help|json|shape)(?: ([^\n]*?))? -->\n)(.*?)(<!-- readme: end -->)",
+                   re.DOTALL)
 ANSWERS = re.compile(r"<!-- readme: answers -->\n+```yaml\n(.*?)```", re.DOTALL)
 
 
@@ -72,6 +76,25 @@ def abridge(value: Any, seen: set[frozenset[str]]) -> Any:
     return value
 
 
+RECORDS = {  # a kind of record shown whole in the examples above, and the keys that tell it
+    "source": {"doc", "elsewhere"}, "number": {"number", "use"}, "county": {"iso_3166_2"},
+    "coordinator": {"focus", "emails", "as_of"}, "region": {"coordinators", "no_coordinator"},
+}
+NAMED = "\0"  # marks a record's name, written bare in a shape
+
+
+def skeleton(value: Any, depth: int = 0) -> Any:
+    """The keys of a JSON value: a known record by its name, texts as "…", one element of each list."""
+    if isinstance(value, dict):
+        for name, keys in RECORDS.items():
+            if keys <= set(value) and "kind" not in value:
+                return NAMED + name
+        return {k: skeleton(v, depth + 1) for k, v in value.items()} if depth < SHAPE_DEPTH else {}
+    if isinstance(value, list):
+        return [skeleton(v, depth + 1) for v in value[:1]]
+    return "…" if isinstance(value, str) else value
+
+
 def layout(value: Any, indent: int = 0, before: int = 0) -> str:
     """JSON indented by two, but an object or list that fits on its line (after `before` characters) stays on it."""
     flat = json.dumps(value, ensure_ascii=False)
@@ -94,11 +117,15 @@ def generate(kind: str, command: str | None, env: dict[str, str], answers: str) 
         result = mhstod(["--plain", *args, "--help"], env)
         return (f"<details><summary><code>{shown} --help</code></summary>\n\n"
                 f"```\n{result.stdout.rstrip()}\n```\n\n</details>\n")
-    if kind == "json":
+    if kind in ("json", "shape"):
         result = mhstod([*args, "--json"], env)
         if result.returncode != 0:
             raise SystemExit(f"{shown} --json: {result.stderr.strip()}")
-        return f"```json\n{layout(abridge(json.loads(result.stdout), set()))}\n```\n"
+        value = json.loads(result.stdout)
+        if kind == "shape":
+            text = re.sub(r'"\\u0000(\w+)"', r"\1", layout(skeleton(value)))
+            return f"`{shown} --json`:\n\n```\n{text}\n```\n"
+        return f"```json\n{layout(abridge(value, set()))}\n```\n"
     result = mhstod(args, env)
     text = "\n".join(line.rstrip() for line in (result.stdout + result.stderr).rstrip().splitlines())
     return f"```\n$ {shown}\n{text}\n```\n"
@@ -109,15 +136,16 @@ def regenerate(readme: str) -> str:
     if found is None:
         raise SystemExit("README.md: no answers example (<!-- readme: answers --> before a ```yaml block)")
     env = environment()
-    with tempfile.TemporaryDirectory() as folder:
+    blocks = list(BLOCK.finditer(readme))
+    with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(max_workers=4) as pool:
         answers = Path(folder) / "fall.yaml"
         answers.write_text(found.group(1), encoding="utf-8")
-
-        def block(match: re.Match[str]) -> str:
-            start, kind, command, _, end = match.groups()
-            return start + generate(kind, command, env, str(answers)) + end
-
-        return BLOCK.sub(block, readme)
+        texts = list(pool.map(lambda b: generate(b.group(2), b.group(3), env, str(answers)), blocks))
+    out, last = [], 0
+    for block, text in zip(blocks, texts, strict=True):
+        out += [readme[last:block.start(4)], text]
+        last = block.end(4)
+    return "".join(out) + readme[last:]
 
 
 def stale(old: str, new: str) -> list[str]:
