@@ -137,3 +137,17 @@ def test_no_color_on_a_terminal_gives_no_colour(tmp_path: Path) -> None:
     child.close()
     assert "Lisa Green" in child.before
     assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|38;5;\d+|9[0-7])m", child.before), "a colour code"
+
+
+def test_plain_help_leaves_typers_rich_help_as_it_was(capsys: pytest.CaptureFixture[str]) -> None:
+    """--plain switches Typer's Rich help off for its own run only; a later run in the process is unchanged."""
+    import typer.core
+    import typer.main
+
+    before = (typer.core.HAS_RICH, typer.main.HAS_RICH)  # type: ignore[attr-defined]
+    assert before == (True, True), "Rich is installed, so Typer draws its help with it"
+    assert main(["--plain", "region", "--nope"]) == 2
+    assert "╭" not in capsys.readouterr().err
+    assert before == (typer.core.HAS_RICH, typer.main.HAS_RICH)  # type: ignore[attr-defined]
+    assert main(["region", "--nope"]) == 2
+    assert "╭" in capsys.readouterr().err
