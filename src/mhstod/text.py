@@ -36,20 +36,6 @@ def coordinators_in(region_name: str) -> str:
     return f"Regionkoordinatorerna i {region_name}"
 
 
-def source(src: Source, knowledge: Knowledge) -> str:
-    if src.doc:
-        doc = knowledge.document(src.doc)
-        date = f", {doc.date[:4]}" if doc.date else ""
-        text = f"{doc.publisher}: ”{doc.title}”{date} – {src.section}"
-    else:
-        text = f"Annan källa än källdokumenten: {src.elsewhere}"
-    if src.inferred:
-        text += f" Slutsats: {src.inferred}"
-    if src.note:
-        text += f" Not: {src.note}"
-    return text
-
-
 def number_line(n: Number) -> str:
     hours = f" ({n.hours})" if n.hours else ""
     return f"{n.name}: {n.number}{hours}"
@@ -138,6 +124,13 @@ class Citations:
 
     def __call__(self, *sources: Source) -> str:
         return "; ".join(dict.fromkeys(self.one(s) for s in sources))
+
+    def with_notes(self, source: Source) -> str:
+        """The citation with what the source itself adds: the inference drawn from it, a note on it."""
+        said = [self.one(source)]
+        said += [f"Slutsats: {source.inferred}"] if source.inferred else []
+        said += [f"Not: {source.note}"] if source.note else []
+        return ". ".join(said)
 
 
 def document(doc: Document) -> str:

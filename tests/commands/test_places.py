@@ -97,7 +97,8 @@ def test_region_ost_gives_the_support_line(capsys: pytest.CaptureFixture[str]) -
     assert "Uppgift från 2018-09, äldre än 2 år: kontrollera att den gäller." in out
     assert out.count("Stödtelefonen för yrkesverksamma (NMT): 020-39 00 00") == 1, "named once"
     assert "Kontakt: Stödtelefonen för yrkesverksamma" in out
-    assert "Om koordinatorerna: Annan källa än källdokumenten: NMT:s nyhet" in out, "the newer fact's source"
+    assert "Om koordinatorerna: A1. Not: Broschyren (004, KONTAKT – Region Öst, 2018)" in out, "the newer fact's source"
+    assert "A1: annan källa än källdokumenten – NMT:s nyhet" in out, "cited as every view cites"
     data = json.loads(run(capsys, "region", "--county", "Jönköping", "--json")[1])
     assert data["region"]["no_coordinator"]["as_of"] == "2018-09" and data["region"]["no_coordinator"]["stale"]
 

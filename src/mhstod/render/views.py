@@ -69,13 +69,14 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
         lines.append(Line("item", text.number_line(report.support_line), level=1))
     lines += [_number(n) for n in report.urgent]
     lines.append(Line("heading", "Källa och datum"))
-    lines.append(Line("note", "Källa: " + text.source(region.source, knowledge)))
+    refs = Citations()
+    lines.append(Line("note", "Källa: " + refs.with_notes(region.source)))
     if region.no_coordinator is not None and region.no_coordinator.source != region.source:
-        lines.append(Line("note", "Om koordinatorerna: " + text.source(region.no_coordinator.source, knowledge)))
+        lines.append(Line("note", "Om koordinatorerna: " + refs.with_notes(region.no_coordinator.source)))
     for n in region.numbers:
-        lines.append(Line("note", f"{n.name}: " + text.source(n.source, knowledge)))
-    lines += [Line("note", note) for note in report.notes]
-    return lines
+        lines.append(Line("note", f"{n.name}: " + refs.with_notes(n.source)))
+    lines += _sources(refs, knowledge)[1:]  # under "Källa och datum": no heading of their own
+    return lines + [Line("note", note) for note in report.notes]
 
 
 def regions(knowledge: Knowledge, today: date) -> list[Line]:
