@@ -36,7 +36,7 @@ class RegionReport:
 
 def urgent_numbers(knowledge: Knowledge) -> tuple[Number, ...]:
     """The numbers a region's view lists after the support line: 112 and the police."""
-    return tuple(n for n in knowledge.numbers if not n.support_line)
+    return tuple(n for n in knowledge.numbers if n.id != knowledge.support_line_id)
 
 
 def confirm_note(knowledge: Knowledge, short: bool = False) -> str:

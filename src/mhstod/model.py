@@ -116,8 +116,7 @@ class Number:
 
     National numbers (112, 114 14, the support line) do not age and carry no `as_of`; organisation-specific
     ones, such as a local overlay's, carry the date of their source, or `seen`, the year an undated page was
-    seen. `urgent` marks the number to call in acute danger; `support_line`, the one line the tool names for
-    advice and for checking that a contact still holds.
+    seen. `urgent` marks the number to call in acute danger.
     """
 
     id: str
@@ -134,7 +133,6 @@ class Number:
     seen: str = ""
     national: bool = False
     urgent: bool = False
-    support_line: bool = False
     local: str = ""  # the local file it comes from; "" for shipped data
 
 
@@ -380,7 +378,8 @@ class Knowledge:
     actors: tuple[Actor, ...]
     steps: tuple[Step, ...]
     regions_as_of: str
-    coordinators_actor: str = ""  # the actor whose people and lines the regions list
+    coordinators_actor: str  # the actor whose people and lines the regions list (regions.yaml, actor)
+    support_line_id: str  # the number for advice and for checking contacts (actors.yaml, support_line)
     questions: tuple[Question, ...] = ()
     roles: tuple[tuple[str, str], ...] = ()
     tasks: tuple[Task, ...] = ()
@@ -402,8 +401,8 @@ class Knowledge:
 
     @property
     def support_line(self) -> Number:
-        """The line for advice and for checking contacts (the loader makes sure there is exactly one)."""
-        return next(n for n in self.numbers if n.support_line)
+        """The line for advice and for checking contacts; an overlay may replace its entry but not the choice."""
+        return self.number(self.support_line_id)
 
     def question(self, question_id: str) -> Question:
         return _by(self.questions, "id", question_id)

@@ -220,15 +220,10 @@ def test_roles_name_known_roles_and_actors() -> None:
     assert "roles: okänd nyckel 'tull'" in broken("process.yaml", change)
 
 
-def test_exactly_one_support_line() -> None:
-    def two(d: Any) -> None:
-        d["numbers"][0]["support_line"] = True
-
-    def none(d: Any) -> None:
-        for n in d["numbers"]:
-            n.pop("support_line", None)
-    assert "data/actors.yaml: numbers[2]: exakt ett nummer ska vara 'support_line: true'" in broken("actors.yaml", two)
-    assert "data/actors.yaml: numbers: exakt ett nummer ska vara 'support_line: true'" in broken("actors.yaml", none)
+def test_the_support_line_is_a_known_number() -> None:
+    def change(d: Any) -> None:
+        d["support_line"] = "stodlinjen"
+    assert broken("actors.yaml", change).startswith("data/actors.yaml: support_line: okänt nummer 'stodlinjen'")
 
 
 def test_the_regions_name_their_actor() -> None:

@@ -128,3 +128,21 @@ def test_a_directory_where_a_file_should_be(capsys: pytest.CaptureFixture[str], 
 def test_a_missing_directory_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "region", "--county", "Skåne", "--data-dir", str(tmp_path / "saknas"))
     assert code == 2 and "Katalogen för lokala uppgifter finns inte" in err
+
+
+def test_a_local_entry_for_the_support_line_keeps_it_the_support_line(capsys: pytest.CaptureFixture[str],
+                                                                      tmp_path: Path) -> None:
+    """An overlay in the shipped form replaces the number's entry; which number is the support line stays."""
+    (tmp_path / "actors.yaml").write_text("""\
+numbers:
+  - id: stodtelefonen
+    number: "020-39 00 00"
+    name: "Stödtelefonen (lokal anteckning)"
+    use: "Råd och stöd"
+    as_of: "2026-10"
+    source: {elsewhere: "Kommunens kontaktlista 2026-10"}
+""", encoding="utf-8")
+    code, out, err = run(capsys, "contacts", "--data-dir", str(tmp_path), "--json")
+    assert code == 0, err
+    line = json.loads(out)["support_line"]
+    assert line["name"] == "Stödtelefonen (lokal anteckning)" and line["local"] == str(tmp_path / "actors.yaml")

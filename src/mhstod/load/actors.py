@@ -13,7 +13,7 @@ def read_number(node: Node, docs: frozenset[str], dated: bool, local: str = "") 
     """
     f = node.mapping({"id", "number", "name", "use", "source"},
                      {"actor", "also_written", "hours", "outside_hours", "hours_source", "as_of", "seen", "national",
-                      "urgent", "support_line"})
+                      "urgent"})
     if ("hours" in f) != ("hours_source" in f):
         raise node.error("'hours' och 'hours_source' anges tillsammans")
     if dated and "as_of" not in f and "seen" not in f:
@@ -31,7 +31,7 @@ def read_number(node: Node, docs: frozenset[str], dated: bool, local: str = "") 
         as_of=date_text(f["as_of"]) if "as_of" in f else "", seen=seen,
         national=f["national"].boolean() if "national" in f else False,
         urgent=f["urgent"].boolean() if "urgent" in f else False,
-        support_line=f["support_line"].boolean() if "support_line" in f else False, local=local)
+        local=local)
 
 
 def read_actors(top: dict[str, Node], docs: frozenset[str], places: frozenset[str]

@@ -15,7 +15,7 @@ from mhstod.model import Actor, Document, Knowledge, Law, Number, Region
 TOP_KEYS = {
     "sources.yaml": {"reviewed", "documents"},
     "regions.yaml": {"as_of", "actor", "regions", "counties", "municipalities"},
-    "actors.yaml": {"numbers", "actors"},
+    "actors.yaml": {"support_line", "numbers", "actors"},
     "process.yaml": {"definitions", "questions", "presumptions", "roles", "deadlines", "tasks", "steps", "contacts"},
     "law.yaml": {"laws"},
 }
@@ -47,7 +47,8 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
         documents=documents, regions=regions, counties=counties, municipalities=municipalities,
         municipalities_source=munis_source, counties_source=counties_source, numbers=numbers,
         actors=actors, steps=process.steps, regions_as_of=as_of,
-        coordinators_actor=tops["regions.yaml"]["actor"].ident(), questions=process.questions,
+        coordinators_actor=tops["regions.yaml"]["actor"].ident(),
+        support_line_id=tops["actors.yaml"]["support_line"].ident(), questions=process.questions,
         roles=process.roles, tasks=process.tasks, deadlines=process.deadlines, contact_rules=process.contact_rules,
         presumptions=process.presumptions,
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
@@ -111,10 +112,9 @@ def _check_references(tops: dict[str, dict[str, Node]], regions: tuple[Region, .
     for number, node in zip(numbers, number_nodes, strict=True):
         if number.actor and number.actor not in actor_ids:
             raise node.child("actor").error(f"okänd aktör '{number.actor}'")
-    lines = [node for number, node in zip(numbers, number_nodes, strict=True) if number.support_line]
-    if len(lines) != 1:
-        raise (lines[1] if lines else tops["actors.yaml"]["numbers"]).error(
-            "exakt ett nummer ska vara 'support_line: true' (linjen för råd och för att kontrollera kontakter)")
+    support_line = tops["actors.yaml"]["support_line"]
+    if support_line.ident() not in number_ids:
+        raise support_line.error(f"okänt nummer '{support_line.ident()}'")
     coordinators = tops["regions.yaml"]["actor"]
     if coordinators.ident() not in actor_ids:
         raise coordinators.error(f"okänd aktör '{coordinators.ident()}'")
