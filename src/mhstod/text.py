@@ -5,6 +5,7 @@ How a contact's age, a condition, a kind of actor, a source and a coordinator's 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from mhstod.conditions import All, AnyOf, Condition, Is, Known, Maybe, Named
@@ -105,7 +106,8 @@ class Citations:
     The documents cited and the other sources, numbered in the order they were first cited, are listed at the end.
     """
 
-    def __init__(self, short: bool = False) -> None:
+    def __init__(self, documents: Iterable[Document], short: bool = False) -> None:
+        self.known = {d.id: d for d in documents}
         self.short = short
         self.elsewhere: list[str] = []
         self.docs: list[str] = []
@@ -124,6 +126,10 @@ class Citations:
 
     def __call__(self, *sources: Source) -> str:
         return "; ".join(dict.fromkeys(self.one(s) for s in sources))
+
+    def cited_documents(self) -> list[Document]:
+        """The documents cited so far, in the order of their ids, as every list of sources shows them."""
+        return sorted((self.known[d] for d in self.docs), key=lambda d: d.id)
 
     def with_notes(self, source: Source) -> str:
         """The citation with what the source itself adds: the inference drawn from it, a note on it."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pexpect
 import pytest
 
 from mhstod.answers import from_mapping
+from mhstod.commands.main import main
 from mhstod.engine import build_checklist
 from mhstod.load import load
 from mhstod.load.scenarios import read_scenarios, scenarios_for
@@ -117,3 +119,13 @@ def test_play_ctrl_c(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+
+
+@pytest.mark.parametrize("scenario_id", IDS)
+def test_show_numbers_its_sources_once(capsys: pytest.CaptureFixture[str], scenario_id: str) -> None:
+    """The case's notes and its checklist share one list of sources: "A1" means one thing in the output."""
+    assert main(["--plain", "scenario", "show", scenario_id, "--full"]) == 0
+    text = capsys.readouterr().out
+    defined = re.findall(r"^  (A\d+): ", text, flags=re.MULTILINE)
+    assert len(defined) == len(set(defined)), defined
+    assert set(re.findall(r"\b(A\d+)\b", text)) <= set(defined), "every fact from elsewhere cited is listed"

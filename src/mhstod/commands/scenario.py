@@ -61,8 +61,10 @@ def scenario_show(
         return
     from mhstod.render import views
     from mhstod.render.outline import outline
+    from mhstod.text import Citations
 
-    out.lines(views.scenario_intro(scenario, knowledge) + outline(checklist, full=full))
+    refs = Citations(knowledge.documents, short=not full)
+    out.lines(views.scenario_intro(scenario, knowledge, refs) + outline(checklist, full=full, refs=refs))
 
 
 @app.command("play")
@@ -75,6 +77,7 @@ def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOptio
     from mhstod.lookups import find_scenario
     from mhstod.render import views
     from mhstod.render.outline import outline
+    from mhstod.text import Citations
 
     knowledge = load(data_dir)
     scenario = find_scenario(scenarios_for(knowledge), name)
@@ -89,7 +92,7 @@ def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOptio
                 input("\n[Enter: nästa]")
 
     try:
-        out.lines(views.scenario_intro(scenario, knowledge)[:2])
+        out.lines(views.scenario_intro(scenario, knowledge, Citations(knowledge.documents))[:2])
         pause()
         for index, answer in enumerate(shown, start=1):
             out.lines(views.scenario_step(index, len(shown), knowledge.question(answer.question), answer.label))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from mhstod import __version__
 from mhstod.checklist import ActorDuties, Checklist, ContactView, Item
-from mhstod.model import Document
 from mhstod.render.lines import Line, Mark
 from mhstod.text import Citations, document, elsewhere
 
@@ -17,9 +16,14 @@ FULL_HINT = "Hela checklistan: --full eller en sparad fil."
 SHORT_PHRASES = 2  # per actor under "Vem gör vad" on the short view; the rest in the full one
 
 
-def outline(checklist: Checklist, full: bool = False, stamp: bool = False) -> list[Line]:
-    """The checklist's lines: short by default, whole with `full`; `stamp` adds when and from what it was made."""
-    refs = Citations(short=not full)
+def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs: Citations | None = None
+            ) -> list[Line]:
+    """The checklist's lines: short by default, whole with `full`; `stamp` adds when and from what it was made.
+
+    `refs`: the citations of what is shown above the checklist (a teaching case), so that one list of sources
+    at the end numbers them all.
+    """
+    refs = refs or Citations(checklist.documents, short=not full)
     lines = [Line("title", TITLE), Line("text", _header(checklist))]
     if stamp:
         lines.append(Line("text", provenance(checklist)))
@@ -56,10 +60,10 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False) -> li
     if full:
         lines.append(Line("heading", "Noter"))
         lines += [Line("note", note) for note in checklist.notes]
-        return lines + _sources(checklist.documents, refs, full)
+        return lines + _sources(refs, full)
     lines.append(Line("text", ""))
     lines += [Line("note", note) for note in checklist.notes[:-1]]
-    last = _sources(checklist.documents, refs, full)[0]  # the note on checking contacts shares the sources' line
+    last = _sources(refs, full)[0]  # the note on checking contacts shares the sources' line
     return [*lines, Line("note", f"{checklist.notes[-1]} {last.text}")]
 
 
@@ -168,8 +172,8 @@ def _steps(checklist: Checklist, refs: Citations) -> list[Line]:
     return lines
 
 
-def _sources(documents: tuple[Document, ...], refs: Citations, full: bool) -> list[Line]:
-    used = [d for d in documents if d.id in refs.docs]
+def _sources(refs: Citations, full: bool) -> list[Line]:
+    used = refs.cited_documents()
     if not full:
         parts = [f"{d.id} {d.short} ({d.date or 'odaterad'})" for d in used]
         if refs.elsewhere:

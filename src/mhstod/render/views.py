@@ -69,13 +69,13 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
         lines.append(Line("item", text.number_line(report.support_line), level=1))
     lines += [_number(n) for n in report.urgent]
     lines.append(Line("heading", "Källa och datum"))
-    refs = Citations()
+    refs = Citations(knowledge.documents)
     lines.append(Line("note", "Källa: " + refs.with_notes(region.source)))
     if region.no_coordinator is not None and region.no_coordinator.source != region.source:
         lines.append(Line("note", "Om koordinatorerna: " + refs.with_notes(region.no_coordinator.source)))
     for n in region.numbers:
         lines.append(Line("note", f"{n.name}: " + refs.with_notes(n.source)))
-    lines += _sources(refs, knowledge)[1:]  # under "Källa och datum": no heading of their own
+    lines += _sources(refs)[1:]  # under "Källa och datum": no heading of their own
     return lines + [Line("note", note) for note in report.notes]
 
 
@@ -115,10 +115,10 @@ def counties(knowledge: Knowledge) -> list[Line]:
 FOR_LABEL = {"any": "", "child": " (barn)", "adult": " (vuxna)"}
 
 
-def _sources(refs: Citations, knowledge: Knowledge) -> list[Line]:
+def _sources(refs: Citations) -> list[Line]:
     """The sources these lines cited, listed as the checklist lists them."""
     lines = [Line("heading", "Källor")]
-    lines += [Line("text", document(knowledge.document(d)), level=1) for d in refs.docs]
+    lines += [Line("text", document(d), level=1) for d in refs.cited_documents()]
     lines += [Line("text", elsewhere(i, basis), level=1) for i, basis in enumerate(refs.elsewhere, start=1)]
     return lines
 
@@ -133,7 +133,7 @@ def actors(knowledge: Knowledge) -> list[Line]:
 
 
 def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
-    refs = Citations()
+    refs = Citations(knowledge.documents)
     lines = [Line("title", a.name), Line("text", f"{KIND_LABELS[a.kind]}. {a.summary}", ref=refs(a.summary_source))]
     if a.part_of:
         lines.append(Line("text", f"Del av: {knowledge.actor(a.part_of).name}"))
@@ -152,11 +152,11 @@ def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
     reach += [Line("item", f"Webb: {w.url}", "", refs(w.source), 1) for w in a.contact.web]
     lines += reach or [Line("note", "Källorna anger inget sätt att nå aktören direkt; fråga stödtelefonen "
                                     "för yrkesverksamma, 020-39 00 00.")]
-    return lines + _sources(refs, knowledge)
+    return lines + _sources(refs)
 
 
 def process(knowledge: Knowledge) -> list[Line]:
-    refs = Citations()
+    refs = Citations(knowledge.documents)
     lines = [Line("title", "Stöd- och skyddsprocessen i sex steg")]
     for step in knowledge.steps:
         timing = f" ({step.timing})" if step.timing else ""
@@ -171,18 +171,18 @@ def process(knowledge: Knowledge) -> list[Line]:
                                   refs(action.source), 1))
     lines.append(Line("note", "Källorna listar aktörernas uppgifter, inte stegen: placeringen i ett steg är en "
                               "bedömning, med grunden i JSON-utskriften (mhstod process --json)."))
-    return lines + _sources(refs, knowledge)
+    return lines + _sources(refs)
 
 
 def laws(knowledge: Knowledge) -> list[Line]:
-    refs = Citations()
+    refs = Citations(knowledge.documents)
     lines = [Line("title", "Lagstiftning i källorna")]
     for law in knowledge.laws:
         lines.append(Line("heading", f"{law.name} ({law.reference})"))
         lines += [Line("text", t.text, ref=refs(t.source), level=1) for t in law.texts]
         lines += [Line("item", f"Observera: {n.text}", "verify", refs(n.source), 1) for n in law.notes]
     lines.append(Line("note", "Texterna är broschyrens (2018); lagen kan ha ändrats. Kontrollera gällande lydelse."))
-    return lines + _sources(refs, knowledge)
+    return lines + _sources(refs)
 
 
 def hits(typed: str, found: tuple[Hit, ...]) -> list[Line]:
@@ -200,16 +200,16 @@ def scenarios(found: tuple[Scenario, ...]) -> list[Line]:
     return lines
 
 
-def scenario_intro(scenario: Scenario, knowledge: Knowledge) -> list[Line]:
-    refs = Citations()
+def scenario_intro(scenario: Scenario, knowledge: Knowledge, refs: Citations) -> list[Line]:
+    """The case before its checklist; `refs` is shared with the checklist, whose list of sources ends both."""
     lines = [Line("title", scenario.title), Line("text", scenario.story)]
     lines.append(Line("heading", "Att diskutera"))
     lines += [Line("item", note.text, "", refs(note.source), 1) for note in scenario.notes]
     lines.append(Line("heading", "En riktig checklista innehåller"))
-    lines += [Line("item", name, "", level=1) for name in scenario.key_contacts]
-    lines += [Line("item", knowledge.actor(a).name, "", level=1) for a in scenario.key_actors
+    lines += [Line("item", name, "todo", level=1) for name in scenario.key_contacts]
+    lines += [Line("item", knowledge.actor(a).name, "todo", level=1) for a in scenario.key_actors
               if knowledge.actor(a).name not in scenario.key_contacts]
-    return lines + _sources(refs, knowledge)
+    return lines
 
 
 def scenario_step(index: int, total: int, question: Question, label: str) -> list[Line]:
