@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 import typer
 import typer.main
 
@@ -89,12 +90,33 @@ def test_the_answers_example_names_every_question_and_every_answer(knowledge: Kn
             assert re.search(rf"\b{value}\b", said[question.id]), (question.id, value)
 
 
-def test_the_abridged_json_keeps_every_key() -> None:
+def test_an_abridged_example_keeps_the_shape_and_cuts_the_rest() -> None:
     tool = readme_tool()
     value = {"id": "a", "items": [{"id": "b", "source": {"doc": "1"}}, {"id": "c", "source": {"doc": "2"}}],
-             "text": "x" * 100, "again": {"id": "d", "source": {"doc": "3"}}}
+             "text": "x" * 100, "again": {"id": "d", "source": {"doc": "3"}}, "answers": {"age": "child"}}
     short = tool.abridge(value, set())
-    assert short["items"] == [{"id": "b", "source": {"doc": "1"}}]
+    assert list(short) == list(value), "every key of an object shown is kept"
+    assert short["items"] == [{"id": "b", "source": {"doc": "1"}}], "one element of a list"
     assert short["text"].endswith("…") and len(short["text"]) <= tool.LONG_TEXT
     assert short["again"] == {}, "a kind of record already shown"
-    assert short["items"][0]["source"] == {"doc": "1"}, "a source is not a record already shown"
+    assert short["answers"] == {"age": "child"}, "an object that is no record is always shown"
+
+
+def test_a_shape_merges_a_lists_elements_and_names_known_records() -> None:
+    tool = readme_tool()
+    value = {"regions": [{"id": "a", "contact_number": None, "how": []},
+                         {"id": "b", "contact_number": "x", "how": [{"text": "t"}]}],
+             "line": {"number": "112", "use": "akut"}}
+    shape = tool.skeleton(value)
+    assert shape["regions"] == [{"id": "…", "contact_number": "…", "how": [{"text": "…"}]}]
+    assert shape["line"] == tool.NAMED + "number"
+
+
+def test_a_marker_with_a_typo_or_without_an_end_is_refused() -> None:
+    tool = readme_tool()
+    for broken in ("<!-- readme: outptu region -->\n<!-- readme: end -->\n",
+                   "<!-- readme: help region -->\n<!-- readme: help -->\n<!-- readme: end -->\n",
+                   "<!-- readme: help region -->\n"):
+        with pytest.raises(SystemExit):
+            tool.check_markers(broken)
+    tool.check_markers("<!-- readme: help -->\n<!-- readme: end -->\n<!-- readme: answers -->\n")

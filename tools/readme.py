@@ -40,20 +40,32 @@ SHAPE_DEPTH = 8  # a shape shows objects this deep; deeper ones are {}
 BLOCK = re.compile(r"(<!-- readme: (output|help|json|shape)(?: ([^\n]*?))? -->\n)(.*?)(<!-- readme: end -->)",
                    re.DOTALL)
 ANSWERS = re.compile(r"<!-- readme: answers -->\n+```yaml\n(.*?)```", re.DOTALL)
+MARKER = re.compile(r"<!-- readme: ?([^ >]*)")
+KINDS = {"output", "help", "json", "shape"}
+# What a child process may inherit: enough to start Python, nothing that changes what the tool prints
+# (FORCE_COLOR, PYTHONPATH, PYTHONWARNINGS, MHSTOD_* …).
+INHERITED = ("PATH", "HOME", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL")
 
 
 def environment() -> dict[str, str]:
+    """The same terminal and day on every machine, and the same mhstod as the one imported here."""
+    import mhstod
     from mhstod.load import load
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MHSTOD_")}
-    env.update({"COLUMNS": str(WIDTH), "NO_COLOR": "1", "TERM": "xterm", "PYTHONIOENCODING": "utf-8",
+    env = {k: os.environ[k] for k in INHERITED if k in os.environ}
+    env.update({"COLUMNS": str(WIDTH), "LINES": "50", "NO_COLOR": "1", "TERM": "xterm", "PYTHONIOENCODING": "utf-8",
+                "PYTHONUTF8": "1", "PYTHONPATH": str(Path(mhstod.__file__).resolve().parents[1]),
                 "MHSTOD_TODAY": load().reviewed})
     return env
 
 
-def mhstod(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mhstod", *args], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=120, check=False)
+def mhstod(args: list[str], env: dict[str, str], expect: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
+    """Run the tool; an exit code it should not give (an internal error) stops the rewrite."""
+    result = subprocess.run([sys.executable, "-m", "mhstod", *args], capture_output=True, text=True,
+                            encoding="utf-8", env=env, cwd=ROOT, timeout=120, check=False)
+    if result.returncode not in expect or "internt fel" in result.stderr:
+        raise SystemExit(f"mhstod {' '.join(args)}: exit {result.returncode}: {result.stderr.strip()}")
+    return result
 
 
 def abridge(value: Any, seen: set[frozenset[str]]) -> Any:
@@ -84,15 +96,26 @@ NAMED = "\0"  # marks a record's name, written bare in a shape
 
 
 def skeleton(value: Any, depth: int = 0) -> Any:
-    """The keys of a JSON value: a known record by its name, texts as "…", one element of each list."""
+    """The keys of a JSON value: a known record by its name, texts as "…", a list as all its elements merged."""
     if isinstance(value, dict):
         for name, keys in RECORDS.items():
             if keys <= set(value) and "kind" not in value:
                 return NAMED + name
         return {k: skeleton(v, depth + 1) for k, v in value.items()} if depth < SHAPE_DEPTH else {}
     if isinstance(value, list):
-        return [skeleton(v, depth + 1) for v in value[:1]]
+        shapes = [skeleton(v, depth + 1) for v in value]
+        return [_merge(shapes)] if shapes else []
     return "…" if isinstance(value, str) else value
+
+
+def _merge(shapes: list[Any]) -> Any:
+    """One shape for a list's elements: every key any of them has, and a value where one is not null."""
+    if all(isinstance(s, dict) for s in shapes):
+        keys = list(dict.fromkeys(k for s in shapes for k in s))
+        return {k: _merge([s[k] for s in shapes if k in s]) for k in keys}
+    if all(isinstance(s, list) for s in shapes):
+        return [_merge([e for s in shapes for e in s])] if any(shapes) else []
+    return next((s for s in shapes if s is not None and s is not False), shapes[0])
 
 
 def layout(value: Any, indent: int = 0, before: int = 0) -> str:
@@ -118,20 +141,34 @@ def generate(kind: str, command: str | None, env: dict[str, str], answers: str) 
         return (f"<details><summary><code>{shown} --help</code></summary>\n\n"
                 f"```\n{result.stdout.rstrip()}\n```\n\n</details>\n")
     if kind in ("json", "shape"):
-        result = mhstod([*args, "--json"], env)
-        if result.returncode != 0:
-            raise SystemExit(f"{shown} --json: {result.stderr.strip()}")
-        value = json.loads(result.stdout)
+        value = json.loads(mhstod([*args, "--json"], env).stdout)
         if kind == "shape":
             text = re.sub(r'"\\u0000(\w+)"', r"\1", layout(skeleton(value)))
             return f"`{shown} --json`:\n\n```\n{text}\n```\n"
         return f"```json\n{layout(abridge(value, set()))}\n```\n"
-    result = mhstod(args, env)
+    result = mhstod(args, env, expect=(0, 2))  # an example may show a usage error
     text = "\n".join(line.rstrip() for line in (result.stdout + result.stderr).rstrip().splitlines())
     return f"```\n$ {shown}\n{text}\n```\n"
 
 
+def check_markers(readme: str) -> None:
+    """Every marker known, every block closed: a typo must not leave a block unchecked."""
+    open_block = ""
+    for match in MARKER.finditer(readme):
+        kind = match.group(1)
+        if kind not in (*KINDS, "answers", "end"):
+            raise SystemExit(f"README.md: unknown marker '{match.group(0)}'")
+        if kind in KINDS and open_block:
+            raise SystemExit(f"README.md: '{open_block}' has no '<!-- readme: end -->' before the next block")
+        if kind == "end" and not open_block:
+            raise SystemExit("README.md: '<!-- readme: end -->' without a block")
+        open_block = match.group(0) if kind in KINDS else ""
+    if open_block:
+        raise SystemExit(f"README.md: '{open_block}' has no '<!-- readme: end -->'")
+
+
 def regenerate(readme: str) -> str:
+    check_markers(readme)
     found = ANSWERS.search(readme)
     if found is None:
         raise SystemExit("README.md: no answers example (<!-- readme: answers --> before a ```yaml block)")
@@ -155,14 +192,14 @@ def stale(old: str, new: str) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    old = README.read_text(encoding="utf-8")
+    old = README.read_text(encoding="utf-8")  # universal newlines: a checkout with CRLF compares alike
     new = regenerate(old)
     if "--check" in argv:
         for marker in stale(old, new):
             print(f"README.md: not current: {marker} (python tools/readme.py)", file=sys.stderr)
         return 1 if new != old else 0
     if new != old:
-        README.write_text(new, encoding="utf-8")
+        README.write_text(new, encoding="utf-8", newline="\n")
         print("README.md: rewritten")
     return 0
 
