@@ -25,13 +25,14 @@ FOR_WHOM: tuple[ForWhom, ...] = ("any", "child", "adult")
 
 # The questions the code reads by id (the rest only the rules in process.yaml read). Their ids are keys of the
 # answers file (README, "Svarsfil"): names in a format, not records. The loader checks that the data asks each,
-# with the answers named here.
+# of the type and with the answers named here (and for the place, a "Vet inte").
 ROLE_QUESTION = "role"  # whose tasks are shown (process.yaml, roles: an answer's actor)
 PLACE_QUESTION = "county"  # where the person is: a county or municipality, read as "known"/"unknown" by the rules
 AGE_QUESTION = "age"  # whom a coordinator's focus fits: its answers include AgeFocus's "child" and "adult"
 PURPOSE_QUESTION = "purpose"  # the same: "sexual" among its answers, every other purpose is "other"
-QUESTIONS_READ_BY_CODE: dict[str, tuple[str, ...]] = {
-    ROLE_QUESTION: (), PLACE_QUESTION: ("known",), AGE_QUESTION: ("child", "adult"), PURPOSE_QUESTION: ("sexual",)}
+QUESTIONS_READ_BY_CODE: dict[str, tuple[str, tuple[str, ...]]] = {
+    ROLE_QUESTION: ("single", ()), PLACE_QUESTION: ("place", ("known",)),
+    AGE_QUESTION: ("single", ("child", "adult")), PURPOSE_QUESTION: ("multi", ("sexual",))}
 
 
 @dataclass(frozen=True, slots=True)

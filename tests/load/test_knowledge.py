@@ -249,3 +249,17 @@ def test_the_place_question_has_the_place_type() -> None:
     def change(d: Any) -> None:
         next(q for q in d["questions"] if q["id"] == "county")["type"] = "single"
     assert "frågan 'county' ska ha typen 'place'" in broken("process.yaml", change)
+
+
+def test_the_questions_the_code_reads_have_the_type_it_reads() -> None:
+    def change(d: Any) -> None:
+        next(q for q in d["questions"] if q["id"] == "age")["type"] = "multi"
+    assert "frågan 'age' ska ha typen 'single'" in broken("process.yaml", change)
+
+
+def test_the_place_can_be_unknown() -> None:
+    def change(d: Any) -> None:
+        place = next(q for q in d["questions"] if q["id"] == "county")
+        for key in ("unknown", "verify", "verify_source"):
+            place.pop(key)
+    assert "frågan 'county' behöver 'unknown'" in broken("process.yaml", change)

@@ -152,14 +152,17 @@ def _questions(node: Node, docs: frozenset[str]) -> tuple[Question, ...]:
         questions.append(question)
     unique_ids([(q.id, n) for q, n in zip(questions, nodes, strict=True)], "frågan")
     by_id = {q.id: q for q in questions}
-    for question_id, needed in QUESTIONS_READ_BY_CODE.items():
+    for question_id, (kind, needed) in QUESTIONS_READ_BY_CODE.items():
         if question_id not in by_id:
             raise node.error(f"frågan '{question_id}' saknas: programmet läser den")
-        missing = [v for v in needed if v not in by_id[question_id].values]
+        question = by_id[question_id]
+        if question.type != kind:
+            raise node.error(f"frågan '{question_id}' ska ha typen '{kind}': programmet läser den så")
+        missing = [v for v in needed if v not in question.values]
         if missing:
             raise node.error(f"frågan '{question_id}' saknar svaret '{missing[0]}': programmet läser det")
-    if by_id[PLACE_QUESTION].type != "place":
-        raise node.error(f"frågan '{PLACE_QUESTION}' ska ha typen 'place'")
+    if not by_id[PLACE_QUESTION].unknown:
+        raise node.error(f"frågan '{PLACE_QUESTION}' behöver 'unknown': en okänd plats ska kunna anges")
     return tuple(questions)
 
 
