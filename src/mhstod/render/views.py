@@ -151,7 +151,7 @@ def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
     reach += [Line("item", how.text, "", refs(how.source), 1) for how in a.contact.how]
     reach += [Line("item", f"Webb: {w.url}", "", refs(w.source), 1) for w in a.contact.web]
     lines += reach or [Line("note", "Källorna anger inget sätt att nå aktören direkt; fråga stödtelefonen "
-                                    "för yrkesverksamma, 020-39 00 00.")]
+                                    f"för yrkesverksamma, {knowledge.support_line.number}.")]
     return lines + _sources(refs)
 
 
