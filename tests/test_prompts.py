@@ -18,23 +18,34 @@ DOWN, ENTER, SPACE, CTRL_C, BACKSPACE = "\x1b[B", "\r", " ", "\x03", "\x7f"
 OPTIONS = [("← Tillbaka", "back"), ("Ja", "yes"), ("Nej", "no"), ("✔ Klar", "done")]
 
 
+class Keys:
+    """Keys typed into questionary; the input ends after them, so a missing key fails the test (EOFError)."""
+
+    def __init__(self, pipe: PipeInput) -> None:
+        self.pipe = pipe
+
+    def send_text(self, text: str) -> None:
+        self.pipe.send_text(text)
+        self.pipe.close()
+
+
 @pytest.fixture
-def keys() -> Iterator[PipeInput]:
+def keys() -> Iterator[Keys]:
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
+        yield Keys(pipe)
 
 
-def test_fancy_select_moves_with_the_arrows(keys: PipeInput) -> None:
+def test_fancy_select_moves_with_the_arrows(keys: Keys) -> None:
     keys.send_text(DOWN + ENTER)
     assert FancyUi().select("Fråga?", OPTIONS, None) == "yes"
 
 
-def test_fancy_select_starts_at_the_default(keys: PipeInput) -> None:
+def test_fancy_select_starts_at_the_default(keys: Keys) -> None:
     keys.send_text(ENTER)
     assert FancyUi().select("Fråga?", OPTIONS, "no") == "no"
 
 
-def test_fancy_checkbox_keeps_what_was_checked_and_validates(keys: PipeInput) -> None:
+def test_fancy_checkbox_keeps_what_was_checked_and_validates(keys: Keys) -> None:
     said: list[list[str]] = []
 
     def valid(picked: list[str]) -> bool | str:
@@ -46,17 +57,17 @@ def test_fancy_checkbox_keeps_what_was_checked_and_validates(keys: PipeInput) ->
     assert [] in said
 
 
-def test_fancy_text_validates_until_the_answer_is_good(keys: PipeInput) -> None:
+def test_fancy_text_validates_until_the_answer_is_good(keys: Keys) -> None:
     keys.send_text("Nowhere" + ENTER + BACKSPACE * 7 + "Malmö" + ENTER)
     assert FancyUi().text("Var?", "", lambda t: True if t == "Malmö" else "okänd ort", ["Malmö", "Mora"]) == "Malmö"
 
 
-def test_fancy_text_offers_the_default(keys: PipeInput) -> None:
+def test_fancy_text_offers_the_default(keys: Keys) -> None:
     keys.send_text(ENTER)
     assert FancyUi().text("Fil?", "svar.yaml", lambda t: True, []) == "svar.yaml"
 
 
-def test_fancy_ctrl_c_is_an_interrupt(keys: PipeInput) -> None:
+def test_fancy_ctrl_c_is_an_interrupt(keys: Keys) -> None:
     keys.send_text(CTRL_C)
     with pytest.raises(KeyboardInterrupt):
         FancyUi().select("Fråga?", OPTIONS, None)

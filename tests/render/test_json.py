@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import replace
@@ -9,9 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mhstod.answers import from_mapping
+from mhstod.commands.main import main
 from mhstod.engine import build_checklist
+from mhstod.load import load
 from mhstod.load.scenarios import scenarios_for
 from mhstod.model import Knowledge
 from mhstod.render import json as as_json
@@ -33,39 +39,40 @@ def records(value: object) -> Iterator[dict[str, Any]]:
             yield from records(v)
 
 
-def every_output(capsys: pytest.CaptureFixture[str], knowledge: Knowledge) -> list[tuple[str, dict[str, Any]]]:
-    outputs = []
-    for argv in LOOKUPS:
-        code, out, _ = run(capsys, *argv, "--json")
-        assert code == 0, argv
-        outputs.append((" ".join(argv), json.loads(out)))
-    for scenario in scenarios_for(knowledge):
-        code, out, _ = run(capsys, "scenario", "show", scenario.id, "--json")
-        assert code == 0
-        outputs.append((f"scenario show {scenario.id}", json.loads(out)))
-    return outputs
+@pytest.fixture(scope="module")
+def every_output() -> list[tuple[str, dict[str, Any]]]:
+    """Every look-up's JSON and every teaching case's checklist, run once for the tests below."""
+    def json_of(*argv: str) -> dict[str, Any]:
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            assert main([*argv, "--json"]) == 0, argv
+        return dict(json.loads(buffer.getvalue()))
+
+    outputs = [(" ".join(argv), json_of(*argv)) for argv in LOOKUPS]
+    return outputs + [(f"scenario show {s.id}", json_of("scenario", "show", s.id)) for s in scenarios_for(load())]
 
 
-def shapes(outputs: list[tuple[str, dict[str, Any]]], kind: str) -> dict[frozenset[str], str]:
-    """The key sets of every record of a kind, with one command that shows each."""
-    is_kind = {
-        "phone number": lambda r: "number" in r and "use" in r,
-        "source": lambda r: "doc" in r and "elsewhere" in r,
-        "county": lambda r: "iso_3166_2" in r,
-        "coordinator": lambda r: "focus" in r and "emails" in r and "kind" not in r,
-    }[kind]
+# Each kind of record, told by its keys. A checklist's contact is a kind of its own (a person, a line, a note
+# or an actor, with why and how to reach them), as is a checklist's item (a task, or a duty in a step); the
+# numbers and sources inside them have the shapes they have everywhere.
+KINDS = {
+    "phone number": lambda r: "number" in r and "use" in r,
+    "source": lambda r: "doc" in r and "elsewhere" in r,
+    "county": lambda r: "iso_3166_2" in r,
+    "coordinator": lambda r: "focus" in r and "emails" in r and "kind" not in r,
+    "checklist contact": lambda r: "kind" in r and "why" in r,
+    "checklist item": lambda r: "source_text" in r,
+    "process action": lambda r: "placement" in r and "short" in r,
+}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_one_shape_for_each_kind_of_record(every_output: list[tuple[str, dict[str, Any]]], kind: str) -> None:
     found: dict[frozenset[str], str] = {}
-    for where, payload in outputs:
+    for where, payload in every_output:
         for record in records(payload):
-            if is_kind(record):
+            if KINDS[kind](record):
                 found.setdefault(frozenset(record), where)
-    return found
-
-
-@pytest.mark.parametrize("kind", ["phone number", "source", "county", "coordinator"])
-def test_one_shape_for_each_kind_of_record(capsys: pytest.CaptureFixture[str], knowledge: Knowledge,
-                                           kind: str) -> None:
-    found = shapes(every_output(capsys, knowledge), kind)
     assert len(found) == 1, found
 
 
@@ -107,3 +114,21 @@ def test_a_local_number_says_its_file(knowledge: Knowledge) -> None:
     assert as_json.number(number, as_json.documents(knowledge))["local"] is None
     assert as_json.number(replace(number, local="lokalt/actors.yaml"), as_json.documents(knowledge))["local"] == (
         "lokalt/actors.yaml")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_case_is_drawn_without_looking_anything_up(knowledge: Knowledge, data: st.DataObject) -> None:
+    """Every document any source of any checklist cites is in the checklist: JSON never fails on a lookup."""
+    answers: dict[str, object] = {}
+    for question in knowledge.questions:
+        if question.type == "place":
+            answers[question.id] = data.draw(st.sampled_from(["Malmö", "Uppsala", "Kiruna", "Linköping", "unknown"]))
+        elif question.type == "multi":
+            answers[question.id] = [data.draw(st.sampled_from([v for v in question.values if v != question.unknown]
+                                                               or question.values))]
+        else:
+            answers[question.id] = data.draw(st.sampled_from(question.values))
+    payload = as_json.checklist(build_checklist(knowledge, from_mapping(knowledge, answers)))
+    listed = {d["id"] for d in payload["sources"]["documents"]}
+    assert {r["doc"] for r in records(payload) if r.get("doc")} <= listed
