@@ -90,7 +90,7 @@ export_write_all = export._write_all
 
 def test_a_failed_write_leaves_nothing(tmp_path: Path, way: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export, "_write_all", failing(OSError(errno.ENOSPC, "No space left on device")))
-    with pytest.raises(MhstodError, match=r"Kan inte skriva .*No space left on device"):
+    with pytest.raises(MhstodError, match=r"Kan inte skriva .*disken är full"):
         saved(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
@@ -112,10 +112,10 @@ def test_other_link_errors_are_errors_not_a_second_try(tmp_path: Path, monkeypat
     monkeypatch.delattr(os, "O_TMPFILE", raising=False)
 
     def quota(*args: object, **kwargs: object) -> None:
-        raise OSError(errno.EDQUOT, "Disk quota exceeded")
+        raise OSError(errno.EDQUOT, "diskkvoten är slut")
 
     monkeypatch.setattr(os, "link", quota)
-    with pytest.raises(MhstodError, match="Disk quota exceeded"):
+    with pytest.raises(MhstodError, match="diskkvoten är slut"):
         saved(tmp_path)
     assert list(tmp_path.iterdir()) == []
 

@@ -165,3 +165,36 @@ def test_a_bad_today_is_said_before_the_first_question(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 2
     assert "MHSTOD_TODAY='igår' är inget datum" in child.before and "akut fara just nu" not in child.before
+
+
+HOSTILE_ANSWERS = {
+    "nested 40,000 deep (the C composer overflowed: exit 139)": "age: " + "[" * 40_000 + "]" * 40_000,
+    "nested 2,000 deep (repr: internal error)": "age: " + "[" * 2_000 + "]" * 2_000,
+    "a 4,000-digit hexadecimal number (internal error)": "age: 0x" + "f" * 4_000,
+    "a binary number of 20,000 digits": "age: 0b" + "1" * 20_000,
+    "a base-60 number (5 s, then an internal error)": "age: " + ":".join(["1"] * 3_000),
+    "a merge key hiding a repeated answer": "age: child\n<<: {age: adult}",
+    "a huge JSON-style number in a list": "age: [" + "9" * 4_000 + "]",
+}
+
+
+@pytest.mark.parametrize("text", list(HOSTILE_ANSWERS.values()), ids=list(HOSTILE_ANSWERS))
+def test_a_hostile_answers_file_is_one_short_line_and_quick(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                             text: str) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_text(text + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    code, out, err = run(capsys, "guide", "--answers", str(path))
+    assert time.perf_counter() - started < 3.0
+    assert code == 2 and out == "", err
+    lines = [line for line in err.splitlines() if "varning" not in line]
+    assert len(lines) == 1 and len(lines[0]) < 300 and "internt fel" not in err, err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_as_answers_file_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "fall.yaml"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "mhstod", "guide", "--answers", str(fifo)], capture_output=True,
+                            text=True, cwd=tmp_path, timeout=60, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "är ingen vanlig fil" in result.stderr

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mhstod.conditions import Answer
-from mhstod.errors import AnswersError, MhstodError
+from mhstod.errors import AnswersError, MhstodError, shown
 from mhstod.model import Knowledge, Question
-from mhstod.places import Gazetteer, Match, gazetteer_for, shown
+from mhstod.places import Gazetteer, Match, gazetteer_for
 from mhstod.rules import for_rules, is_relevant
 
 YES_NO = {True: "yes", False: "no"}  # YAML reads an unquoted yes/no as a boolean
@@ -42,9 +42,9 @@ def parse_value(knowledge: Knowledge, question: Question, raw: object, gazetteer
     """One answer, from a file or a prompt; AnswersError names the question and what it accepts."""
     if question.type == "place":
         if isinstance(raw, int) and not isinstance(raw, bool):
-            # YAML reads 12 as a number but 0114 as octal 76 and 012 as 10: a number is never guessed at.
+            # YAML reads 12 as a number: a number is never guessed to be a code (a code is text).
             raise _bad(question, raw, f"ett län eller en kommun som text; skriv en kod inom citattecken, t.ex. "
-                                      f"{question.id}: \"12\" (utan citattecken läser YAML 0114 som talet 76)")
+                                      f"{question.id}: \"12\" (en kod är text, inget tal)")
         if not isinstance(raw, str):
             raise _bad(question, raw, "ett län eller en kommun som text, eller 'unknown'")
         if raw.strip().casefold() in UNKNOWN_WORDS or raw.strip() == "unknown":
@@ -85,8 +85,25 @@ def _accepted(question: Question) -> str:
 
 
 def _bad(question: Question, raw: object, accepted: str) -> AnswersError:
-    typed = shown(repr(raw) if not isinstance(raw, str) else f"'{raw}'", 60)
-    return AnswersError(f"Ogiltigt svar på '{question.id}': {typed}. Giltiga svar: {accepted}.")
+    return AnswersError(f"Ogiltigt svar på '{question.id}': {brief(raw)}. Giltiga svar: {accepted}.")
+
+
+def brief(raw: object) -> str:
+    """A value from a file, said in a few words: never its repr, which for a deep or huge value is unbounded."""
+    if isinstance(raw, str):
+        return f"'{shown(raw, 60)}'"
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, int):
+        digits = str(abs(raw)) if raw.bit_length() < 64 else ""
+        return f"talet {'-' if raw < 0 else ''}{digits}" if digits else "ett mycket stort tal"
+    if isinstance(raw, float):
+        return f"talet {raw:g}"
+    if raw is None:
+        return "ett tomt värde"
+    if isinstance(raw, list):
+        return "en lista"
+    return "en mappning" if isinstance(raw, dict) else "ett värde av fel slag"
 
 
 def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None = None) -> Answers:
@@ -99,7 +116,7 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
     ids = [q.id for q in knowledge.questions]
     for key in raw:
         if key not in ids:
-            raise AnswersError(f"Okänd fråga {shown(repr(key), 60)} i svarsfilen. Frågorna: {', '.join(ids)}.")
+            raise AnswersError(f"Okänd fråga {brief(key)} i svarsfilen. Frågorna: {', '.join(ids)}.")
     gazetteer = gazetteer or gazetteer_for(knowledge)
     values: dict[str, Answer] = {}
     place: Match | None = None

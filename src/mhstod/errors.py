@@ -1,8 +1,41 @@
-"""The one exception family of the core, and the exit codes the CLI maps it to."""
+"""The one exception family of the core, the exit codes the CLI maps it to, and how a message echoes input."""
 
 from __future__ import annotations
 
 from enum import IntEnum
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """Something typed or read, safe to echo in one line of a message: no control or bidi characters, short.
+
+    Every message that repeats what the user gave (a place, a path, a key, a value from a file) goes through
+    this, so that no input can move the cursor, clear the screen, reorder the line or fill the terminal.
+    """
+    clean = "".join(ch if ch.isprintable() else "?" for ch in text[: limit + 1])
+    return clean if len(clean) <= limit else clean[:limit] + "…"
+
+
+def shown_path(path: object, limit: int = 80) -> str:
+    """A file name for a message: as `shown`, but a long one keeps its end, where the name is."""
+    text = str(path)
+    if len(text) <= limit:
+        return shown(text, limit)
+    return "…" + "".join(ch if ch.isprintable() else "?" for ch in text[-limit:])
+
+
+_REASONS = {"ENOENT": "finns inte", "EACCES": "du har inte behörighet", "EPERM": "du har inte behörighet",
+            "EISDIR": "är en katalog", "ENOTDIR": "en del av sökvägen är ingen katalog",
+            "ENAMETOOLONG": "namnet är för långt", "ELOOP": "för många symboliska länkar i sökvägen",
+            "ENOSPC": "disken är full", "EDQUOT": "diskkvoten är slut", "EROFS": "filsystemet är skrivskyddat",
+            "EFBIG": "filen blir för stor", "EIO": "fel vid läsning eller skrivning"}
+
+
+def reason(exc: OSError) -> str:
+    """Why a file operation failed, in Swedish where the reason is a common one."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _REASONS.get(name) or shown(exc.strerror or str(exc), 80)
 
 
 class ExitCode(IntEnum):

@@ -16,9 +16,8 @@ from pathlib import Path
 
 from mhstod import __version__
 from mhstod.answers import Answers
-from mhstod.errors import MhstodError, UsageError
+from mhstod.errors import MhstodError, UsageError, reason, shown_path
 from mhstod.model import PLACE_QUESTION, Knowledge
-from mhstod.places import shown
 
 CHECKLIST_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
 ANSWERS_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -29,12 +28,12 @@ def format_of(path: str, formats: dict[str, str]) -> str:
     fmt = formats.get(Path(path).suffix.lower())
     if fmt is None:
         endings = ", ".join(dict.fromkeys(formats))
-        raise UsageError(f"Okänt filformat för '{shown(path)}': använd {endings}.")
+        raise UsageError(f"Okänt filformat för '{shown_path(path)}': använd {endings}.")
     return fmt
 
 
 def _exists(path: str) -> UsageError:
-    return UsageError(f"'{shown(path)}' finns redan; ingenting skrivs över. Välj ett annat namn.")
+    return UsageError(f"'{shown_path(path)}' finns redan; ingenting skrivs över. Välj ett annat namn.")
 
 
 def check_new_file(path: str) -> None:
@@ -44,9 +43,9 @@ def check_new_file(path: str) -> None:
         raise _exists(path)
     folder = target.parent
     if not folder.is_dir():
-        raise UsageError(f"Katalogen för '{shown(path)}' finns inte.")
+        raise UsageError(f"Katalogen för '{shown_path(path)}' finns inte.")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UsageError(f"Du kan inte skriva i katalogen för '{shown(path)}'.")
+        raise UsageError(f"Du kan inte skriva i katalogen för '{shown_path(path)}'.")
 
 
 # What os.link raises where a file system has no hard links (some network and FAT file systems): only then is an
@@ -70,7 +69,7 @@ def write_private(path: str, text: str) -> None:
     except FileExistsError:
         raise _exists(path) from None
     except OSError as exc:
-        raise MhstodError(f"Kan inte skriva '{shown(path)}': {exc.strerror or exc}.") from None
+        raise MhstodError(f"Kan inte skriva '{shown_path(path)}': {reason(exc)}.") from None
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -21,7 +21,7 @@ def today() -> date:
     try:
         return date.fromisoformat(fixed)
     except ValueError:
-        from mhstod.places import shown
+        from mhstod.errors import shown
 
         raise UsageError(f"MHSTOD_TODAY='{shown(fixed)}' är inget datum i formen ÅÅÅÅ-MM-DD.") from None
 

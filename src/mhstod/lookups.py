@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from mhstod.conditions import ALWAYS, Condition
-from mhstod.errors import UsageError
+from mhstod.errors import UsageError, shown
 from mhstod.model import Action, Actor, Coordinator, County, Knowledge, Number, Region, Scenario
-from mhstod.places import MAX_INPUT, Match, fold, shown
+from mhstod.places import MAX_INPUT, Match, fold
 from mhstod.text import CONFIRM, CONFIRM_SHORT, describe
 
 

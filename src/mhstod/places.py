@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from mhstod.errors import AmbiguousPlace, UnknownPlace
+from mhstod.errors import AmbiguousPlace, UnknownPlace, shown
 from mhstod.model import County, Knowledge, Municipality
 
 Kind = Literal["county", "municipality"]
@@ -70,12 +70,6 @@ def fold(text: str) -> str:
         return keyed
     decomposed = unicodedata.normalize("NFKD", keyed)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def shown(text: str, limit: int = 40) -> str:
-    """What was typed, safe to echo in one line of a message."""
-    clean = "".join(ch if ch.isprintable() else "?" for ch in text[: limit + 1])
-    return clean if len(clean) <= limit else clean[:limit] + "…"
 
 
 def _genitive(name: str) -> str:

@@ -138,7 +138,7 @@ def test_broken_answers_files(capsys: pytest.CaptureFixture[str], tmp_path: Path
 
 def test_missing_answers_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "guide", "--answers", str(tmp_path / "saknas.yaml"))
-    assert code == 2 and "Kan inte läsa svarsfilen" in err
+    assert code == 2 and "saknas.yaml' kan inte läsas: finns inte." in err
 
 
 @pytest.mark.parametrize(("suffix", "marker"), [(".md", "# Checklista"), (".html", "<!DOCTYPE html>"),
@@ -254,15 +254,26 @@ def test_an_empty_answer_counts_as_missing(capsys: pytest.CaptureFixture[str], t
     assert data["answers"]["age"] == "unknown" and data["region"]["id"] == "syd"
 
 
-@pytest.mark.parametrize("county", ["12", "0114", "012"])
-def test_a_county_code_as_a_yaml_number_is_not_guessed(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                                       county: str) -> None:
-    """YAML reads 0114 (Upplands Väsby) as octal 76 and 012 as 10 (Blekinge): the code must be text."""
+def test_a_county_code_as_a_yaml_number_is_not_guessed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """YAML reads 12 as a number: a number is never taken for a code, which is text."""
     path = tmp_path / "fall.yaml"
-    path.write_text(f"county: {county}\n", encoding="utf-8")
+    path.write_text("county: 12\n", encoding="utf-8")
     code, out, err = run(capsys, "guide", "--answers", str(path))
     assert code == 2 and out == ""
     assert 'skriv en kod inom citattecken, t.ex. county: "12"' in err
+
+
+@pytest.mark.parametrize(("county", "place"), [("0114", "Upplands Väsby"), ("012", "")])
+def test_a_code_with_a_leading_zero_is_text_not_octal(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                      county: str, place: str) -> None:
+    """YAML 1.1 read 0114 (Upplands Väsby) as octal 76 and 012 as 10 (Blekinge); now they are the text typed."""
+    path = tmp_path / "fall.yaml"
+    path.write_text(f"county: {county}\nage: adult\nrole: other\n", encoding="utf-8")
+    code, out, err = run(capsys, "guide", "--answers", str(path), "--json")
+    if place:
+        assert code == 0 and json.loads(out)["place"]["municipality"]["name"] == place
+    else:
+        assert code == 2 and "Okänd kommun '012'" in err
 
 
 def test_a_json_number_too_long_to_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
 
 from mhstod.errors import DataError
-from mhstod.load.files import DATA_FILES, MAX_OVERLAY_BYTES, data_folder, read_overlay, read_shipped
+from mhstod.load.files import (
+    DATA_FILES,
+    MAX_OVERLAY_BYTES,
+    Unreadable,
+    data_folder,
+    read_overlay,
+    read_shipped,
+    read_text,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,4 +49,51 @@ def test_a_local_file_too_large_is_refused_before_it_is_parsed(tmp_path: Path) -
 def test_a_local_file_not_in_utf_8_says_where(tmp_path: Path) -> None:
     (tmp_path / "regions.yaml").write_bytes("regions: []\n# Malmö".encode("latin-1"))
     with pytest.raises(DataError, match=r"regions.yaml: filen är inte UTF-8 \(byte 18\)"):
+        read_overlay(str(tmp_path))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
+    """A FIFO at the name hung the tool forever: only regular files are read."""
+    fifo = tmp_path / "regions.yaml"
+    os.mkfifo(fifo)
+    signal.alarm(10)  # a hang fails the test instead of the whole run
+    try:
+        with pytest.raises(Unreadable, match="är ingen vanlig fil"):
+            read_text(fifo, 1024)
+        with pytest.raises(DataError, match=r"regions\.yaml: filen är ingen vanlig fil"):
+            read_overlay(str(tmp_path))
+    finally:
+        signal.alarm(0)
+
+
+def test_a_directory_that_cannot_be_listed_is_an_error(tmp_path: Path) -> None:
+    """Mode 000 or 311 made the overlay silently empty, with exit 0."""
+    folder = tmp_path / "lokalt"
+    folder.mkdir()
+    (folder / "regions.yaml").write_text("regions: []\n", encoding="utf-8")
+    folder.chmod(0o311)
+    try:
+        if os.access(folder, os.R_OK):
+            pytest.skip("running as a user who reads every directory (root)")
+        with pytest.raises(DataError, match="katalogen kan inte läsas: du har inte behörighet"):
+            read_overlay(str(folder))
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_listing_that_fails_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same, where the tests run as root: the listing itself fails."""
+    def refuse(path: object) -> list[str]:
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(os, "listdir", refuse)
+    with pytest.raises(DataError, match="katalogen kan inte läsas: du har inte behörighet"):
+        read_overlay(str(tmp_path))
+
+
+@pytest.mark.parametrize("name", ["regions.YAML", "Actors.yaml", "process.yml", "notes.yaml"])
+def test_a_yaml_file_the_overlay_does_not_know_is_an_error(tmp_path: Path, name: str) -> None:
+    """regions.YAML was skipped silently: every file that looks like YAML must be one the overlay reads."""
+    (tmp_path / name).write_text("regions: []\n", encoding="utf-8")
+    with pytest.raises(DataError, match="filen kan inte läggas över"):
         read_overlay(str(tmp_path))

@@ -121,7 +121,7 @@ def test_data_check_json_says_what_failed(capsys: pytest.CaptureFixture[str], tm
 def test_a_directory_where_a_file_should_be(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "regions.yaml").mkdir()
     code, _, err = run(capsys, "data", "check", "--data-dir", str(tmp_path))
-    assert code == 1 and err.startswith(f"mhstod: {tmp_path}/regions.yaml: kan inte läsa filen")
+    assert code == 1 and err.startswith(f"mhstod: {tmp_path}/regions.yaml: filen är en katalog")
     assert "internt fel" not in err
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json  # a few ms, and only for the guide's answers files: the look-ups never import this module
 from pathlib import Path
 
-from mhstod.errors import AnswersError
+from mhstod.errors import AnswersError, shown, shown_path
+from mhstod.load.files import Unreadable, read_text
 from mhstod.load.yamlfile import YamlProblem, parse
-from mhstod.places import shown
 
 MAX_FILE_BYTES = 256 * 1024
 
@@ -16,30 +16,23 @@ def read_file(path: str) -> object:
     """The mapping in an answers file (YAML, or JSON by its extension), or one clear AnswersError."""
     file = Path(path)
     try:
-        with file.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise AnswersError(f"Kan inte läsa svarsfilen '{shown(path)}': {exc.strerror or exc}.") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise AnswersError(f"Svarsfilen '{shown(path)}' är större än {MAX_FILE_BYTES // 1024} kB; det är inga svar.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise AnswersError(f"Svarsfilen '{shown(path)}' är inte UTF-8 (byte {exc.start}).") from None
+        text = read_text(file, MAX_FILE_BYTES, encoding="utf-8-sig")
+    except Unreadable as exc:
+        raise AnswersError(f"Svarsfilen '{shown_path(path)}' {exc}.") from None
     if file.suffix.lower() == ".json":
         try:
             return json.loads(text, object_pairs_hook=_no_repeated_keys)
         except _RepeatedKey as exc:
-            raise AnswersError(f"Svarsfilen '{shown(path)}': frågan {shown(repr(exc.args[0]), 60)} står två gånger."
-                               ) from None
+            question = shown(exc.args[0])
+            raise AnswersError(f"Svarsfilen '{shown_path(path)}': frågan '{question}' står två gånger.") from None
         except (ValueError, RecursionError) as exc:  # ValueError: also a number of 5 000 digits
             line = getattr(exc, "lineno", 0)
-            raise AnswersError(f"Svarsfilen '{shown(path)}' rad {line}: ogiltig JSON.") from None
+            raise AnswersError(f"Svarsfilen '{shown_path(path)}' rad {line}: ogiltig JSON.") from None
     try:
         return parse(text)
     except YamlProblem as exc:
         where = f" rad {exc.line}" if exc.line else ""
-        raise AnswersError(f"Svarsfilen '{shown(path)}'{where}: {exc.message}.") from None
+        raise AnswersError(f"Svarsfilen '{shown_path(path)}'{where}: {exc.message}.") from None
 
 
 class _RepeatedKey(ValueError):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
-from mhstod.errors import DataError, UsageError
+from mhstod.errors import DataError, UsageError, reason, shown_path
 
 # The teaching cases (scenarios.yaml) are read only by the commands that use them: see load/scenarios.py.
 DATA_FILES = ("sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml")
@@ -34,26 +36,62 @@ def read_shipped() -> dict[str, str]:
     return {name: (folder / name).read_text(encoding="utf-8") for name in DATA_FILES}
 
 
+class Unreadable(Exception):
+    """Why a file could not be read as text, in words that fit after its name."""
+
+
+def read_text(path: Path, limit: int, encoding: str = "utf-8") -> str:
+    """The text of a regular file of at most `limit` bytes; Unreadable otherwise.
+
+    Opened without blocking, so that a FIFO or a device at the name is refused at once instead of hanging,
+    and read at most `limit` + 1 bytes, so that a huge file costs nothing.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise Unreadable(f"kan inte läsas: {reason(exc)}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Unreadable("är en katalog" if stat.S_ISDIR(os.fstat(fd).st_mode) else "är ingen vanlig fil")
+        data = b""
+        while len(data) <= limit and (chunk := os.read(fd, limit + 1 - len(data))):
+            data += chunk
+    except OSError as exc:
+        raise Unreadable(f"kan inte läsas: {reason(exc)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise Unreadable(f"är större än {limit // 1024} kB")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise Unreadable(f"är inte UTF-8 (byte {exc.start})") from None
+
+
 def read_overlay(directory: str) -> dict[str, tuple[str, str]]:
-    """The YAML files of a local data directory: file name → (path as shown in messages, text)."""
+    """The YAML files of a local data directory: file name → (path as shown in messages, text).
+
+    Every file that looks like YAML (.yaml, .yml, in any case) must be one the overlay allows; a directory
+    that cannot be read is an error, not an empty overlay.
+    """
     folder = Path(directory)
-    if not folder.is_dir():
-        raise UsageError(f"Katalogen för lokala uppgifter finns inte: '{directory}'.")
+    try:
+        if not folder.is_dir():
+            raise UsageError(f"Katalogen för lokala uppgifter finns inte: '{shown_path(directory)}'.")
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise DataError(f"{shown_path(directory)}: katalogen kan inte läsas: {reason(exc)}") from None
     found: dict[str, tuple[str, str]] = {}
-    for path in sorted(folder.glob("*.y*ml")):
-        label = str(path)
-        if path.name not in OVERLAYABLE:
+    for name in names:
+        if not name.lower().endswith((".yaml", ".yml")):
+            continue
+        path = folder / name
+        label = shown_path(path, 120)
+        if name not in OVERLAYABLE:
             allowed = ", ".join(OVERLAYABLE)
             raise DataError(f"{label}: filen kan inte läggas över de levererade uppgifterna (tillåtna: {allowed})")
         try:
-            with path.open("rb") as f:
-                data = f.read(MAX_OVERLAY_BYTES + 1)
-        except OSError as exc:
-            raise DataError(f"{label}: kan inte läsa filen ({exc.strerror or exc})") from None
-        if len(data) > MAX_OVERLAY_BYTES:
-            raise DataError(f"{label}: filen är större än {MAX_OVERLAY_BYTES // 1024} kB")
-        try:
-            found[path.name] = (label, data.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise DataError(f"{label}: filen är inte UTF-8 (byte {exc.start})") from None
+            found[name] = (label, read_text(path, MAX_OVERLAY_BYTES))
+        except Unreadable as exc:
+            raise DataError(f"{label}: filen {exc}") from None
     return found

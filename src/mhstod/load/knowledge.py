@@ -29,7 +29,7 @@ def load(data_dir: str | None = None) -> Knowledge:
 
 def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = None) -> Knowledge:
     """Validate the data files' texts (keyed by file name), with local overlays merged by id, into a Knowledge."""
-    tops = {name: Node(parse_data(f"data/{name}", texts[name]), f"data/{name}").mapping(TOP_KEYS[name])
+    tops = {name: Node(parse_data(f"data/{name}", texts[name], trusted=True), f"data/{name}").mapping(TOP_KEYS[name])
             for name in DATA_FILES}
     local: dict[tuple[str, str], str] = {}
     for name, (label, text) in (overlays or {}).items():

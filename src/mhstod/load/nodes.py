@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Set
+from datetime import date
 from typing import Any, TypeVar
 
-from mhstod.errors import DataError
+from mhstod.errors import DataError, shown
 from mhstod.load.yamlfile import YamlProblem, parse
 from mhstod.model import Source, Sourced
 
@@ -23,6 +24,11 @@ PHONE_RE = re.compile(r"^(\d{3}|\d{3} \d{2}|0\d{1,3}-\d{1,3}( ?\d{1,3}){1,4})$")
 # Local part ASCII; domain may be internationalised (malmö.se), as printed in the brochure.
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@([^\W_]([\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
 SOURCE_KEYS = {"doc", "section", "elsewhere", "inferred", "note"}
+# What no text the tool shows may hold: control characters (escape sequences that move the cursor, clear the
+# screen or retitle the window; newlines that forge a line), C1 controls, and the invisible format and bidi
+# characters that reorder or hide text (U+202E …).
+HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
+                    "\ufff9-\ufffb]")
 
 
 class Node:
@@ -51,10 +57,10 @@ class Node:
             raise self.error(f"väntade en mappning, fick {_kind(self.value)}")
         for key in self.value:
             if not isinstance(key, str):
-                raise self.error(f"nyckeln {key!r} är inte text")
+                raise self.error("en nyckel är inte text")
         unknown = sorted(set(self.value) - required - optional)
         if unknown:
-            raise self.error(f"okänd nyckel '{unknown[0]}' (tillåtna: {', '.join(sorted(required | optional))})")
+            raise self.error(f"okänd nyckel '{shown(unknown[0])}' (tillåtna: {', '.join(sorted(required | optional))})")
         missing = sorted(required - set(self.value))
         if missing:
             raise self.error(f"nyckeln '{missing[0]}' saknas")
@@ -73,6 +79,10 @@ class Node:
             raise self.error("får inte vara tom")
         if self.value != self.value.strip():
             raise self.error("har blanksteg i början eller slutet")
+        hidden = HIDDEN.search(self.value)
+        if hidden:
+            raise self.error(f"innehåller ett styr- eller osynligt tecken (U+{ord(hidden.group()):04X}) på plats "
+                             f"{hidden.start() + 1}")
         return self.value
 
     def choice(self, allowed: tuple[T, ...]) -> T:
@@ -80,12 +90,12 @@ class Node:
         for option in allowed:
             if value == option:
                 return option
-        raise self.error(f"'{value}' är inte ett tillåtet värde ({', '.join(allowed)})")
+        raise self.error(f"'{shown(value)}' är inte ett tillåtet värde ({', '.join(allowed)})")
 
     def ident(self) -> str:
         value = self.text()
         if not ID_RE.match(value):
-            raise self.error(f"'{value}' är inget giltigt id (små bokstäver a–z, siffror och bindestreck)")
+            raise self.error(f"'{shown(value)}' är inget giltigt id (små bokstäver a–z, siffror och bindestreck)")
         return value
 
     def boolean(self) -> bool:
@@ -101,13 +111,13 @@ class Node:
     def phone(self) -> str:
         value = self.text()
         if not PHONE_RE.match(value):
-            raise self.error(f"'{value}' är inget telefonnummer i formen 08-508 409 89 eller 114 14")
+            raise self.error(f"'{shown(value)}' är inget telefonnummer i formen 08-508 409 89 eller 114 14")
         return value
 
     def email(self) -> str:
         value = self.text()
         if not EMAIL_RE.match(value):
-            raise self.error(f"'{value}' är ingen e-postadress")
+            raise self.error(f"'{shown(value)}' är ingen e-postadress")
         return value
 
     def texts(self) -> tuple[str, ...]:
@@ -172,18 +182,29 @@ def unique_ids(nodes: list[tuple[str, Node]], what: str) -> None:
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # no source or contact is older, and none is from so far ahead
+
+
 def date_text(node: Node) -> str:
-    """A date as the sources give it: a year, a year and month, or a whole date."""
+    """A date as the sources give it: a year, a year and month, or a whole date; a real day of the calendar."""
     value = node.text(empty=True)
     if value and not DATE_RE.match(value):
-        raise node.error(f"'{value}' är inget datum i formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
+        raise node.error(f"'{shown(value)}' är inget datum i formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
+    if value:
+        parts = [int(p) for p in value.split("-")]
+        if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
+            raise node.error(f"året {parts[0]} är inte rimligt (ange ett år {FIRST_YEAR}–{LAST_YEAR})")
+        try:
+            date(*[*parts, 1, 1][:3])
+        except ValueError:
+            raise node.error(f"'{value}' är inget datum som finns i kalendern") from None
     return value
 
 
-def parse_data(label: str, text: str) -> Any:
-    """Parsed YAML, or a DataError naming the file and line."""
+def parse_data(label: str, text: str, trusted: bool = False) -> Any:
+    """Parsed YAML, or a DataError naming the file and line; `trusted` for the package's own files."""
     try:
-        return parse(text)
+        return parse(text, trusted)
     except YamlProblem as exc:
         line = f" rad {exc.line}:" if exc.line else ""
         raise DataError(f"{label}:{line} {exc.message}") from None

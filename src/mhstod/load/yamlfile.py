@@ -1,12 +1,29 @@
-"""Parse YAML strictly: no duplicate keys, no aliases, and errors that carry a line number."""
+"""Parse YAML strictly: no duplicate keys, no aliases or merge keys, and errors that carry a line number.
+
+Only the scalars hand-written data needs: text, true/false (also yes/no, as people write them), null, and
+decimal numbers of at most 18 digits. YAML 1.1's hexadecimal, octal, binary and base-60 integers (`0x1f`,
+`0114` as 76, `1:1:1` …) and its dates stay text, so no file can make a number that takes seconds to read
+or an error message too long to print. A file from outside the package (an overlay, an answers file) is also
+refused if it nests deeper than any real one, before the C composer, which recurses, sees it.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
+from mhstod.errors import shown
+
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 32  # the deepest real file (an overlay's region → coordinators → focus) nests 7 levels
+DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$")
+DECIMAL_FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})\.[0-9]{1,18}$")
+# The implicit forms left out: numbers other than decimal, dates, merge keys (<<) and the "=" and "!" forms.
+_DROPPED = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp",
+            "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
 
 
 class YamlProblem(Exception):
@@ -31,24 +48,68 @@ class _StrictLoader(_Base):  # type: ignore[misc]
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = key_node.value
+            if key_node.tag != "tag:yaml.org,2002:str":  # a number, true/false, null, a list: never a name
+                raise YamlProblem("en nyckel är inte text", key_node.start_mark.line + 1)
             if key in seen:
-                raise YamlProblem(f"nyckeln '{key}' förekommer två gånger", key_node.start_mark.line + 1)
+                raise YamlProblem(f"nyckeln '{shown(key)}' förekommer två gånger", key_node.start_mark.line + 1)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_int(self, node: Any) -> int:
+        """Only decimal integers, also under an explicit `!!int` tag."""
+        value = str(node.value).replace("_", "")
+        if not DECIMAL.match(value):
+            raise YamlProblem(f"'{shown(value)}' är inget heltal i decimal form", node.start_mark.line + 1)
+        return int(value)
 
-def parse(text: str) -> Any:
-    """Parse one YAML document; raise YamlProblem with the line where it went wrong."""
+    def construct_yaml_float(self, node: Any) -> float:
+        value = str(node.value).replace("_", "")
+        if not (DECIMAL.match(value) or DECIMAL_FLOAT.match(value)):
+            raise YamlProblem(f"'{shown(value)}' är inget decimaltal", node.start_mark.line + 1)
+        return float(value)
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag not in _DROPPED]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()}
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", DECIMAL, list("-+0123456789"))
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:float", DECIMAL_FLOAT, list("-+0123456789"))
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _StrictLoader.construct_yaml_float)
+
+
+def _check_depth(text: str) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH, reading events, which the C parser makes without recursion."""
+    depth = 0
+    starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, starts):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark is not None else 0
+                raise YamlProblem(f"filen är nästlad djupare än {MAX_DEPTH} nivåer", line)
+        elif isinstance(event, ends):
+            depth -= 1
+
+
+def parse(text: str, trusted: bool = False) -> Any:
+    """Parse one YAML document; raise YamlProblem with the line where it went wrong.
+
+    `trusted`: the package's own files, whose depth is known; anything else is checked first.
+    """
     try:
+        if not trusted:
+            _check_depth(text)
         return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
-        raise YamlProblem(f"ogiltig YAML: {exc.problem or exc.context}", line) from None
+        raise YamlProblem(f"ogiltig YAML: {shown(exc.problem or exc.context or '', 80)}", line) from None
     except yaml.reader.ReaderError as exc:
         character = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or b"?")
         raise YamlProblem(f"tecknet U+{character:04X} är inte tillåtet (position {exc.position})") from None
     except (yaml.YAMLError, RecursionError, TypeError, ValueError) as exc:
-        raise YamlProblem(f"ogiltig YAML: {' '.join(str(exc).split())}") from None
+        raise YamlProblem(f"ogiltig YAML: {shown(' '.join(str(exc).split()), 80)}") from None

@@ -1,0 +1,83 @@
+"""The YAML reader under files made to hurt: deep nesting, numbers that take seconds, merge keys, odd scalars."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mhstod.load.yamlfile import MAX_DEPTH, YamlProblem, parse
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 2_000, 40_000])
+@pytest.mark.parametrize("form", ["flow", "block"])
+def test_too_deep_is_refused_before_it_is_composed(depth: int, form: str) -> None:
+    """At 40,000 levels libyaml's C composer overflowed the stack (exit 139); at 2,000 a repr() did."""
+    if form == "flow":
+        text = "age: " + "[" * depth + "]" * depth + "\n"
+    else:
+        text = "".join(" " * i + "- \n" for i in range(min(depth, 5_000)))
+    started = time.perf_counter()
+    with pytest.raises(YamlProblem, match=f"nästlad djupare än {MAX_DEPTH} nivåer"):
+        parse(text)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_the_package_own_files_skip_the_depth_scan() -> None:
+    assert parse("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5), trusted=True)
+
+
+@pytest.mark.parametrize("typed", ["0x" + "f" * 4_000, "0b" + "1" * 20_000, "0o777", "0114", "012",
+                                   ":".join(["1"] * 3_000), "1_000", "1" + "0" * 5_000, ".inf", "-.nan",
+                                   "2018-02-30", "2026-11-23", "1:20.5"])
+def test_only_plain_decimal_numbers_are_numbers(typed: str) -> None:
+    """YAML 1.1 reads 0x…, 0b…, 0114 (octal) and 1:1:1 (base 60) as integers: slow, or a 4,300-digit error."""
+    started = time.perf_counter()
+    assert parse(f"value: {typed}\n") == {"value": typed}
+    assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize(("typed", "value"), [("12", 12), ("-3", -3), ("0", 0), ("1.5", 1.5), ("yes", True),
+                                              ("no", False), ("true", True), ("~", None), ("", None)])
+def test_what_people_write_still_reads(typed: str, value: object) -> None:
+    assert parse(f"value: {typed}\n") == {"value": value}
+
+
+@pytest.mark.parametrize("typed", ["!!int 0x" + "f" * 4_000, "!!int " + ":".join(["1"] * 3_000), "!!float 1:20.5"])
+def test_an_explicit_tag_is_no_way_around(typed: str) -> None:
+    with pytest.raises(YamlProblem, match="inget"):
+        parse(f"value: {typed}\n")
+
+
+def test_a_merge_key_is_a_key_not_a_merge() -> None:
+    """`<<:` would silently hide a repeated answer: it stays a key of its own, which no reader accepts."""
+    assert parse("age: child\n<<: {age: adult}\n") == {"age": "child", "<<": {"age": "adult"}}
+
+
+def test_a_repeated_key_names_its_line_and_never_echoes_much() -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse(f"{'k' * 500}: 1\n{'k' * 500}: 2\n")
+    assert caught.value.line == 2 and len(caught.value.message) < 120
+
+
+def test_a_key_that_is_no_text_is_refused() -> None:
+    with pytest.raises(YamlProblem, match="en nyckel är inte text"):
+        parse("12: child\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(scalar=st.one_of(
+    st.from_regex(r"[-+]?0[xob][0-9a-fA-F_]{0,60}", fullmatch=True),
+    st.from_regex(r"[-+]?[0-9]{1,4}(:[0-9]{1,2}){1,40}(\.[0-9]*)?", fullmatch=True),
+    st.from_regex(r"[-+]?[0-9]{1,40}(\.[0-9]{0,40})?([eE][-+]?[0-9]{1,4})?", fullmatch=True),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+))
+def test_any_scalar_reads_quickly_or_is_one_line(scalar: str) -> None:
+    started = time.perf_counter()
+    try:
+        parse(f"value: {scalar}\n")
+    except YamlProblem as exc:
+        assert "\n" not in exc.message and len(exc.message) < 200
+    assert time.perf_counter() - started < 0.5
