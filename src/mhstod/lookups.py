@@ -35,8 +35,8 @@ class RegionReport:
 
 
 def urgent_numbers(knowledge: Knowledge) -> tuple[Number, ...]:
-    """The numbers a region's view lists after the support line: 112 and the police."""
-    return tuple(n for n in knowledge.numbers if n.id != knowledge.support_line_id)
+    """The numbers a region's view lists after the support line: 112 and the police, never a local number."""
+    return tuple(n for n in knowledge.numbers if n.national and n.id != knowledge.support_line_id)
 
 
 def confirm_note(knowledge: Knowledge, short: bool = False) -> str:

@@ -130,19 +130,88 @@ def test_a_missing_directory_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_p
     assert code == 2 and "Katalogen för lokala uppgifter finns inte" in err
 
 
-def test_a_local_entry_for_the_support_line_keeps_it_the_support_line(capsys: pytest.CaptureFixture[str],
-                                                                      tmp_path: Path) -> None:
-    """An overlay in the shipped form replaces the number's entry; which number is the support line stays."""
-    (tmp_path / "actors.yaml").write_text("""\
+NATIONAL = """\
 numbers:
-  - id: stodtelefonen
-    number: "020-39 00 00"
-    name: "Stödtelefonen (lokal anteckning)"
-    use: "Råd och stöd"
+  - id: {ident}
+    number: "113"
+    name: "Nödnummer"
+    use: "Vid akut fara"
     as_of: "2026-10"
-    source: {elsewhere: "Kommunens kontaktlista 2026-10"}
-""", encoding="utf-8")
-    code, out, err = run(capsys, "contacts", "--data-dir", str(tmp_path), "--json")
-    assert code == 0, err
-    line = json.loads(out)["support_line"]
-    assert line["name"] == "Stödtelefonen (lokal anteckning)" and line["local"] == str(tmp_path / "actors.yaml")
+    source: {{elsewhere: "Kommunens lista"}}
+"""
+
+
+@pytest.mark.parametrize("ident", ["nodnummer", "polisen", "stodtelefonen"])
+def test_a_national_number_cannot_be_replaced_locally(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                      ident: str) -> None:
+    """An overlay made 112 read "Vid akut fara: 113", unmarked: what is called in danger is what the package ships."""
+    (tmp_path / "actors.yaml").write_text(NATIONAL.format(ident=ident), encoding="utf-8")
+    code, out, err = run(capsys, "region", "--county", "Skåne", "--data-dir", str(tmp_path))
+    assert code == 1 and out == ""
+    assert f"actors.yaml: numbers[0]: '{ident}' är ett nationellt nummer" in err and "113" not in err
+
+
+@pytest.mark.parametrize("flag", ["urgent: true", "national: true"])
+def test_a_local_number_cannot_make_itself_urgent(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                  flag: str) -> None:
+    text = NATIONAL.format(ident="lokalt-akutnummer").replace('    as_of:', f"    {flag}\n    as_of:")
+    (tmp_path / "actors.yaml").write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "data", "check", "--data-dir", str(tmp_path))
+    assert code == 1 and "kan inte vara ett nationellt nummer eller ett akutnummer" in err
+
+
+def test_a_local_number_is_not_listed_with_112(capsys: pytest.CaptureFixture[str], overlay: Path) -> None:
+    """Every extra number landed in the urgent block of `region` and `contacts`."""
+    for argv in (["region", "--county", "Linköping"], ["contacts"]):
+        code, out, _ = run(capsys, *argv, "--data-dir", str(overlay), "--json")
+        assert code == 0
+        assert [n["number"] for n in json.loads(out)["urgent"]] == ["112", "114 14"]
+
+
+@pytest.mark.parametrize("as_of", ["9999", "0000", "2018-02-30", "2018-13", "2018-00", "1800"])
+def test_a_date_that_is_no_date_is_refused_at_load(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                   as_of: str) -> None:
+    """These passed `data check`, then every look-up failed with an internal error."""
+    (tmp_path / "regions.yaml").write_text(OST.replace('"2026-10"', f'"{as_of}"'), encoding="utf-8")
+    code, _, err = run(capsys, "data", "check", "--data-dir", str(tmp_path))
+    assert code == 1 and "coordinators[0].as_of" in err and "internt fel" not in err, err
+    code, _, err = run(capsys, "region", "--county", "Linköping", "--data-dir", str(tmp_path))
+    assert code == 1 and "internt fel" not in err
+
+
+HIDDEN = {"escape: clear screen": "\x1b[2J", "escape: window title": "\x1b]0;hackad\x07", "C1 CSI": "\u009b31m",
+          "newline": "\n", "bidi override": "\u202e", "zero width": "\u200b", "tab": "\t"}
+
+
+@pytest.mark.parametrize("field", ["name", "elsewhere"])
+@pytest.mark.parametrize("hidden", list(HIDDEN.values()), ids=list(HIDDEN))
+def test_a_control_or_bidi_character_is_refused_at_load(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                        field: str, hidden: str) -> None:
+    """They reached --plain, Rich, the Markdown file and even JSON, where they could forge or hide what is shown."""
+    escaped = json.dumps(f"Kim{hidden}Lokal")  # a YAML double-quoted string reads JSON's escapes
+    text = OST.replace("name: Kim Lokal", f"name: {escaped}") if field == "name" else OST.replace(
+        'elsewhere: "Linköpings kommun, kontaktlista 2026-10"}\n    counties',
+        f"elsewhere: {escaped}}}\n    counties")
+    assert text != OST
+    (tmp_path / "regions.yaml").write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "data", "check", "--data-dir", str(tmp_path))
+    assert code == 1 and out == "" and "innehåller ett styr- eller osynligt tecken" in err
+    assert "\x1b" not in err and "\u009b" not in err and "\u202e" not in err
+
+
+def test_markup_from_an_overlay_is_escaped_in_the_markdown_file(capsys: pytest.CaptureFixture[str], overlay: Path,
+                                                                tmp_path: Path) -> None:
+    """<img onerror> reached `-o x.md` raw; HTML escaped it already."""
+    regions = overlay / "regions.yaml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace(
+        "name: Kim Lokal", 'name: "Kim <img src=x onerror=alert(1)> [klicka](https://example.com) *Lokal*"'),
+        encoding="utf-8")
+    answers = tmp_path / "fall.yaml"
+    answers.write_text("county: Linköping\nage: adult\nrole: other\n", encoding="utf-8")
+    for ending in ("md", "html"):
+        target = tmp_path / f"fall.{ending}"
+        code, _, err = run(capsys, "guide", "--answers", str(answers), "--data-dir", str(overlay), "-o", str(target))
+        assert code == 0, err
+        written = target.read_text(encoding="utf-8")
+        assert "Kim &lt;img src=x onerror=alert(1)&gt;" in written and "<img" not in written
+    assert "\\[klicka\\](https://example.com) \\*Lokal\\*" in (tmp_path / "fall.md").read_text(encoding="utf-8")

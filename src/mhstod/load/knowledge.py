@@ -35,6 +35,8 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
     for name, (label, text) in (overlays or {}).items():
         fields = Node(parse_data(label, text), label).mapping(set(), OVERLAYABLE[name])
         for key, node in fields.items():
+            if (name, key) == ("actors.yaml", "numbers"):
+                _check_local_numbers(tops[name][key], node)
             tops[name][key], ids = _merge_by_id(tops[name][key], node)
             local.update({(key, ident): label for ident in ids})
     documents = _documents(tops["sources.yaml"])
@@ -68,6 +70,24 @@ def _laws(top: dict[str, Node], docs: frozenset[str]) -> tuple[Law, ...]:
                         notes=tuple(read_sourced(n, docs) for n in f["notes"].items())))
     unique_ids([(law.id, n) for law, n in zip(laws, nodes, strict=True)], "lagen")
     return tuple(laws)
+
+
+def _check_local_numbers(shipped: Node, overlay: Node) -> None:
+    """A local file adds numbers; it cannot replace 112, 114 14 or the support line, nor make a number urgent.
+
+    What a caseworker calls in acute danger must be what the package ships, whatever a local file says.
+    """
+    national = {item.value.get("id") for item in shipped.items()
+                if isinstance(item.value, dict) and item.value.get("national")}
+    for item in overlay.items():
+        if not isinstance(item.value, dict):
+            continue
+        if item.value.get("id") in national:
+            raise item.error(f"'{item.value['id']}' är ett nationellt nummer (112, 114 14, stödtelefonen) och kan "
+                             "inte ersättas lokalt")
+        for flag in ("national", "urgent"):
+            if flag in item.value:
+                raise item.child(flag).error("en lokal post kan inte vara ett nationellt nummer eller ett akutnummer")
 
 
 def _merge_by_id(shipped: Node, overlay: Node) -> tuple[Node, set[str]]:

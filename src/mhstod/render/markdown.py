@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mhstod.checklist import Checklist
 from mhstod.render.outline import outline
 
+# What would turn text into markup: raw HTML (an overlay's `<img onerror=…>`) and Markdown's own link, emphasis,
+# code and table signs. The file is read as text and as rendered Markdown; both must show what the data says.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "\\`", "*": "\\*",
+                          "_": "\\_", "[": "\\[", "]": "\\]", "|": "\\|"})
 _BOX = {"": "-", "todo": "- [ ]", "verify": "- ❓", "urgent": "- [ ] **!**"}  # boxes only for the user's own tasks
 
 
@@ -12,7 +18,8 @@ def render(checklist: Checklist) -> str:
     """The whole checklist (every step and source), stamped with its date, the tool's version and the data's."""
     out: list[str] = []
     for line in outline(checklist, full=True, stamp=True):
-        ref = f" *({line.ref})*" if line.ref else ""
+        ref = f" *({line.ref.translate(_ESCAPES)})*" if line.ref else ""
+        line = replace(line, text=line.text.translate(_ESCAPES))
         if line.kind == "title":
             out.append(f"# {line.text}\n")
         elif line.kind == "heading":

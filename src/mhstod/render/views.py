@@ -37,7 +37,7 @@ def _region_body(region: Region, knowledge: Knowledge, today: date) -> list[Line
 def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> list[Line]:
     lines = []
     for n in region.numbers:  # the region's own lines, newer than the brochure's names, with their age
-        lines.append(Line("item", f"{n.name}: {n.number} ({n.use})", level=1))
+        lines.append(Line("item", _local(f"{n.name}: {n.number} ({n.use})", n), level=1))
         if age := age_note(n.as_of, n.seen, today):
             lines.append(Line("text", age[:1].upper() + age[1:] + ".", "verify", level=2))
     if region.coordinators:
@@ -51,6 +51,10 @@ def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> 
             lines.append(Line("text", age_note(note.as_of, "", today).capitalize() + ".", "verify"))
         lines.append(Line("text", f"Kontakt: {text.number_line(knowledge.number(region.contact_number))}"))
     return lines
+
+
+def _local(said: str, n: Number) -> str:
+    return f"{said} – lokal uppgift från {n.local}" if n.local else said
 
 
 def _number(n: Number) -> Line:
@@ -135,6 +139,8 @@ def actors(knowledge: Knowledge) -> list[Line]:
 def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
     refs = Citations(knowledge.documents)
     lines = [Line("title", a.name), Line("text", f"{KIND_LABELS[a.kind]}. {a.summary}", ref=refs(a.summary_source))]
+    if local := knowledge.local_file("actors", a.id):
+        lines.append(Line("text", f"Lokala uppgifter från {local}.", "verify"))
     if a.part_of:
         lines.append(Line("text", f"Del av: {knowledge.actor(a.part_of).name}"))
     lines.append(Line("heading", "Uppgifter enligt källorna"))
@@ -146,8 +152,8 @@ def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
         lines.append(Line("heading", "Om aktören"))
         lines += [Line("text", fact.text, ref=refs(fact.source), level=1) for fact in a.about]
     lines.append(Line("heading", "Så når du aktören"))
-    reach = [Line("item", text.number_line(knowledge.number(n)), "", refs(knowledge.number(n).source), 1)
-             for n in a.contact.numbers]
+    reach = [Line("item", _local(text.number_line(knowledge.number(n)), knowledge.number(n)), "",
+                  refs(knowledge.number(n).source), 1) for n in a.contact.numbers]
     reach += [Line("item", how.text, "", refs(how.source), 1) for how in a.contact.how]
     reach += [Line("item", f"Webb: {w.url}", "", refs(w.source), 1) for w in a.contact.web]
     lines += reach or [Line("note", "Källorna anger inget sätt att nå aktören direkt; fråga stödtelefonen "
