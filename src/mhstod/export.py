@@ -1,7 +1,8 @@
 """Saving what the user asks to save: a new file only, readable by its owner only, never left half-written.
 
-A checklist holds a person's situation, so nothing here replaces an existing file or follows a link at the
-file's name, and a failed write leaves nothing behind.
+A checklist holds a person's situation, so nothing here replaces an existing file unless asked (--force, and
+then only a regular file that is not the answers file), follows a link at the file's name, or leaves anything
+behind when a write fails.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -32,15 +34,24 @@ def format_of(path: str, formats: dict[str, str]) -> str:
     return fmt
 
 
-def _exists(path: str) -> UsageError:
-    return UsageError(f"'{shown_path(path)}' finns redan; ingenting skrivs över. Välj ett annat namn.")
+def _exists(path: str, hint: str = "") -> UsageError:
+    return UsageError(f"'{shown_path(path)}' finns redan; ingenting skrivs över. Välj ett annat namn{hint}.")
 
 
-def check_new_file(path: str) -> None:
-    """Refuse, before anything is asked or computed, a name that exists or a folder that cannot be written."""
+def check_new_file(path: str, replace: bool = False, keep: tuple[str, ...] = (), hint: str = "") -> None:
+    """Refuse, before anything is asked or computed, a name that exists or a folder that cannot be written.
+
+    `replace` (--force) allows an existing regular file at the name, but never a link, a FIFO or a device,
+    and never one of `keep` (the answers file the checklist is made from).
+    """
     target = Path(path)
     if os.path.lexists(target):
-        raise _exists(path)
+        if not replace:
+            raise _exists(path, hint)
+        if not stat.S_ISREG(os.lstat(target).st_mode):
+            raise UsageError(f"'{shown_path(path)}' är ingen vanlig fil; den ersätts inte, inte heller med --force.")
+        if any(os.path.exists(k) and os.path.samefile(target, k) for k in keep):
+            raise UsageError(f"'{shown_path(path)}' är svarsfilen som checklistan bygger på; den skrivs inte över.")
     folder = target.parent
     if not folder.is_dir():
         raise UsageError(f"Katalogen för '{shown_path(path)}' finns inte.")
@@ -53,18 +64,21 @@ def check_new_file(path: str) -> None:
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK}
 
 
-def write_private(path: str, text: str) -> None:
+def write_private(path: str, text: str, replace: bool = False, keep: tuple[str, ...] = ()) -> None:
     """Write `text` to a new file at `path`, mode 0600; never replace anything, never leave a partial file.
 
     The text is written first and linked into place: a link fails if the name has appeared meanwhile, where a
     rename would silently replace it. On Linux the file has no name at all until then (O_TMPFILE), so even a
     killed process leaves nothing; elsewhere a temporary file beside the target is removed on any error.
+    With `replace` (--force) an existing regular file is replaced whole, by a rename, never written into.
     """
-    check_new_file(path)
+    check_new_file(path, replace, keep)
     data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
     folder = str(Path(path).parent)
     try:
-        if not _write_nameless(folder, path, data):
+        if replace and os.path.lexists(path):
+            _replace_through_temporary(folder, path, data)
+        elif not _write_nameless(folder, path, data):
             _write_through_temporary(folder, path, data)
     except FileExistsError:
         raise _exists(path) from None
@@ -121,6 +135,21 @@ def _write_through_temporary(folder: str, path: str, data: bytes) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+
+
+def _replace_through_temporary(folder: str, path: str, data: bytes) -> None:
+    """--force: the new text in a private temporary file, renamed over the old one (a name, never followed)."""
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".mhstod-", suffix=".tmp")  # created 0600
+    try:
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _create_exclusive(path: str, data: bytes) -> None:

@@ -321,3 +321,40 @@ def test_the_pager_gets_no_colour_codes(knowledge: Knowledge, answers_file: Path
     interview.output = terminal
     interview._page(build_checklist(knowledge, from_mapping(knowledge, read_file(str(answers_file)))))
     assert "Stegen i stöd- och skyddsprocessen" in shown[0] and "\x1b" not in shown[0]
+
+
+def test_force_replaces_a_regular_file_but_never_the_answers_file_or_a_link(
+        capsys: pytest.CaptureFixture[str], answers_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "checklista.md"
+    target.write_text("förra versionen\n", encoding="utf-8")
+    target.chmod(0o644)
+    code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(target))
+    assert code == 2 and "eller använd --force" in err
+    code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(target), "--force")
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").startswith("# Checklista") and target.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".mhstod-")] == [], "no temporary file left"
+
+    as_json = tmp_path / "fall.json"
+    as_json.write_text('{"age": "adult", "county": "Malmö"}', encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(as_json), "--output", str(as_json), "--force")
+    assert code == 2 and "är svarsfilen som checklistan bygger på" in err
+    assert as_json.read_text(encoding="utf-8").startswith('{"age"')
+
+    secret = tmp_path / "annan.md"
+    secret.write_text("orörd\n", encoding="utf-8")
+    link = tmp_path / "länk.md"
+    link.symlink_to(secret)
+    code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(link), "--force")
+    assert code == 2 and "är ingen vanlig fil" in err
+    assert secret.read_text(encoding="utf-8") == "orörd\n" and link.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_at_the_output_name_is_refused(capsys: pytest.CaptureFixture[str], answers_file: Path,
+                                              tmp_path: Path) -> None:
+    fifo = tmp_path / "checklista.md"
+    os.mkfifo(fifo)
+    for extra in ([], ["--force"]):
+        code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(fifo), *extra)
+        assert code == 2 and ("finns redan" in err or "är ingen vanlig fil" in err)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mhstod.commands.output import DataDirOption, JsonOption, Output, write
-from mhstod.errors import Interrupted, MhstodError, UsageError
+from mhstod.errors import Interrupted, MhstodError, UsageError, shown_path
 
 if TYPE_CHECKING:
     from mhstod.answers import Answers
@@ -31,6 +31,9 @@ def guide(
     full: Annotated[
         bool, typer.Option("--full", help="Hela checklistan: varje steg i processen och varje uppgift med källa.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Ersätt en befintlig fil vid --output (aldrig en länk eller svarsfilen).")
+    ] = False,
     json: JsonOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -38,9 +41,10 @@ def guide(
     from mhstod.export import CHECKLIST_FORMATS, check_new_file, format_of
     from mhstod.load import load
 
+    keep = (answers,) if answers is not None else ()
     if output is not None:  # said before the first question, not after the whole interview
         format_of(output, CHECKLIST_FORMATS)
-        check_new_file(output)
+        check_new_file(output, replace=force, keep=keep, hint=" eller använd --force för att ersätta den")
     knowledge = load(data_dir)
     if answers is not None:
         from mhstod.answers import from_mapping
@@ -59,8 +63,8 @@ def guide(
     failed: MhstodError | None = None
     if output is not None:
         try:
-            save_checklist(output, checklist)
-            sys.stderr.write(f"mhstod: checklistan sparades i {output} (bara du kan läsa filen)\n")
+            save_checklist(output, checklist, replace=force, keep=keep)
+            sys.stderr.write(f"mhstod: checklistan sparades i {shown_path(output)} (bara du kan läsa filen)\n")
         except MhstodError as exc:
             failed = exc
     out = Output.of(ctx)
@@ -131,12 +135,13 @@ class Interview:
                     path = self._path("Filnamn för checklistan (.md, .html eller .json); tomt för att avbryta:",
                                       CHECKLIST_FORMATS)
                     text = render(checklist, format_of(path, CHECKLIST_FORMATS)) if path else ""
-                    done = f"Checklistan sparades i {path}; bara du kan läsa filen."
+                    done = f"Checklistan sparades i {shown_path(path)}; bara du kan läsa filen."
                 else:
                     path = self._path("Filnamn för svaren (.yaml eller .json); tomt för att avbryta:", ANSWERS_FORMATS)
                     text = answers_text(self.knowledge, given, format_of(path, ANSWERS_FORMATS),
                                         checklist.today) if path else ""
-                    done = f"Svaren sparades i {path}; bara du kan läsa filen. Kör igen: mhstod guide --answers {path}"
+                    name = shown_path(path)
+                    done = f"Svaren sparades i {name}; bara du kan läsa filen. Kör igen: mhstod guide --answers {name}"
                 if path and self._saved(path, text):
                     self.say(done)
         except KeyboardInterrupt:
@@ -183,10 +188,10 @@ class Interview:
             console.print(rich.render(lines))
 
 
-def save_checklist(path: str, checklist: Checklist) -> None:
+def save_checklist(path: str, checklist: Checklist, replace: bool = False, keep: tuple[str, ...] = ()) -> None:
     from mhstod.export import CHECKLIST_FORMATS, format_of, write_private
 
-    write_private(path, render(checklist, format_of(path, CHECKLIST_FORMATS)))
+    write_private(path, render(checklist, format_of(path, CHECKLIST_FORMATS)), replace, keep)
 
 
 def render(checklist: Checklist, fmt: str) -> str:
