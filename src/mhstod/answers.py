@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mhstod.conditions import Answer
-from mhstod.errors import AnswersError, MhstodError, shown
+from mhstod.errors import AnswersError, MhstodError, quoted
 from mhstod.model import Knowledge, Question
 from mhstod.places import Gazetteer, Match, gazetteer_for
 from mhstod.rules import for_rules, is_relevant
@@ -91,7 +91,7 @@ def _bad(question: Question, raw: object, accepted: str) -> AnswersError:
 def brief(raw: object) -> str:
     """A value from a file, said in a few words: never its repr, which for a deep or huge value is unbounded."""
     if isinstance(raw, str):
-        return f"'{shown(raw, 60)}'"
+        return quoted(raw)
     if isinstance(raw, bool):
         return "true" if raw else "false"
     if isinstance(raw, int):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 
 
@@ -13,6 +14,18 @@ def shown(text: str, limit: int = 40) -> str:
     """
     clean = "".join(ch if ch.isprintable() else "?" for ch in text[: limit + 1])
     return clean if len(clean) <= limit else clean[:limit] + "…"
+
+
+NAMELIKE = re.compile(r"[\w .,()@+-]{1,40}")
+
+
+def quoted(text: str) -> str:
+    """A value read from a file, quoted in a message only if it looks like a name, a number or an address.
+
+    Anything else is "[visas inte]": a file given by mistake (`--answers /etc/shadow`, an overlay linked to a
+    secret) must not have its first line printed because it is not what was expected.
+    """
+    return f"'{text}'" if NAMELIKE.fullmatch(text) and text.isprintable() else "[visas inte]"
 
 
 def shown_path(path: object, limit: int = 80) -> str:

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mhstod.answers import from_mapping
 from mhstod.engine import build_checklist
@@ -215,3 +217,60 @@ def test_markup_from_an_overlay_is_escaped_in_the_markdown_file(capsys: pytest.C
         written = target.read_text(encoding="utf-8")
         assert "Kim &lt;img src=x onerror=alert(1)&gt;" in written and "<img" not in written
     assert "\\[klicka\\](https://example.com) \\*Lokal\\*" in (tmp_path / "fall.md").read_text(encoding="utf-8")
+
+
+def _hidden_in(value: object) -> list[str]:
+    """Every control, bidi or invisible character in the strings of a JSON value."""
+    from mhstod.load.nodes import HIDDEN
+
+    if isinstance(value, str):
+        return HIDDEN.findall(value)
+    if isinstance(value, dict):
+        return [c for key, item in value.items() for c in _hidden_in(key) + _hidden_in(item)]
+    if isinstance(value, list):
+        return [c for item in value for c in _hidden_in(item)]
+    return []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=24)
+       | st.sampled_from(list(HIDDEN.values())).map(lambda hidden: f"Kim{hidden}Lokal"))
+def test_any_overlay_text_is_refused_in_one_line_or_shown_without_hidden_characters(
+        capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    folder = tmp_path_factory.mktemp("lokalt")
+    escaped = json.dumps(text)  # a YAML double-quoted string reads JSON's escapes
+    (folder / "regions.yaml").write_text(OST.replace("name: Kim Lokal", f"name: {escaped}"),
+                                         encoding="utf-8")
+    (folder / "actors.yaml").write_text(SOCIALJOUR.replace('name: "Socialjouren i Linköping"', f"name: {escaped}"),
+                                        encoding="utf-8")
+    code, out, err = run(capsys, "region", "--county", "Linköping", "--data-dir", str(folder), "--json")
+    if code == 0:
+        assert not _hidden_in(json.loads(out))
+    else:
+        assert code == 1 and out == "" and err.count("\n") == 1 and "internt fel" not in err, err
+        assert not _hidden_in(err.rstrip("\n"))
+
+
+def test_a_large_overlay_costs_in_proportion_to_its_size(capsys: pytest.CaptureFixture[str],
+                                                        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Thousands of local entries took 10 s for `region`: four times the entries may cost about four times the
+    time (quadratic work would be sixteen), never more than nine."""
+    import time
+
+    row = ("      - {{id: c{i}, name: C{i}, phones: ['013-20 00 00'], emails: ['a@b.se'], "
+           "focus: {{age: any, purpose: any}}, as_of: '2026', source: {{elsewhere: x}}}}\n")
+    head, _, _ = OST.partition("    coordinators:\n")
+
+    def seconds(count: int) -> float:
+        best = float("inf")
+        for _ in range(2):
+            folder = tmp_path_factory.mktemp("stort")  # a new folder: nothing read before is reused
+            (folder / "regions.yaml").write_text(head + "    coordinators:\n" + "".join(
+                row.format(i=i) for i in range(count)), encoding="utf-8")
+            started = time.perf_counter()
+            code, out, _ = run(capsys, "region", "--county", "Linköping", "--data-dir", str(folder), "--json")
+            best = min(best, time.perf_counter() - started)
+            assert code == 0 and len(json.loads(out)["region"]["coordinators"]) == count
+        return best
+
+    assert seconds(2_000) < 9 * seconds(500)

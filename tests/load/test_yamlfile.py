@@ -72,6 +72,8 @@ def test_a_key_that_is_no_text_is_refused() -> None:
     st.from_regex(r"[-+]?0[xob][0-9a-fA-F_]{0,60}", fullmatch=True),
     st.from_regex(r"[-+]?[0-9]{1,4}(:[0-9]{1,2}){1,40}(\.[0-9]*)?", fullmatch=True),
     st.from_regex(r"[-+]?[0-9]{1,40}(\.[0-9]{0,40})?([eE][-+]?[0-9]{1,4})?", fullmatch=True),
+    st.tuples(st.sampled_from(["", "-", "0x", "0b", "0o", "1:"]), st.integers(1_000, 20_000)).map(
+        lambda form: form[0] + "1" * form[1]),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
 ))
 def test_any_scalar_reads_quickly_or_is_one_line(scalar: str) -> None:

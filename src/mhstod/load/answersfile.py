@@ -5,7 +5,7 @@ from __future__ import annotations
 import json  # a few ms, and only for the guide's answers files: the look-ups never import this module
 from pathlib import Path
 
-from mhstod.errors import AnswersError, shown, shown_path
+from mhstod.errors import AnswersError, quoted, shown_path
 from mhstod.load.files import Unreadable, read_text
 from mhstod.load.yamlfile import YamlProblem, parse
 
@@ -23,8 +23,8 @@ def read_file(path: str) -> object:
         try:
             return json.loads(text, object_pairs_hook=_no_repeated_keys)
         except _RepeatedKey as exc:
-            question = shown(exc.args[0])
-            raise AnswersError(f"Svarsfilen '{shown_path(path)}': frågan '{question}' står två gånger.") from None
+            question = quoted(exc.args[0])
+            raise AnswersError(f"Svarsfilen '{shown_path(path)}': frågan {question} står två gånger.") from None
         except (ValueError, RecursionError) as exc:  # ValueError: also a number of 5 000 digits
             line = getattr(exc, "lineno", 0)
             raise AnswersError(f"Svarsfilen '{shown_path(path)}' rad {line}: ogiltig JSON.") from None

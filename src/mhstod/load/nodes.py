@@ -11,7 +11,7 @@ from collections.abc import Iterator, Set
 from datetime import date
 from typing import Any, TypeVar
 
-from mhstod.errors import DataError, shown
+from mhstod.errors import DataError, quoted
 from mhstod.load.yamlfile import YamlProblem, parse
 from mhstod.model import Source, Sourced
 
@@ -60,7 +60,7 @@ class Node:
                 raise self.error("en nyckel är inte text")
         unknown = sorted(set(self.value) - required - optional)
         if unknown:
-            raise self.error(f"okänd nyckel '{shown(unknown[0])}' (tillåtna: {', '.join(sorted(required | optional))})")
+            raise self.error(f"okänd nyckel {quoted(unknown[0])} (tillåtna: {', '.join(sorted(required | optional))})")
         missing = sorted(required - set(self.value))
         if missing:
             raise self.error(f"nyckeln '{missing[0]}' saknas")
@@ -90,12 +90,12 @@ class Node:
         for option in allowed:
             if value == option:
                 return option
-        raise self.error(f"'{shown(value)}' är inte ett tillåtet värde ({', '.join(allowed)})")
+        raise self.error(f"{quoted(value)} är inte ett tillåtet värde ({', '.join(allowed)})")
 
     def ident(self) -> str:
         value = self.text()
         if not ID_RE.match(value):
-            raise self.error(f"'{shown(value)}' är inget giltigt id (små bokstäver a–z, siffror och bindestreck)")
+            raise self.error(f"{quoted(value)} är inget giltigt id (små bokstäver a–z, siffror och bindestreck)")
         return value
 
     def boolean(self) -> bool:
@@ -111,13 +111,13 @@ class Node:
     def phone(self) -> str:
         value = self.text()
         if not PHONE_RE.match(value):
-            raise self.error(f"'{shown(value)}' är inget telefonnummer i formen 08-508 409 89 eller 114 14")
+            raise self.error(f"{quoted(value)} är inget telefonnummer i formen 08-508 409 89 eller 114 14")
         return value
 
     def email(self) -> str:
         value = self.text()
         if not EMAIL_RE.match(value):
-            raise self.error(f"'{shown(value)}' är ingen e-postadress")
+            raise self.error(f"{quoted(value)} är ingen e-postadress")
         return value
 
     def texts(self) -> tuple[str, ...]:
@@ -189,7 +189,7 @@ def date_text(node: Node) -> str:
     """A date as the sources give it: a year, a year and month, or a whole date; a real day of the calendar."""
     value = node.text(empty=True)
     if value and not DATE_RE.match(value):
-        raise node.error(f"'{shown(value)}' är inget datum i formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
+        raise node.error(f"{quoted(value)} är inget datum i formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
     if value:
         parts = [int(p) for p in value.split("-")]
         if not FIRST_YEAR <= parts[0] <= LAST_YEAR:

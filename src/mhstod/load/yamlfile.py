@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from mhstod.errors import shown
+from mhstod.errors import quoted, shown
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -51,7 +51,7 @@ class _StrictLoader(_Base):  # type: ignore[misc]
             if key_node.tag != "tag:yaml.org,2002:str":  # a number, true/false, null, a list: never a name
                 raise YamlProblem("en nyckel är inte text", key_node.start_mark.line + 1)
             if key in seen:
-                raise YamlProblem(f"nyckeln '{shown(key)}' förekommer två gånger", key_node.start_mark.line + 1)
+                raise YamlProblem(f"nyckeln {quoted(key)} förekommer två gånger", key_node.start_mark.line + 1)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -59,13 +59,13 @@ class _StrictLoader(_Base):  # type: ignore[misc]
         """Only decimal integers, also under an explicit `!!int` tag."""
         value = str(node.value).replace("_", "")
         if not DECIMAL.match(value):
-            raise YamlProblem(f"'{shown(value)}' är inget heltal i decimal form", node.start_mark.line + 1)
+            raise YamlProblem(f"{quoted(value)} är inget heltal i decimal form", node.start_mark.line + 1)
         return int(value)
 
     def construct_yaml_float(self, node: Any) -> float:
         value = str(node.value).replace("_", "")
         if not (DECIMAL.match(value) or DECIMAL_FLOAT.match(value)):
-            raise YamlProblem(f"'{shown(value)}' är inget decimaltal", node.start_mark.line + 1)
+            raise YamlProblem(f"{quoted(value)} är inget decimaltal", node.start_mark.line + 1)
         return float(value)
 
 
