@@ -11,11 +11,14 @@ import pexpect
 DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
 
 
-def spawn(cwd: Path, *args: str, term: str = "xterm", after: tuple[str, ...] = ()) -> pexpect.spawn:
+def spawn(cwd: Path, *args: str, term: str = "xterm", after: tuple[str, ...] = (),
+          program: list[str] | None = None) -> pexpect.spawn:
+    """The guide in a terminal of 100 × 50; `program` is how it is started (by default `python -m mhstod`)."""
+    command, *start = program or [sys.executable, "-m", "mhstod"]
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": term, "COLUMNS": "100", "LINES": "50",
            "PAGER": "cat"}
     env.pop("NO_COLOR", None)
-    return pexpect.spawn(sys.executable, ["-m", "mhstod", *args, "guide", *after], cwd=str(cwd), env=env,
+    return pexpect.spawn(command, [*start, *args, "guide", *after], cwd=str(cwd), env=env,
                          encoding="utf-8", timeout=20, dimensions=(50, 100))
 
 

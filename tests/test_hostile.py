@@ -111,7 +111,7 @@ def test_no_traceback_as_a_process(tmp_path: Path, argv: list[str]) -> None:
 
 
 @pytest.mark.parametrize("argv", [["contacts"], ["--plain", "contacts"], ["scenario", "play", "romania-malmo"],
-                                  ["region", "--county", "Skåne", "--json"]])
+                                  ["region", "--county", "Skåne", "--json"], ["-h"], ["region", "--help"]])
 def test_a_closed_pipe_ends_quietly(tmp_path: Path, argv: list[str]) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
@@ -198,3 +198,83 @@ def test_a_fifo_as_answers_file_is_refused_not_waited_on(tmp_path: Path) -> None
     result = subprocess.run([sys.executable, "-m", "mhstod", "guide", "--answers", str(fifo)], capture_output=True,
                             text=True, cwd=tmp_path, timeout=60, stdin=subprocess.DEVNULL)
     assert result.returncode == 2 and "är ingen vanlig fil" in result.stderr
+
+
+@pytest.mark.parametrize(("argv", "code"), [(["region", "--county", "Skåne"], 0), (["guide"], 2)])
+def test_a_closed_stdin(tmp_path: Path, argv: list[str], code: int) -> None:
+    """Started with standard input closed (`<&-`): "internt fel (AttributeError …isatty)" before."""
+    result = subprocess.run([sys.executable, "-m", "mhstod", *argv], capture_output=True, text=True, cwd=tmp_path,
+                            timeout=60, preexec_fn=lambda: os.close(0))
+    assert result.returncode == code, result.stderr
+    assert result.stderr.count("\n") == code // 2 and "internt fel" not in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "-5", "99999", "bred"])
+def test_a_width_no_terminal_has_counts_as_the_default(capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    """COLUMNS=0 printed nothing with exit 0; COLUMNS=1 dropped 112 and every contact."""
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, _ = run(capsys, "region", "--county", "Skåne")
+    assert code == 0 and "112" in out and "Lisa Green" in out and "lisa.green@malmö.se" in out
+
+
+def test_a_folder_name_too_long_for_the_system(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A --data-dir name over 255 bytes: an internal error (ENAMETOOLONG) before."""
+    code, out, err = run(capsys, "region", "--county", "Skåne", "--data-dir", str(tmp_path / ("å" * 200)))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "namnet är för långt" in err and len(err) < 200 and "internt fel" not in err
+
+
+@pytest.mark.parametrize("name", ["x\x1b[2Jy", "x\x1b]0;titel\x07y", "rad\nbrytning", "\u202egpj.md",
+                                  "z" * 1_000_000])
+def test_names_given_on_the_line_are_echoed_short_and_harmless(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                               name: str) -> None:
+    """--data-dir and --output were echoed raw: escape codes, newlines, 1 MB in one line."""
+    answers = tmp_path / "fall.yaml"
+    answers.write_text("age: adult\ncounty: Skåne\n", encoding="utf-8")
+    for argv in (["region", "--county", "Skåne", "--data-dir", name],
+                 ["guide", "--answers", str(answers), "-o", str(tmp_path / "saknas" / name)]):
+        code, _, err = run(capsys, *argv)
+        assert code in (1, 2) and err.count("\n") == 1 and len(err) < 300, err[:300]
+        assert not any(ch in err for ch in "\x1b\x07\u202e")
+
+
+SECRET = "root:$6$hemligtsalt$hemlighash:19000:0:99999:7:::\nbin:*:19000:0:99999:7:::\n"
+
+
+def test_a_secret_file_given_as_answers_is_not_printed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`--answers /etc/shadow` printed the file's first key, which is its first line."""
+    secret = tmp_path / "shadow"
+    secret.write_text(SECRET, encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(secret))
+    assert code == 2 and "Okänd fråga [visas inte]" in err
+    assert "root:" not in err and "$6$" not in err and "hemlig" not in err
+
+
+def test_an_overlay_linked_to_a_secret_file_is_not_printed(capsys: pytest.CaptureFixture[str],
+                                                           tmp_path: Path) -> None:
+    secret = tmp_path / "shadow"
+    secret.write_text(SECRET, encoding="utf-8")
+    folder = tmp_path / "lokalt"
+    folder.mkdir()
+    (folder / "regions.yaml").symlink_to(secret)
+    code, _, err = run(capsys, "region", "--county", "Skåne", "--data-dir", str(folder))
+    assert code == 1 and "okänd nyckel [visas inte]" in err
+    assert "root:" not in err and "$6$" not in err and "hemlig" not in err
+
+
+def test_a_mistyped_name_is_still_quoted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Only what does not look like a name is held back: a misspelt question is said as written."""
+    answers = tmp_path / "fall.yaml"
+    answers.write_text("ålder: vuxen\n", encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(answers))
+    assert code == 2 and "Okänd fråga 'ålder'" in err
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["region", "-h"], ["contacts"]])
+def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path, argv: list[str]) -> None:
+    """`mhstod -h | head -c 10` exited 1 (Rich's help into the closed pipe); every other command exited 0."""
+    script = '"$0" -m mhstod "$@" | head -c 10 >/dev/null; exit "${PIPESTATUS[0]}"'
+    result = subprocess.run(["bash", "-c", script, sys.executable, *argv], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=60, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0 and result.stderr == ""

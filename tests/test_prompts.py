@@ -107,6 +107,20 @@ def test_plain_select_asks_again_on_a_bad_number_and_enter_keeps_the_default() -
     assert reader.prompts[0] == "Skriv ett nummer (Enter behåller 3): "
 
 
+@pytest.mark.parametrize("typed", ["²", "١", "2²", "０"])
+def test_plain_select_asks_again_on_digits_that_are_not_ascii(typed: str) -> None:
+    """"²" is a digit to str.isdigit(): int() then failed with an internal error instead of asking again."""
+    ui, _, written = plain(typed, "3")
+    assert ui.select("Fråga?", OPTIONS, None) == "no"
+    assert written[1:] == ["Skriv ett nummer från 1 till 4.\n"]
+
+
+def test_plain_checkbox_asks_again_on_digits_that_are_not_ascii() -> None:
+    ui, _, written = plain("2,³", "2")
+    assert ui.checkbox("Vilka?", OPTIONS, set(), lambda p: True) == ["yes"]
+    assert written[1:] == ["Skriv nummer från 1 till 4, till exempel 1,3.\n"]
+
+
 def test_plain_checkbox_takes_numbers_with_commas_once_each() -> None:
     ui, _, _ = plain("3, 2,3")
     assert ui.checkbox("Vilka?", OPTIONS, set(), lambda p: True) == ["no", "yes"]

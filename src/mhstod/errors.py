@@ -58,6 +58,9 @@ class ExitCode(IntEnum):
     ERROR = 1
     USAGE = 2
     INTERRUPTED = 130
+    HANGUP = 129  # 128 + SIGHUP: the terminal went away
+    QUIT = 131  # 128 + SIGQUIT
+    TERMINATED = 143  # 128 + SIGTERM: stopped by another program (kill, a logout, a timeout)
 
 
 class MhstodError(Exception):
@@ -94,6 +97,18 @@ class AmbiguousPlace(UsageError):
         super().__init__(message)
         self.typed = typed
         self.candidates = candidates
+
+
+class Stopped(BaseException):
+    """A signal to stop (SIGTERM, SIGHUP, SIGQUIT), raised where the program is, so that the way out runs.
+
+    A prompt puts the terminal back as it was; a half-written file is removed. A BaseException, like
+    KeyboardInterrupt: no `except Exception` may swallow it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class Interrupted(MhstodError):

@@ -7,12 +7,15 @@ for --plain, TERM=dumb and screen readers).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from mhstod.errors import Stopped
 from mhstod.interview import Options, Validate
 
 SELECT_HINT = "(piltangenterna flyttar, Enter väljer)"
 PLACE_HINT = " Tab kompletterar; skriv Vet inte om du inte vet."
 PLAIN_PLACE_HINT = " Skriv Vet inte om du inte vet."
+STOPPING = ("SIGTERM", "SIGHUP", "SIGQUIT")
 
 
 class FancyUi:
@@ -25,24 +28,66 @@ class FancyUi:
         from questionary import Choice
 
         choices = [Choice(label, value=value) for label, value in options]
-        return str(questionary.select(message, choices=choices, default=default, instruction=SELECT_HINT).unsafe_ask())
+        return str(_ask(questionary.select(message, choices=choices, default=default, instruction=SELECT_HINT)))
 
     def checkbox(self, message: str, options: Options, checked: set[str], validate: Validate) -> list[str]:
         import questionary
         from questionary import Choice
 
         choices = [Choice(label, value=value, checked=value in checked) for label, value in options]
-        picked = questionary.checkbox(message, choices=choices, validate=validate,
-                                      instruction="(mellanslag väljer, Enter bekräftar)").unsafe_ask()
+        picked = _ask(questionary.checkbox(message, choices=choices, validate=validate,
+                                           instruction="(mellanslag väljer, Enter bekräftar)"))
         return [str(v) for v in picked]
 
     def text(self, message: str, default: str, validate: Validate, words: list[str]) -> str:
         import questionary
 
         if not words:
-            return str(questionary.text(message, default=default, validate=validate).unsafe_ask())
-        return str(questionary.autocomplete(message, choices=words, validate=validate, default=default,
-                                            ignore_case=True, match_middle=False).unsafe_ask())
+            return str(_ask(questionary.text(message, default=default, validate=validate)))
+        return str(_ask(questionary.autocomplete(message, choices=words, validate=validate, default=default,
+                                                 ignore_case=True, match_middle=False)))
+
+
+def _ask(question: Any) -> Any:
+    """Ask, with the signals a terminal user sends handled where the prompt can end cleanly.
+
+    `kill -INT` ends the guide like Ctrl-C: prompt_toolkit turns it into a key press, and only its text prompt
+    bound that key, so the menus ignored it. SIGTERM, SIGHUP and SIGQUIT end the prompt the same way, with
+    `Stopped`: raised by a plain signal handler, they landed inside the event loop, which printed "Unhandled
+    exception" and waited for Enter, or the process died in raw mode.
+    """
+    import asyncio
+    import signal
+
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    application = question.application
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.SIGINT, eager=True)
+    def interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    application.key_bindings = merge_key_bindings([application.key_bindings or KeyBindings(), bindings])
+    stopping = [getattr(signal, name) for name in STOPPING if hasattr(signal, name)]
+    before = {signum: signal.getsignal(signum) for signum in stopping}
+
+    def stop(signum: int) -> None:
+        if not application.future.done():
+            application.exit(exception=Stopped(signum), style="class:aborting")
+
+    def on_signals() -> None:
+        loop = asyncio.get_running_loop()
+        for signum in stopping:
+            loop.add_signal_handler(signum, stop, signum)
+
+    try:
+        return application.run(pre_run=on_signals)
+    finally:
+        for signum, handler in before.items():  # the loop, closing, left the system's default behind
+            if handler is not None:
+                signal.signal(signum, handler)
 
 
 class PlainUi:
@@ -62,7 +107,7 @@ class PlainUi:
             line = self._read(f"Skriv ett nummer{keep}: ").strip()
             if not line and default in values:
                 return str(default)
-            if line.isdigit() and 1 <= int(line) <= len(options):
+            if _number(line, len(options)):
                 return values[int(line) - 1]
             self._write(f"Skriv ett nummer från 1 till {len(options)}.\n")
 
@@ -74,7 +119,7 @@ class PlainUi:
         while True:
             line = self._read(f"Skriv ett eller flera nummer, med komma emellan{keep}: ").strip()
             parts = [p.strip() for p in line.split(",") if p.strip()] if line else kept
-            if not all(p.isdigit() and 1 <= int(p) <= len(options) for p in parts):
+            if not all(_number(p, len(options)) for p in parts):
                 self._write(f"Skriv nummer från 1 till {len(options)}, till exempel 1,3.\n")
                 continue
             picked = list(dict.fromkeys(values[int(p) - 1] for p in parts))
@@ -97,3 +142,8 @@ class PlainUi:
         """The options numbered; without the arrow and tick that a screen reader would read out."""
         labels = [label.removeprefix("← ").removeprefix("✔ ") for label, _ in options]
         self._write(message + "\n" + "".join(f"  {i}. {label}\n" for i, label in enumerate(labels, 1)))
+
+
+def _number(typed: str, count: int) -> bool:
+    """A number from 1 to count in ASCII digits: "²" is a digit to str.isdigit() and made int() fail."""
+    return typed.isascii() and typed.isdigit() and 1 <= int(typed) <= count

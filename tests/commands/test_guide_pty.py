@@ -228,3 +228,21 @@ def test_plain_guide_shows_the_checklist_at_once_from_the_place_prompt(tmp_path:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_plain_guide_reads_swedish_letters_under_an_ascii_encoding(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """PYTHONIOENCODING=ascii and "Malmö" typed: UnicodeDecodeError, an internal error, before."""
+    monkeypatch.setenv("PYTHONIOENCODING", "ascii")
+    child = spawn(tmp_path, term="dumb")
+    child.expect("Skriv ett nummer: ")
+    child.sendline("2")  # akut fara: Nej
+    child.expect("Skriv ett nummer: ")
+    child.sendline("3")  # vuxen
+    child.expect("Svar: ")
+    child.sendline("Malmö")
+    child.expect("Vilket land kommer personen fr")  # the place was understood: the next question
+    child.sendline("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Traceback" not in child.before and "internt fel" not in child.before

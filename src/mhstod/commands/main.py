@@ -1,32 +1,118 @@
-"""The program's entry: the one place where an error becomes one line on stderr and an exit code."""
+"""The program's entry: the one place where an error becomes one line on stderr and an exit code.
+
+Nothing heavy is imported at the top: the signal handlers are in place before Typer and the rest load, so a
+Ctrl-C in the first tenth of a second is one line and exit 130, not a traceback.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Iterator
+from types import FrameType
+from typing import Any
 
-from mhstod.commands.output import ReaderGone, plain_wanted
-from mhstod.errors import ExitCode, MhstodError
+from mhstod.errors import ExitCode, MhstodError, Stopped, shown
+
+STOPPING = {"SIGTERM": ("avslutat (SIGTERM)", ExitCode.TERMINATED), "SIGHUP": ("terminalen stängdes (SIGHUP)",
+            ExitCode.HANGUP), "SIGQUIT": ("avslutat (SIGQUIT)", ExitCode.QUIT)}
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the app; every error the user can cause ends here as one line on stderr."""
-    for name in ("stdout", "stderr"):
-        if getattr(sys, name) is None:  # started with the stream closed (mhstod contacts >&-): no one reads it
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (open until exit)
-        stream = getattr(sys, name)
-        if hasattr(stream, "reconfigure"):  # a terminal that cannot show "☐" gets "?", not an internal error
-            stream.reconfigure(errors="replace")
+    """Run the app; every error the user can cause, and every signal to stop, ends here as one line on stderr."""
+    try:
+        _stop_on_signals()
+        return _main(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("mhstod: avbrutet.\n")
+        return ExitCode.INTERRUPTED
+    except Stopped as exc:
+        said, code = STOPPING[signal.Signals(exc.signum).name]
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"mhstod: {said}.\n")
+        return code
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM, SIGHUP and SIGQUIT unwind the program (Stopped) instead of killing it where it stands."""
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise Stopped(signum)
+
+    for name in STOPPING:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
+def _main(argv: list[str] | None) -> int:
+    from mhstod.commands.output import plain_wanted
+
+    _usable_streams()
+    _sane_width()
     given = _plain_first(sys.argv[1:] if argv is None else argv)
+    before = _stdout_identity()
     with _plain_help_and_errors(given[:1] == ["--plain"] or plain_wanted()):
         code = _run(given)
+    if code == ExitCode.ERROR and _stdout_identity() not in (before, None) and _stdout_is_devnull():
+        return ExitCode.OK  # Rich, printing help into a closed pipe, put /dev/null there and exits 1: a reader gone
     try:
         sys.stdout.flush()  # what is still buffered meets a closed pipe here, not in the interpreter's exit
     except BrokenPipeError:
         return _reader_gone()
     return code
+
+
+def _usable_streams() -> None:
+    """Streams closed at the start (`<&-`, `>&-`) read as empty or write nowhere; odd encodings never fail.
+
+    A terminal that cannot show "☐" gets "?", and a line typed in another encoding than the locale's is read
+    with "?" where it cannot be decoded, rather than an internal error. Input said to be ASCII
+    (PYTHONIOENCODING=ascii) is read as UTF-8, of which ASCII is a part: "Malmö" typed there is Malmö.
+    """
+    import codecs
+
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115 (open until exit)
+        stream = getattr(sys, name)
+        if not hasattr(stream, "reconfigure"):
+            continue
+        if name == "stdin" and codecs.lookup(stream.encoding or "ascii").name == "ascii":
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        else:
+            stream.reconfigure(errors="replace")
+
+
+MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 80
+
+
+def _sane_width() -> None:
+    """COLUMNS=0 printed nothing and COLUMNS=1 dropped 112: a width no terminal has counts as the default."""
+    given = os.environ.get("COLUMNS")
+    if given is None:
+        return
+    try:
+        usable = MIN_WIDTH <= int(given) <= MAX_WIDTH
+    except ValueError:
+        usable = False
+    if not usable:
+        os.environ["COLUMNS"] = str(DEFAULT_WIDTH)
+
+
+def _stdout_identity() -> tuple[int, int] | None:
+    try:
+        info = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _stdout_is_devnull() -> bool:
+    try:
+        return _stdout_identity() == (os.stat(os.devnull).st_dev, os.stat(os.devnull).st_ino)
+    except OSError:
+        return False
 
 
 def _plain_first(argv: list[str]) -> list[str]:
@@ -49,12 +135,28 @@ def _reader_gone() -> int:
 
 
 def _run(argv: list[str]) -> int:
+    import typer.main
+    from typer._click.exceptions import ClickException
+    from typer.exceptions import Abort
+
     from mhstod.commands.app import app
+    from mhstod.commands.output import ReaderGone
 
     try:
-        app(args=argv, prog_name="mhstod")
+        # Not Click's standalone mode: its errors are a box of 3–5 lines in English, and it ends a closed pipe
+        # with exit 1. Here each is one line in Swedish, and a closed pipe ends quietly as everywhere else.
+        result = typer.main.get_command(app).main(args=argv, prog_name="mhstod", standalone_mode=False)
+        if result == ExitCode.INTERRUPTED:  # Typer turns a bare Ctrl-C into this code, without a word
+            sys.stderr.write("mhstod: avbrutet.\n")
+        return result if isinstance(result, int) else ExitCode.OK
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
+    except ClickException as exc:
+        sys.stderr.write(usage_line(exc, argv))
+        return ExitCode.USAGE
+    except Abort:
+        sys.stderr.write("mhstod: avbrutet.\n")
+        return ExitCode.INTERRUPTED
     except MhstodError as exc:
         sys.stderr.write(f"mhstod: {exc}\n")
         return exc.exit_code
@@ -70,6 +172,63 @@ def _run(argv: list[str]) -> int:
                          "Kör med MHSTOD_DEBUG=1 för detaljer och rapportera felet.\n")
         return ExitCode.ERROR
     return ExitCode.OK
+
+
+def usage_line(exc: Exception, argv: list[str] | None = None) -> str:
+    """A usage error of the command line as one line in Swedish, with where to read more; help as it is."""
+    from typer._click import exceptions as click
+
+    ctx = getattr(exc, "ctx", None)
+    path = ctx.command_path if ctx is not None else _command_path(argv or [])
+    where = f" Se '{shown(path, 60)} -h'."
+    if isinstance(exc, click.NoArgsIsHelpError):
+        return exc.format_message() + "\n" if exc.format_message() else ""  # Rich has printed the help already
+    if isinstance(exc, click.NoSuchOption):
+        meant = [option for option in exc.possibilities or () if option not in ("--help", "-h")]
+        close = f" Menade du {' eller '.join(meant)}?" if meant else ""
+        said = f"Okänt alternativ '{shown(exc.option_name)}'.{close}"
+    elif isinstance(exc, click.BadOptionUsage) and "requires an argument" in exc.message:
+        said = f"Alternativet {shown(exc.option_name)} behöver ett värde."
+    elif isinstance(exc, click.MissingParameter):
+        about = getattr(exc.param, "help", None) or ""
+        said = f"Ange {about[:1].lower()}{about[1:].rstrip('.')}." if about else "Ett argument saknas."
+    elif isinstance(exc, click.BadParameter):
+        name = exc.param.human_readable_name if exc.param is not None else ""
+        said = f"Ogiltigt värde för {shown(name)}: {shown(exc.message, 80)}."
+    else:
+        message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
+        said = _usage_message(message)
+    return f"mhstod: {said}{where}\n"
+
+
+def _command_path(argv: list[str]) -> str:
+    """The command the words on the line name ("mhstod region"), for an error that lost its context."""
+    import typer.main
+
+    from mhstod.commands.app import app
+
+    group: Any = typer.main.get_command(app)
+    words = ["mhstod"]
+    for word in argv:
+        commands = getattr(group, "commands", {})
+        if word in commands:
+            words.append(word)
+            group = commands[word]
+        elif not word.startswith("-"):
+            break
+    return " ".join(words)
+
+
+def _usage_message(message: str) -> str:
+    """Click's other usage errors, in Swedish where they are the common ones."""
+    import re
+
+    if found := re.match(r"No such command '(.*)'\.(?: Did you mean (.*)\?)?", message, re.DOTALL):
+        close = f" Menade du {found.group(2).replace(', ', ' eller ')}?" if found.group(2) else ""
+        return f"Okänt kommando '{shown(found.group(1))}'.{close}"
+    if found := re.match(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", message, re.DOTALL):
+        return f"För många argument: {shown(found.group(1))}."
+    return shown(" ".join(message.split()), 160)
 
 
 @contextlib.contextmanager
