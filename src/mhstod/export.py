@@ -119,13 +119,24 @@ def _write_nameless(folder: str, path: str, data: bytes) -> bool:
     return True
 
 
-def _write_through_temporary(folder: str, path: str, data: bytes) -> None:
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".mhstod-", suffix=".tmp")  # created 0600
+def _private_temporary(folder: str, data: bytes) -> str:
+    """The data in a new temporary file in `folder`, created 0600; its name. Nothing is left if writing fails."""
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".mhstod-", suffix=".tmp")
     try:
         try:
             _write_all(fd, data)
         finally:
             os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+def _write_through_temporary(folder: str, path: str, data: bytes) -> None:
+    temporary = _private_temporary(folder, data)
+    try:
         try:
             os.link(temporary, path)
         except OSError as exc:
@@ -139,12 +150,8 @@ def _write_through_temporary(folder: str, path: str, data: bytes) -> None:
 
 def _replace_through_temporary(folder: str, path: str, data: bytes) -> None:
     """--force: the new text in a private temporary file, renamed over the old one (a name, never followed)."""
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".mhstod-", suffix=".tmp")  # created 0600
+    temporary = _private_temporary(folder, data)
     try:
-        try:
-            _write_all(fd, data)
-        finally:
-            os.close(fd)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
