@@ -94,13 +94,23 @@ PACKAGE = str(Path(mhstod.__file__).parent)
 def test_an_early_ctrl_c_is_one_line_and_130(tmp_path: Path, delay: float) -> None:
     """While Python imports the program: a traceback in 36 of 150 trials, once followed by exit 0.
 
-    Python's own start-up, before the first line of the program runs, is Python's: a Ctrl-C there may still
-    print a traceback of the standard library, never one through the program.
+    Before the program's first line, Python's start and pip's launcher (its `import re`) are Python's: a Ctrl-C
+    there may print a traceback of the standard library, never one through the program, and never exits 0.
+    CPython can also lose a signal that lands early in its start (seen once under load: the guide then asked
+    its first question); the test then presses Ctrl-C again, as a user would.
     """
     child = spawn(tmp_path, program=[str(SCRIPT)])
     time.sleep(delay)
     child.kill(signal.SIGINT)
-    output, mode = finish(child)
+    output = ""
+    if child.expect([pexpect.EOF, "akut fara just nu"]) == 1:  # lost: the first question is on the screen
+        output = child.before + child.after
+        child.kill(signal.SIGINT)
+        child.expect(pexpect.EOF)
+    output += child.before
+    mode = line_mode(child)
+    child.wait()
+    child.close()
     assert mode == (True, True)
     if "Traceback" in output or child.signalstatus is not None:  # Python's start, its site module included
         assert PACKAGE not in output and child.exitstatus != 0, output
