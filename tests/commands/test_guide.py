@@ -358,3 +358,36 @@ def test_a_fifo_at_the_output_name_is_refused(capsys: pytest.CaptureFixture[str]
     for extra in ([], ["--force"]):
         code, _, err = run(capsys, "guide", "--answers", str(answers_file), "--output", str(fifo), *extra)
         assert code == 2 and ("finns redan" in err or "är ingen vanlig fil" in err)
+
+
+def _limited(umask: int, file_size: int | None) -> None:
+    """For a child process: a umask, and a limit on the size of a file it writes (`ulimit -f`)."""
+    import resource
+
+    os.umask(umask)
+    if file_size is not None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="umask and ulimit are POSIX")
+def test_output_is_private_under_any_umask(answers_file: Path, tmp_path: Path) -> None:
+    """Created 0644 before, and 0666 under `umask 000`."""
+    target = tmp_path / "ut" / "checklista.md"
+    target.parent.mkdir()
+    result = subprocess.run([sys.executable, "-m", "mhstod", "guide", "--answers", str(answers_file), "-o",
+                             str(target)], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+                            preexec_fn=lambda: _limited(0, None))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="umask and ulimit are POSIX")
+def test_a_write_cut_short_by_the_system_leaves_no_file(answers_file: Path, tmp_path: Path) -> None:
+    """`ulimit -f 4` left a truncated case file behind."""
+    folder = tmp_path / "ut"
+    folder.mkdir()
+    result = subprocess.run([sys.executable, "-m", "mhstod", "guide", "--answers", str(answers_file), "-o",
+                             str(folder / "checklista.md")], capture_output=True, text=True, timeout=60,
+                            stdin=subprocess.DEVNULL, preexec_fn=lambda: _limited(0o022, 4 * 1024))
+    assert result.returncode == 1 and "filen blir för stor" in result.stderr, result.stderr
+    assert list(folder.iterdir()) == [], "no truncated or temporary file stays behind"
