@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
@@ -12,14 +13,14 @@ DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
 
 
 def spawn(cwd: Path, *args: str, term: str = "xterm", after: tuple[str, ...] = (),
-          program: list[str] | None = None) -> pexpect.spawn:
+          program: list[str] | None = None, preexec_fn: Callable[[], object] | None = None) -> pexpect.spawn:
     """The guide in a terminal of 100 × 50; `program` is how it is started (by default `python -m mhstod`)."""
     command, *start = program or [sys.executable, "-m", "mhstod"]
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": term, "COLUMNS": "100", "LINES": "50",
            "PAGER": "cat"}
     env.pop("NO_COLOR", None)
     return pexpect.spawn(command, [*start, *args, "guide", *after], cwd=str(cwd), env=env,
-                         encoding="utf-8", timeout=20, dimensions=(50, 100))
+                         encoding="utf-8", timeout=20, dimensions=(50, 100), preexec_fn=preexec_fn)
 
 
 RENDERED = "\x1b[?7h"  # prompt_toolkit turns line wrap back on when a render is complete

@@ -271,10 +271,12 @@ def test_a_mistyped_name_is_still_quoted(capsys: pytest.CaptureFixture[str], tmp
     assert code == 2 and "Okänd fråga 'ålder'" in err
 
 
-@pytest.mark.parametrize("argv", [["-h"], ["region", "-h"], ["contacts"]])
-def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path, argv: list[str]) -> None:
-    """`mhstod -h | head -c 10` exited 1 (Rich's help into the closed pipe); every other command exited 0."""
-    script = '"$0" -m mhstod "$@" | head -c 10 >/dev/null; exit "${PIPESTATUS[0]}"'
+@pytest.mark.parametrize("reader", ["head -c 10 >/dev/null", "true"])
+@pytest.mark.parametrize("argv", [["-h"], ["region", "-h"], ["contacts"], ["--plain", "-h"]])
+def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path, argv: list[str], reader: str) -> None:
+    """`mhstod -h | head -c 10` exited 1 (Rich's help into the closed pipe), and so did Click's plain help into
+    a reader that had left (`| true`); every other command exited 0."""
+    script = f'"$0" -m mhstod "$@" | {reader}; exit "${{PIPESTATUS[0]}}"'
     result = subprocess.run(["bash", "-c", script, sys.executable, *argv], capture_output=True, text=True,
                             cwd=tmp_path, timeout=60, stdin=subprocess.DEVNULL)
     assert result.returncode == 0 and result.stderr == ""

@@ -149,3 +149,35 @@ def test_plain_end_of_input_is_end_of_input() -> None:
 
 def test_plain_place_hint_mentions_no_tab() -> None:
     assert "Tab" not in PLAIN_PLACE_HINT and "Tab" in FancyUi.place_hint
+
+
+def test_fancy_prompts_work_where_the_loop_cannot_handle_signals(keys: Keys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows' event loops have no add_signal_handler: the first question crashed with NotImplementedError.
+
+    (prompt_toolkit asks for SIGINT and SIGWINCH only where they work; these are refused for the others.)
+    """
+    import asyncio
+    import signal
+
+    loop = asyncio.new_event_loop()
+    loop_class = type(loop)
+    loop.close()
+    original = loop_class.add_signal_handler
+
+    def as_on_windows(self: asyncio.AbstractEventLoop, signum: int, *args: object) -> None:
+        if signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+            raise NotImplementedError
+        original(self, signum, *args)
+
+    monkeypatch.setattr(loop_class, "add_signal_handler", as_on_windows)
+    keys.send_text(DOWN + ENTER)
+    assert FancyUi().select("Fråga?", OPTIONS, None) == "yes"
+
+
+def test_fancy_prompts_give_back_the_signal_handlers(keys: Keys) -> None:
+    import signal
+
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)}
+    keys.send_text(ENTER)
+    FancyUi().select("Fråga?", OPTIONS, None)
+    assert {signum: signal.getsignal(signum) for signum in before} == before

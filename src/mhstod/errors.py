@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from enum import IntEnum
 
 
@@ -109,6 +111,33 @@ class Stopped(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGQUIT")
+
+
+def stop_signals() -> list[int]:
+    """The signals to stop on that this platform has, leaving alone those ignored at the start (`nohup`)."""
+    import signal
+
+    found = [getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name)]
+    return [signum for signum in found if signal.getsignal(signum) is not signal.SIG_IGN]
+
+
+@contextlib.contextmanager
+def signals_held(signums: list[int]) -> Iterator[None]:
+    """Hold these signals back while their handlers change, so that none meets the system's default between."""
+    import signal
+
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None or not signums:
+        yield
+        return
+    before = block(signal.SIG_BLOCK, signums)
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, before)
 
 
 class Interrupted(MhstodError):

@@ -160,7 +160,7 @@ def _replace_through_temporary(folder: str, path: str, data: bytes) -> None:
 
 
 def _create_exclusive(path: str, data: bytes) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, 0o600)
     try:
         _write_all(fd, data)

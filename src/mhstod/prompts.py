@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mhstod.errors import Stopped
+from mhstod.errors import Stopped, signals_held, stop_signals
 from mhstod.interview import Options, Validate
 
 SELECT_HINT = "(piltangenterna flyttar, Enter väljer)"
 PLACE_HINT = " Tab kompletterar; skriv Vet inte om du inte vet."
 PLAIN_PLACE_HINT = " Skriv Vet inte om du inte vet."
-STOPPING = ("SIGTERM", "SIGHUP", "SIGQUIT")
 
 
 class FancyUi:
@@ -57,7 +56,6 @@ def _ask(question: Any) -> Any:
     exception" and waited for Enter, or the process died in raw mode.
     """
     import asyncio
-    import signal
 
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.keys import Keys
@@ -70,24 +68,52 @@ def _ask(question: Any) -> Any:
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
     application.key_bindings = merge_key_bindings([application.key_bindings or KeyBindings(), bindings])
-    stopping = [getattr(signal, name) for name in STOPPING if hasattr(signal, name)]
-    before = {signum: signal.getsignal(signum) for signum in stopping}
+    return asyncio.run(_stoppable(application))
+
+
+async def _stoppable(application: Any) -> Any:
+    """Run the prompt with the signals to stop handled by its own loop, and give them back before it closes.
+
+    The loop's handlers are removed here, not by the loop's closing: closing left the system's default behind
+    (a second SIGTERM killed the process) and wrote to a wake-up pipe it had already closed. After the first
+    signal, the rest are ignored while the program ends. A terminal that is gone (EIO when the prompt puts it
+    back) is a hang-up.
+    """
+    import asyncio
+    import errno
+    import signal
+
+    loop = asyncio.get_running_loop()
+    stopped: list[int] = []
 
     def stop(signum: int) -> None:
-        if not application.future.done():
+        if stopped:
+            return
+        stopped.append(signum)
+        if application.future is not None and not application.future.done():
             application.exit(exception=Stopped(signum), style="class:aborting")
 
-    def on_signals() -> None:
-        loop = asyncio.get_running_loop()
-        for signum in stopping:
+    handled = {}
+    for signum in stop_signals():
+        try:
+            before = signal.getsignal(signum)
             loop.add_signal_handler(signum, stop, signum)
-
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+            continue
+        handled[signum] = before
     try:
-        return application.run(pre_run=on_signals)
+        return await application.run_async()
+    except OSError as exc:
+        if stopped:
+            raise Stopped(stopped[0]) from None
+        if exc.errno == errno.EIO and hasattr(signal, "SIGHUP"):
+            raise Stopped(signal.SIGHUP) from None
+        raise
     finally:
-        for signum, handler in before.items():  # the loop, closing, left the system's default behind
-            if handler is not None:
-                signal.signal(signum, handler)
+        with signals_held(list(handled)):
+            for signum, before in handled.items():
+                loop.remove_signal_handler(signum)
+                signal.signal(signum, signal.SIG_IGN if stopped else before)
 
 
 class PlainUi:

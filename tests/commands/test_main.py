@@ -154,3 +154,17 @@ def test_plain_help_leaves_typers_rich_help_as_it_was(capsys: pytest.CaptureFixt
     assert before == (typer.core.HAS_RICH, typer.main.HAS_RICH)  # type: ignore[attr-defined]
     assert main(["region", "--help"]) == 0
     assert "╭" in capsys.readouterr().out
+
+
+def test_main_gives_back_what_it_changed_in_the_process(capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its signal handlers outlived it (a test run's own SIGTERM then failed one test and went on), and an
+    absurd COLUMNS was rewritten for good."""
+    import signal
+
+    monkeypatch.setenv("COLUMNS", "0")
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)}
+    assert main(["contacts"]) == 0
+    assert "112" in capsys.readouterr().out
+    assert {signum: signal.getsignal(signum) for signum in before} == before
+    assert os.environ["COLUMNS"] == "0"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import signal
 import sys
-import termios
 import time
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import mhstod
 from tests.terminal import DOWN, ENTER, answer, spawn
 
 pytestmark = pytest.mark.slow
+termios = pytest.importorskip("termios", reason="a POSIX terminal")
 
 
 def to_the_prompt(child: pexpect.spawn, prompt: str) -> None:
@@ -136,3 +136,41 @@ def test_a_ctrl_c_while_the_program_is_imported_is_one_line(monkeypatch: pytest.
     monkeypatch.setattr(builtins, "__import__", interrupted)
     assert run() == 130
     assert capsys.readouterr().err == "mhstod: avbrutet.\n"
+
+
+def test_a_signal_ignored_at_the_start_stays_ignored(tmp_path: Path) -> None:
+    """`nohup mhstod guide`: the hang-up it was started to survive must not end it (it did: exit 129)."""
+    child = spawn(tmp_path, preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
+    answer(child, "akut fara just nu")
+    child.kill(signal.SIGHUP)
+    child.send(DOWN + ENTER)
+    answer(child, r"ett barn \(under 18 år\)")  # still asking
+    child.kill(signal.SIGTERM)
+    output, mode = finish(child)
+    assert child.exitstatus == 143 and mode == (True, True), output
+
+
+def test_a_burst_of_signals_is_one_line_and_no_traceback(tmp_path: Path) -> None:
+    """Two SIGTERMs 3 ms apart printed a traceback; a burst of 200 also killed the process by the signal."""
+    child = spawn(tmp_path)
+    to_the_prompt(child, "checkbox")
+    for _ in range(200):
+        child.kill(signal.SIGTERM)
+        time.sleep(0.0005)
+    output, mode = finish(child)
+    assert child.exitstatus == 143 and child.signalstatus is None, output
+    assert "Traceback" not in output and "Exception" not in output and output.count("mhstod:") == 1, output
+    assert mode == (True, True)
+
+
+def test_a_terminal_that_goes_away_is_a_hang_up(tmp_path: Path) -> None:
+    """A closed window or a dropped SSH link at a prompt: "internt fel (OSError: [Errno 5])", exit 1, before."""
+    import os
+
+    child = spawn(tmp_path)
+    to_the_prompt(child, "menu")
+    os.close(child.child_fd)  # the terminal is gone: the kernel hangs up its session
+    _, status = os.waitpid(child.pid, 0)
+    child.child_fd = -1
+    child.closed = True
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 129

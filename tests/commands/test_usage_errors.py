@@ -18,6 +18,7 @@ USAGE = {
     ("scenario", "play"): "mhstod: Ange fallets namn, t.ex. romania-malmo (se mhstod scenario list). "
                           "Se 'mhstod scenario play -h'.",
     ("-V",): "mhstod: Okänt alternativ '-V'. Se 'mhstod -h'.",
+    ("--plain",): "mhstod: Ange ett kommando. Se 'mhstod -h'.",
 }
 
 

@@ -181,7 +181,19 @@ def test_a_date_that_is_no_date_is_refused_at_load(capsys: pytest.CaptureFixture
     assert code == 1 and "internt fel" not in err
 
 
+def yaml_quoted(text: str) -> str:
+    """Text as a YAML double-quoted string: everything outside printable ASCII as an escape (\\U0001D173)."""
+    def escape(character: str) -> str:
+        if character in '"\\':
+            return "\\" + character
+        return character if " " <= character <= "~" else f"\\U{ord(character):08x}"
+
+    return '"' + "".join(escape(character) for character in text) + '"'
+
+
 HIDDEN = {"escape: clear screen": "\x1b[2J", "escape: window title": "\x1b]0;hackad\x07", "C1 CSI": "\u009b31m",
+          "tag character": "\U000e0041", "musical symbol format": "\U0001d173", "shorthand format": "\U0001bca0",
+          "line separator": "\u2028", "private use": "\ue000",
           "newline": "\n", "bidi override": "\u202e", "zero width": "\u200b", "tab": "\t"}
 
 
@@ -190,7 +202,7 @@ HIDDEN = {"escape: clear screen": "\x1b[2J", "escape: window title": "\x1b]0;hac
 def test_a_control_or_bidi_character_is_refused_at_load(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                         field: str, hidden: str) -> None:
     """They reached --plain, Rich, the Markdown file and even JSON, where they could forge or hide what is shown."""
-    escaped = json.dumps(f"Kim{hidden}Lokal")  # a YAML double-quoted string reads JSON's escapes
+    escaped = yaml_quoted(f"Kim{hidden}Lokal")
     text = OST.replace("name: Kim Lokal", f"name: {escaped}") if field == "name" else OST.replace(
         'elsewhere: "Linköpings kommun, kontaktlista 2026-10"}\n    counties',
         f"elsewhere: {escaped}}}\n    counties")
@@ -220,11 +232,14 @@ def test_markup_from_an_overlay_is_escaped_in_the_markdown_file(capsys: pytest.C
 
 
 def _hidden_in(value: object) -> list[str]:
-    """Every control, bidi or invisible character in the strings of a JSON value."""
-    from mhstod.load.nodes import HIDDEN
+    """Every control, format (bidi, zero-width, tag), separator, private or unassigned character in a JSON value.
+
+    Judged by the Unicode categories themselves, not by the code under test.
+    """
+    import unicodedata
 
     if isinstance(value, str):
-        return HIDDEN.findall(value)
+        return [c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs")]
     if isinstance(value, dict):
         return [c for key, item in value.items() for c in _hidden_in(key) + _hidden_in(item)]
     if isinstance(value, list):
@@ -238,7 +253,7 @@ def _hidden_in(value: object) -> list[str]:
 def test_any_overlay_text_is_refused_in_one_line_or_shown_without_hidden_characters(
         capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     folder = tmp_path_factory.mktemp("lokalt")
-    escaped = json.dumps(text)  # a YAML double-quoted string reads JSON's escapes
+    escaped = yaml_quoted(text)
     (folder / "regions.yaml").write_text(OST.replace("name: Kim Lokal", f"name: {escaped}"),
                                          encoding="utf-8")
     (folder / "actors.yaml").write_text(SOCIALJOUR.replace('name: "Socialjouren i Linköping"', f"name: {escaped}"),
@@ -274,3 +289,13 @@ def test_a_large_overlay_costs_in_proportion_to_its_size(capsys: pytest.CaptureF
         return best
 
     assert seconds(2_000) < 9 * seconds(500)
+
+
+@pytest.mark.parametrize("ident", ["[a]", "{a: b}"])
+def test_an_id_that_is_a_list_or_a_mapping_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                       ident: str) -> None:
+    """`numbers: [{id: [a]}]` gave "internt fel (unhashable type)" in the check for national numbers."""
+    (tmp_path / "actors.yaml").write_text(f"numbers:\n  - {{id: {ident}}}\n", encoding="utf-8")
+    for argv in (["data", "check"], ["contacts"], ["region", "--county", "Skåne"]):
+        code, _, err = run(capsys, *argv, "--data-dir", str(tmp_path))
+        assert code == 1 and err.count("\n") == 1 and "internt fel" not in err, err

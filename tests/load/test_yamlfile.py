@@ -83,3 +83,13 @@ def test_any_scalar_reads_quickly_or_is_one_line(scalar: str) -> None:
     except YamlProblem as exc:
         assert "\n" not in exc.message and len(exc.message) < 200
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("text", ["age: !hemlig-tagg child", "age: !!binary aGVq", "age: !!timestamp 2020-01-01",
+                                  "age: !!set {a, b}", "age: !!omap [{a: 1}]", "age: !!python/name:os.system"])
+def test_a_tag_is_refused_in_one_line_without_echoing_it(text: str) -> None:
+    """An unknown tag was quoted raw, in English; !!binary, !!timestamp and !!set built bytes, dates and sets."""
+    with pytest.raises(YamlProblem) as caught:
+        parse(text + "\n")
+    assert caught.value.message == "en YAML-tagg (som !!binary eller !egen) används inte här"
+    assert caught.value.line == 1

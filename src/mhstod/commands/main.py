@@ -14,35 +14,56 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
-from mhstod.errors import ExitCode, MhstodError, Stopped, shown
+from mhstod.errors import ExitCode, MhstodError, Stopped, shown, signals_held, stop_signals
 
 STOPPING = {"SIGTERM": ("avslutat (SIGTERM)", ExitCode.TERMINATED), "SIGHUP": ("terminalen stängdes (SIGHUP)",
             ExitCode.HANGUP), "SIGQUIT": ("avslutat (SIGQUIT)", ExitCode.QUIT)}
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the app; every error the user can cause, and every signal to stop, ends here as one line on stderr."""
+    """Run the app; every error the user can cause, and every signal to stop, ends here as one line on stderr.
+
+    What it changes in the process (signal handlers, COLUMNS) it puts back, for a caller in the same process;
+    after a signal to stop, the others stay ignored, so that a burst of them cannot kill it on the way out.
+    """
+    handlers: dict[int, Any] = {}
+    columns = os.environ.get("COLUMNS")
     try:
-        _stop_on_signals()
+        handlers = _stop_on_signals()
         return _main(argv)
     except KeyboardInterrupt:
         sys.stderr.write("mhstod: avbrutet.\n")
         return ExitCode.INTERRUPTED
     except Stopped as exc:
+        handlers = {}
         said, code = STOPPING[signal.Signals(exc.signum).name]
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.write(f"mhstod: {said}.\n")
         return code
+    finally:
+        with signals_held(list(handlers)):
+            for signum, handler in handlers.items():
+                signal.signal(signum, handler)
+        if columns is None:
+            os.environ.pop("COLUMNS", None)
+        else:
+            os.environ["COLUMNS"] = columns
 
 
-def _stop_on_signals() -> None:
-    """SIGTERM, SIGHUP and SIGQUIT unwind the program (Stopped) instead of killing it where it stands."""
+def _stop_on_signals() -> dict[int, Any]:
+    """SIGTERM, SIGHUP and SIGQUIT unwind the program (Stopped) instead of killing it where it stands.
+
+    Those ignored at the start (`nohup`, `cmd &` in a script) stay ignored; after the first signal the others
+    are ignored too, so that a second one cannot cut the way out short. Returns the handlers it replaced.
+    """
+    signums = stop_signals()
+
     def stop(signum: int, frame: FrameType | None) -> None:
+        for other in signums:
+            signal.signal(other, signal.SIG_IGN)
         raise Stopped(signum)
 
-    for name in STOPPING:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stop)
+    return {signum: signal.signal(signum, stop) for signum in signums}
 
 
 def _main(argv: list[str] | None) -> int:
@@ -150,6 +171,8 @@ def _run(argv: list[str]) -> int:
             sys.stderr.write("mhstod: avbrutet.\n")
         return result if isinstance(result, int) else ExitCode.OK
     except SystemExit as exc:
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # Click's help met a closed pipe: exit(1) there
+            return _reader_gone()
         return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
     except ClickException as exc:
         sys.stderr.write(usage_line(exc, argv))
@@ -228,6 +251,8 @@ def _usage_message(message: str) -> str:
         return f"Okänt kommando '{shown(found.group(1))}'.{close}"
     if found := re.match(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", message, re.DOTALL):
         return f"För många argument: {shown(found.group(1))}."
+    if message.startswith("Missing command"):
+        return "Ange ett kommando."
     return shown(" ".join(message.split()), 160)
 
 

@@ -46,9 +46,12 @@ def read_text(path: Path, limit: int, encoding: str = "utf-8") -> str:
     Opened without blocking, so that a FIFO or a device at the name is refused at once instead of hanging,
     and read at most `limit` + 1 bytes, so that a huge file costs nothing.
     """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        fd = os.open(path, flags)  # O_BINARY: on Windows, no CRLF translation and no end at a 0x1A byte
     except OSError as exc:
+        if os.path.isdir(path):  # Windows refuses to open a directory with "permission denied"
+            raise Unreadable("är en katalog") from None
         raise Unreadable(f"kan inte läsas: {reason(exc)}") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):

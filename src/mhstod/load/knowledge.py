@@ -82,7 +82,8 @@ def _check_local_numbers(shipped: Node, overlay: Node) -> None:
     for item in overlay.items():
         if not isinstance(item.value, dict):
             continue
-        if item.value.get("id") in national:
+        ident = item.value.get("id")
+        if isinstance(ident, str) and ident in national:
             raise item.error(f"'{item.value['id']}' är ett nationellt nummer (112, 114 14, stödtelefonen) och kan "
                              "inte ersättas lokalt")
         for flag in ("national", "urgent"):

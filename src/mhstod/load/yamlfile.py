@@ -78,6 +78,16 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_y
 _StrictLoader.add_constructor("tag:yaml.org,2002:float", _StrictLoader.construct_yaml_float)
 
 
+def _refuse_tag(loader: Any, node: Any) -> Any:
+    """A tag that builds dates, bytes, sets or ordered pairs, or one of the file's own: no data here needs one."""
+    raise YamlProblem("en YAML-tagg (som !!binary eller !egen) används inte här", node.start_mark.line + 1)
+
+
+for _tag in ("timestamp", "binary", "set", "omap", "pairs"):
+    _StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+_StrictLoader.add_constructor(None, _refuse_tag)
+
+
 def _check_depth(text: str) -> None:
     """Refuse a document nested deeper than MAX_DEPTH, reading events, which the C parser makes without recursion."""
     depth = 0
