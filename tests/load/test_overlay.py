@@ -247,7 +247,7 @@ def _hidden_in(value: object) -> list[str]:
     return []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=24)
        | st.sampled_from(list(HIDDEN.values())).map(lambda hidden: f"Kim{hidden}Lokal"))
 def test_any_overlay_text_is_refused_in_one_line_or_shown_without_hidden_characters(
