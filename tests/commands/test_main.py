@@ -76,7 +76,7 @@ def test_plain_help_and_usage_errors_have_no_boxes_either(tmp_path: Path, args: 
     child.expect(pexpect.EOF)
     child.close()
     if "--help" in args:
-        assert "Usage: mhstod" in child.before
+        assert "Användning: mhstod" in child.before
     else:
         assert child.before.startswith("mhstod: ") and child.before.count("\n") == 1, "a usage error is one line"
     assert "\x1b" not in child.before and "╭" not in child.before

@@ -137,7 +137,7 @@ def test_ambiguous_place_is_exit_2_listing_both(capsys: pytest.CaptureFixture[st
 
 def test_region_needs_exactly_one_place(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "region")
-    assert code == 2 and "Ange antingen --county eller --municipality" in err
+    assert code == 2 and "Ange ett län eller en kommun, en gång: mhstod region Skåne" in err
     code, _, err = run(capsys, "region", "--county", "Skåne", "--municipality", "Lund")
     assert code == 2
 

@@ -13,11 +13,11 @@ USAGE = {
     ("region", "--coun", "Skåne"): "mhstod: Okänt alternativ '--coun'. Menade du --county eller --json? "
                                    "Se 'mhstod region -h'.",
     ("region", "--county"): "mhstod: Alternativet --county behöver ett värde. Se 'mhstod region -h'.",
-    ("region", "--county", "Skåne", "extra"): "mhstod: För många argument: extra. Se 'mhstod region -h'.",
+    ("counties", "extra"): "mhstod: För många argument: extra. Se 'mhstod counties -h'.",
     ("actor",): "mhstod: Ange aktörens namn, t.ex. polisen, UD eller migrationsverket. Se 'mhstod actor -h'.",
     ("scenario", "play"): "mhstod: Ange fallets namn, t.ex. romania-malmo (se mhstod scenario list). "
                           "Se 'mhstod scenario play -h'.",
-    ("-V",): "mhstod: Okänt alternativ '-V'. Se 'mhstod -h'.",
+    ("-X",): "mhstod: Okänt alternativ '-X'. Se 'mhstod -h'.",
     ("--plain",): "mhstod: Ange ett kommando. Se 'mhstod -h'.",
 }
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mhstod import __version__
-from mhstod.commands import browse, data, guide, places, scenario
+from mhstod.commands import browse, data, guide, places, scenario, swedish
 from mhstod.commands.output import Output, plain_wanted, write
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
+    cls=swedish.Group,
 )
 
 
@@ -31,7 +32,7 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen och avsluta.")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Visa versionen och avsluta.")
     ] = False,
     plain: Annotated[
         bool,
@@ -47,6 +48,6 @@ def _root(
 
 for command in (places.region, places.counties, places.regions, places.contacts, guide.guide, browse.process,
                 browse.actors, browse.actor, browse.search, browse.lag):
-    app.command()(command)
+    app.command(cls=swedish.Command)(command)
 app.add_typer(data.app, name="data")
 app.add_typer(scenario.app, name="scenario")

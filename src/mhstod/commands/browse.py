@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from mhstod.commands.output import ACTORS_TABLE_MIN_WIDTH, DataDirOption, JsonOption, Output
+from mhstod.commands.swedish import TEXT
 
 
 def process(
@@ -56,7 +57,8 @@ def actors(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption
 
 def actor(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Aktörens namn, t.ex. polisen, UD eller migrationsverket.")],
+    name: Annotated[str, typer.Argument(metavar="NAMN", click_type=TEXT,
+                                        help="Aktörens namn, t.ex. polisen, UD eller migrationsverket.")],
     json: JsonOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -79,7 +81,8 @@ def actor(
 
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Sökord, t.ex. betänketid, LVU eller IOM.")],
+    text: Annotated[str, typer.Argument(metavar="SÖKORD", click_type=TEXT,
+                                        help="Sökord, t.ex. betänketid, LVU eller IOM.")],
     json: JsonOption = False,
     data_dir: DataDirOption = None,
 ) -> None:

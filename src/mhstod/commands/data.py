@@ -6,13 +6,14 @@ import contextlib
 
 import typer
 
+from mhstod.commands import swedish
 from mhstod.commands.output import DataDirOption, JsonOption, Output, ReaderGone
 from mhstod.errors import DataError
 
-app = typer.Typer(help="Kontrollera data som verktyget bygger på.", no_args_is_help=True)
+app = typer.Typer(help="Kontrollera data som verktyget bygger på.", no_args_is_help=True, cls=swedish.Group)
 
 
-@app.command("check")
+@app.command("check", cls=swedish.Command)
 def data_check(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
     """Validera datafilerna och visa en sammanfattning; avslutas med 1 vid fel."""
     from mhstod.load import load

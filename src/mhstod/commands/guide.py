@@ -23,10 +23,13 @@ BANNER = ("mhstod – stöd vid misstanke om människohandel. Svara på några f
 def guide(
     ctx: typer.Context,
     answers: Annotated[
-        str | None, typer.Option("--answers", "-a", help="Svarsfil (YAML eller JSON) i stället för frågor.")
+        str | None,
+        typer.Option("--answers", "-a", metavar="FIL", help="Svarsfil (YAML eller JSON) i stället för frågor."),
     ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Spara hela checklistan i en ny fil: .md, .html eller .json.")
+        str | None,
+        typer.Option("--output", "-o", metavar="FIL",
+                     help="Spara hela checklistan i en ny fil: .md, .html eller .json."),
     ] = None,
     full: Annotated[
         bool, typer.Option("--full", help="Hela checklistan: varje steg i processen och varje uppgift med källa.")

@@ -176,7 +176,7 @@ def _run(argv: list[str]) -> int:
         return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
     except ClickException as exc:
         sys.stderr.write(usage_line(exc, argv))
-        return ExitCode.USAGE
+        return ExitCode.OK if type(exc).__name__ == "NoArgsIsHelpError" else ExitCode.USAGE
     except Abort:
         sys.stderr.write("mhstod: avbrutet.\n")
         return ExitCode.INTERRUPTED
@@ -205,7 +205,7 @@ def usage_line(exc: Exception, argv: list[str] | None = None) -> str:
     path = ctx.command_path if ctx is not None else _command_path(argv or [])
     where = f" Se '{shown(path, 60)} -h'."
     if isinstance(exc, click.NoArgsIsHelpError):
-        return exc.format_message() + "\n" if exc.format_message() else ""  # Rich has printed the help already
+        return ""  # the help is printed already: `mhstod` alone asks for it (exit 0, see _run)
     if isinstance(exc, click.NoSuchOption):
         meant = [option for option in exc.possibilities or () if option not in ("--help", "-h")]
         close = f" Menade du {' eller '.join(meant)}?" if meant else ""

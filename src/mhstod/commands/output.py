@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 JsonOption = Annotated[bool, typer.Option("--json", help="Skriv JSON (för skript) i stället för text.")]
 DataDirOption = Annotated[
     str | None,
-    typer.Option("--data-dir", envvar="MHSTOD_DATA_DIR", show_envvar=True,
+    typer.Option("--data-dir", envvar="MHSTOD_DATA_DIR", show_envvar=True, metavar="KATALOG",
                  help="Katalog med lokala YAML-filer som kompletterar eller rättar de levererade kontakterna."),
 ]
 

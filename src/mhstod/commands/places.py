@@ -7,15 +7,20 @@ from typing import Annotated
 import typer
 
 from mhstod.commands.output import TABLE_MIN_WIDTH, DataDirOption, JsonOption, Output
+from mhstod.commands.swedish import TEXT
 from mhstod.errors import UsageError
 
 
 def region(
     ctx: typer.Context,
-    county: Annotated[str | None, typer.Option("--county", "-c", help="Län (eller kommun), t.ex. Skåne, SE-M, 12.")]
-    = None,
+    place: Annotated[str | None, typer.Argument(metavar="ORT", click_type=TEXT, show_default=False,
+                                                help="Län eller kommun, t.ex. Skåne, Lund eller 12.")] = None,
+    county: Annotated[
+        str | None, typer.Option("--county", "-c", metavar="LÄN", help="Län (eller kommun), t.ex. Skåne, SE-M, 12.")
+    ] = None,
     municipality: Annotated[
-        str | None, typer.Option("--municipality", "-m", help="Kommun, t.ex. Lund eller 'Göteborgs stad'.")
+        str | None,
+        typer.Option("--municipality", "-m", metavar="KOMMUN", help="Kommun, t.ex. Lund eller 'Göteborgs stad'."),
     ] = None,
     json: JsonOption = False,
     data_dir: DataDirOption = None,
@@ -26,10 +31,12 @@ def region(
     from mhstod.lookups import region_report
     from mhstod.places import gazetteer_for
 
-    if (county is None) == (municipality is None):
-        raise UsageError("Ange antingen --county eller --municipality, till exempel: mhstod region --county Skåne")
+    given = [value for value in (place, county, municipality) if value is not None]
+    if len(given) != 1:
+        raise UsageError("Ange ett län eller en kommun, en gång: mhstod region Skåne, mhstod region --county Skåne "
+                         "eller mhstod region --municipality Lund")
     knowledge = load(data_dir)
-    typed, prefer = (county, "county") if county is not None else (municipality, "municipality")
+    typed, prefer = (municipality, "municipality") if municipality is not None else (given[0], "county")
     assert typed is not None
     match = gazetteer_for(knowledge).find(typed, prefer)  # type: ignore[arg-type]
     report = region_report(knowledge, knowledge.region(match.place.county.region), match, today())

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mhstod.commands import swedish
 from mhstod.commands.output import DataDirOption, JsonOption, Output
 from mhstod.errors import Interrupted
 
@@ -14,11 +15,12 @@ if TYPE_CHECKING:
     from mhstod.checklist import Checklist
     from mhstod.model import Knowledge, Scenario
 
-app = typer.Typer(help="Undervisningsfall för utbildare.", no_args_is_help=True)
-NameArgument = Annotated[str, typer.Argument(help="Fallets namn, t.ex. romania-malmo (se mhstod scenario list).")]
+app = typer.Typer(help="Undervisningsfall för utbildare.", no_args_is_help=True, cls=swedish.Group)
+NameArgument = Annotated[str, typer.Argument(metavar="FALL", click_type=swedish.TEXT,
+                                             help="Fallets namn, t.ex. romania-malmo (se mhstod scenario list).")]
 
 
-@app.command("list")
+@app.command("list", cls=swedish.Command)
 def scenario_list(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
     """Lista undervisningsfallen."""
     from mhstod.load import load
@@ -36,7 +38,7 @@ def scenario_list(ctx: typer.Context, json: JsonOption = False, data_dir: DataDi
         out.lines(views.scenarios(scenarios_for(knowledge)))
 
 
-@app.command("show")
+@app.command("show", cls=swedish.Command)
 def scenario_show(
     ctx: typer.Context,
     name: NameArgument,
@@ -67,7 +69,7 @@ def scenario_show(
     out.lines(views.scenario_intro(scenario, knowledge, refs) + outline(checklist, full=full, refs=refs))
 
 
-@app.command("play")
+@app.command("play", cls=swedish.Command)
 def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOption = None) -> None:
     """Spela upp ett fall för en grupp: en fråga i taget med svaret och varför, Enter går vidare."""
     import sys

@@ -12,27 +12,48 @@ from mhstod.load.yamlfile import YamlProblem, parse
 MAX_FILE_BYTES = 256 * 1024
 
 
+STDIN = "-"
+
+
 def read_file(path: str) -> object:
-    """The mapping in an answers file (YAML, or JSON by its extension), or one clear AnswersError."""
+    """The mapping in an answers file (YAML, or JSON by its extension), or one clear AnswersError.
+
+    `-` reads the answers from standard input (YAML, which also reads JSON), as many tools do.
+    """
     file = Path(path)
+    named = "Svaren på standardinmatningen" if path == STDIN else f"Svarsfilen '{shown_path(path)}'"
     try:
-        text = read_text(file, MAX_FILE_BYTES, encoding="utf-8-sig")
+        text = _read_stdin() if path == STDIN else read_text(file, MAX_FILE_BYTES, encoding="utf-8-sig")
     except Unreadable as exc:
-        raise AnswersError(f"Svarsfilen '{shown_path(path)}' {exc}.") from None
-    if file.suffix.lower() == ".json":
+        raise AnswersError(f"{named} {exc}.") from None
+    if path != STDIN and file.suffix.lower() == ".json":
         try:
             return json.loads(text, object_pairs_hook=_no_repeated_keys)
         except _RepeatedKey as exc:
             question = quoted(exc.args[0])
-            raise AnswersError(f"Svarsfilen '{shown_path(path)}': frågan {question} står två gånger.") from None
+            raise AnswersError(f"{named}: frågan {question} står två gånger.") from None
         except (ValueError, RecursionError) as exc:  # ValueError: also a number of 5 000 digits
             line = getattr(exc, "lineno", 0)
-            raise AnswersError(f"Svarsfilen '{shown_path(path)}' rad {line}: ogiltig JSON.") from None
+            raise AnswersError(f"{named} rad {line}: ogiltig JSON.") from None
     try:
         return parse(text)
     except YamlProblem as exc:
         where = f" rad {exc.line}" if exc.line else ""
-        raise AnswersError(f"Svarsfilen '{shown_path(path)}'{where}: {exc.message}.") from None
+        raise AnswersError(f"{named}{where}: {exc.message}.") from None
+
+
+def _read_stdin() -> str:
+    """Standard input, bounded as a file is."""
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read().encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise Unreadable(f"är större än {MAX_FILE_BYTES // 1024} kB")
+    try:
+        return str(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise Unreadable(f"är inte UTF-8 (byte {exc.start})") from None
 
 
 class _RepeatedKey(ValueError):
