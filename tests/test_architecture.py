@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -90,7 +91,7 @@ def test_the_graph_is_read() -> None:
     modules = graph()
     assert {"mhstod.engine", "mhstod.load.knowledge", "mhstod.render.json", "mhstod.commands.app"} <= set(modules)
     assert "mhstod.checklist" in modules["mhstod.engine"]
-    assert "mhstod.render.json" in modules["mhstod.commands.browse"]  # a lazy import inside a function counts
+    assert "mhstod.render.json" in modules["mhstod.commands.output"]  # a lazy import inside a function counts
 
 
 def test_no_import_cycle() -> None:
@@ -188,3 +189,13 @@ def test_no_id_of_a_data_record_in_the_code() -> None:
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in records]
     assert not found, "\n".join(found)
+
+
+def test_every_view_a_command_names_exists_as_json_and_as_lines() -> None:
+    """Output.view finds a look-up's JSON and lines by one name, in render/json.py and render/views.py."""
+    from mhstod.render import json, views
+
+    named = {name for path in (PACKAGE / "commands").glob("*.py")
+             for name in re.findall(r'\.view\(json, "(\w+)"', path.read_text(encoding="utf-8"))}
+    assert len(named) == 10, named
+    assert all(callable(getattr(json, name, None)) and callable(getattr(views, name, None)) for name in named)

@@ -25,14 +25,8 @@ def process(
         from mhstod.render.mermaid import mermaid as flowchart
 
         out.out(flowchart(knowledge).rstrip("\n"))
-    elif json:
-        from mhstod.render.json import process as as_json
-
-        out.json(as_json(knowledge))
     else:
-        from mhstod.render import views
-
-        out.lines(views.process(knowledge))
+        out.view(json, "process", knowledge)
 
 
 def actors(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
@@ -41,14 +35,8 @@ def actors(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption
 
     knowledge = load(data_dir)
     out = Output.of(ctx)
-    if json:
-        from mhstod.render.json import actors as as_json
-
-        out.json(as_json(knowledge))
-    elif out.plain or out.console().width < ACTORS_TABLE_MIN_WIDTH:
-        from mhstod.render import views
-
-        out.lines(views.actors(knowledge))
+    if json or out.plain or out.console().width < ACTORS_TABLE_MIN_WIDTH:
+        out.view(json, "actors", knowledge)
     else:
         from mhstod.render import rich
 
@@ -68,15 +56,7 @@ def actor(
 
     knowledge = load(data_dir)
     found = find_actor(knowledge, name)
-    out = Output.of(ctx)
-    if json:
-        from mhstod.render.json import actor as as_json
-
-        out.json(as_json(found, knowledge))
-    else:
-        from mhstod.render import views
-
-        out.lines(views.actor(found, knowledge))
+    Output.of(ctx).view(json, "actor", found, knowledge)
 
 
 def search(
@@ -92,15 +72,7 @@ def search(
 
     knowledge = load(data_dir)
     found = find(knowledge, text)
-    out = Output.of(ctx)
-    if json:
-        from mhstod.render.json import hits
-
-        out.json(hits(text, found))
-    else:
-        from mhstod.render import views
-
-        out.lines(views.hits(text, found))
+    Output.of(ctx).view(json, "hits", text, found)
 
 
 def lag(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
@@ -108,12 +80,4 @@ def lag(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = 
     from mhstod.load import load
 
     knowledge = load(data_dir)
-    out = Output.of(ctx)
-    if json:
-        from mhstod.render.json import laws
-
-        out.json(laws(knowledge))
-    else:
-        from mhstod.render import views
-
-        out.lines(views.laws(knowledge))
+    Output.of(ctx).view(json, "laws", knowledge)

@@ -77,6 +77,20 @@ class Output:
 
         self.out(json.dumps(payload) if schema_version is None else json.dumps(payload, schema_version))
 
+    def view(self, as_json: bool, name: str, *args: Any) -> None:
+        """One look-up as JSON or as lines, and only the module asked for is imported.
+
+        render.json and render.views name each view alike; tests/test_architecture.py holds them to it.
+        """
+        if as_json:
+            from mhstod.render import json
+
+            self.json(getattr(json, name)(*args))
+        else:
+            from mhstod.render import views
+
+            self.lines(getattr(views, name)(*args))
+
     def show(self, renderable: RenderableType) -> None:
         self.console().print(renderable)
 

@@ -40,15 +40,7 @@ def region(
     assert typed is not None
     match = gazetteer_for(knowledge).find(typed, prefer)  # type: ignore[arg-type]
     report = region_report(knowledge, knowledge.region(match.place.county.region), match, today())
-    out = Output.of(ctx)
-    if json:
-        from mhstod.render.json import region_report as as_json
-
-        out.json(as_json(report, knowledge))
-    else:
-        from mhstod.render import views
-
-        out.lines(views.region_report(report, knowledge))
+    Output.of(ctx).view(json, "region_report", report, knowledge)
 
 
 def counties(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
@@ -57,14 +49,8 @@ def counties(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOpti
 
     knowledge = load(data_dir)
     out = Output.of(ctx)
-    if json:
-        from mhstod.render.json import counties as as_json
-
-        out.json(as_json(knowledge))
-    elif out.plain or out.console().width < TABLE_MIN_WIDTH:  # a narrow table would break names mid-word
-        from mhstod.render import views
-
-        out.lines(views.counties(knowledge))
+    if json or out.plain or out.console().width < TABLE_MIN_WIDTH:  # a narrow table would break names mid-word
+        out.view(json, "counties", knowledge)
     else:
         from mhstod.render import rich
 
@@ -77,15 +63,7 @@ def regions(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOptio
     from mhstod.load import load
 
     knowledge = load(data_dir)
-    out = Output.of(ctx)
-    if json:
-        from mhstod.render.json import regions as as_json
-
-        out.json(as_json(knowledge, today()))
-    else:
-        from mhstod.render import views
-
-        out.lines(views.regions(knowledge, today()))
+    Output.of(ctx).view(json, "regions", knowledge, today())
 
 
 def contacts(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
@@ -94,12 +72,4 @@ def contacts(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOpti
     from mhstod.load import load
 
     knowledge = load(data_dir)
-    out = Output.of(ctx)
-    if json:
-        from mhstod.render.json import contacts as as_json
-
-        out.json(as_json(knowledge, today()))
-    else:
-        from mhstod.render import views
-
-        out.lines(views.contacts(knowledge, today()))
+    Output.of(ctx).view(json, "contacts", knowledge, today())

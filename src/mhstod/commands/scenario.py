@@ -27,15 +27,7 @@ def scenario_list(ctx: typer.Context, json: JsonOption = False, data_dir: DataDi
     from mhstod.load.scenarios import scenarios_for
 
     knowledge = load(data_dir)
-    out = Output.of(ctx)
-    if json:
-        from mhstod.render.json import scenarios
-
-        out.json(scenarios(scenarios_for(knowledge)))
-    else:
-        from mhstod.render import views
-
-        out.lines(views.scenarios(scenarios_for(knowledge)))
+    Output.of(ctx).view(json, "scenarios", scenarios_for(knowledge))
 
 
 @app.command("show", cls=swedish.Command)
