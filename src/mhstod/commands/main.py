@@ -72,11 +72,8 @@ def _main(argv: list[str] | None) -> int:
     _usable_streams()
     _sane_width()
     given = _plain_first(sys.argv[1:] if argv is None else argv)
-    before = _stdout_identity()
     with _plain_help_and_errors(given[:1] == ["--plain"] or plain_wanted()):
         code = _run(given)
-    if code == ExitCode.ERROR and _stdout_identity() not in (before, None) and _stdout_is_devnull():
-        return ExitCode.OK  # Rich, printing help into a closed pipe, put /dev/null there and exits 1: a reader gone
     try:
         sys.stdout.flush()  # what is still buffered meets a closed pipe here, not in the interpreter's exit
     except BrokenPipeError:
@@ -129,9 +126,16 @@ def _stdout_identity() -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _stdout_is_devnull() -> bool:
+def _help_met_a_closed_pipe(before: tuple[int, int] | None) -> bool:
+    """Whether help met a reader that had left, the one case where Click or Rich exits 1 for a closed pipe.
+
+    Click then wraps stdout in its PacifyFlushWrapper; Rich puts /dev/null in its place.
+    """
+    if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        return True
+    now = _stdout_identity()
     try:
-        return _stdout_identity() == (os.stat(os.devnull).st_dev, os.stat(os.devnull).st_ino)
+        return now not in (before, None) and now == (os.stat(os.devnull).st_dev, os.stat(os.devnull).st_ino)
     except OSError:
         return False
 
@@ -157,12 +161,13 @@ def _reader_gone() -> int:
 
 def _run(argv: list[str]) -> int:
     import typer.main
-    from typer._click.exceptions import ClickException
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
     from typer.exceptions import Abort
 
     from mhstod.commands.app import app
     from mhstod.commands.output import ReaderGone
 
+    before = _stdout_identity()
     try:
         # Not Click's standalone mode: its errors are a box of 3–5 lines in English, and it ends a closed pipe
         # with exit 1. Here each is one line in Swedish, and a closed pipe ends quietly as everywhere else.
@@ -171,12 +176,12 @@ def _run(argv: list[str]) -> int:
             sys.stderr.write("mhstod: avbrutet.\n")
         return result if isinstance(result, int) else ExitCode.OK
     except SystemExit as exc:
-        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # Click's help met a closed pipe: exit(1) there
+        if exc.code == ExitCode.ERROR and _help_met_a_closed_pipe(before):
             return _reader_gone()
         return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
     except ClickException as exc:
         sys.stderr.write(usage_line(exc, argv))
-        return ExitCode.OK if type(exc).__name__ == "NoArgsIsHelpError" else ExitCode.USAGE
+        return ExitCode.OK if isinstance(exc, NoArgsIsHelpError) else ExitCode.USAGE
     except Abort:
         sys.stderr.write("mhstod: avbrutet.\n")
         return ExitCode.INTERRUPTED
