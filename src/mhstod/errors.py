@@ -14,8 +14,12 @@ def shown(text: str, limit: int = 40) -> str:
     Every message that repeats what the user gave (a place, a path, a key, a value from a file) goes through
     this, so that no input can move the cursor, clear the screen, reorder the line or fill the terminal.
     """
-    clean = "".join(ch if ch.isprintable() else "?" for ch in text[: limit + 1])
+    clean = _printable(text[: limit + 1])
     return clean if len(clean) <= limit else clean[:limit] + "…"
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 NAMELIKE = re.compile(r"[\w .,()@+-]{1,40}")
@@ -35,7 +39,7 @@ def shown_path(path: object, limit: int = 80) -> str:
     text = str(path)
     if len(text) <= limit:
         return shown(text, limit)
-    return "…" + "".join(ch if ch.isprintable() else "?" for ch in text[-limit:])
+    return "…" + _printable(text[-limit:])
 
 
 _REASONS = {"ENOENT": "finns inte", "EACCES": "du har inte behörighet", "EPERM": "du har inte behörighet",
@@ -101,6 +105,12 @@ class AmbiguousPlace(UsageError):
         self.candidates = candidates
 
 
+# The signals that stop the program: what it says, and its exit code (128 + the signal's number).
+STOP_SIGNALS = {"SIGTERM": ("avslutat (SIGTERM)", ExitCode.TERMINATED),
+                "SIGHUP": ("terminalen stängdes (SIGHUP)", ExitCode.HANGUP),
+                "SIGQUIT": ("avslutat (SIGQUIT)", ExitCode.QUIT)}
+
+
 class Stopped(BaseException):
     """A signal to stop (SIGTERM, SIGHUP, SIGQUIT), raised where the program is, so that the way out runs.
 
@@ -109,11 +119,11 @@ class Stopped(BaseException):
     """
 
     def __init__(self, signum: int) -> None:
+        import signal
+
         super().__init__(signum)
         self.signum = signum
-
-
-STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGQUIT")
+        self.said, self.exit_code = STOP_SIGNALS[signal.Signals(signum).name]
 
 
 def stop_signals() -> list[int]:

@@ -16,9 +16,6 @@ from typing import Any
 
 from mhstod.errors import ExitCode, MhstodError, Stopped, shown, signals_held, stop_signals
 
-STOPPING = {"SIGTERM": ("avslutat (SIGTERM)", ExitCode.TERMINATED), "SIGHUP": ("terminalen stängdes (SIGHUP)",
-            ExitCode.HANGUP), "SIGQUIT": ("avslutat (SIGQUIT)", ExitCode.QUIT)}
-
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app; every error the user can cause, and every signal to stop, ends here as one line on stderr.
@@ -36,10 +33,9 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except Stopped as exc:
         handlers = {}
-        said, code = STOPPING[signal.Signals(exc.signum).name]
         with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(f"mhstod: {said}.\n")
-        return code
+            sys.stderr.write(f"mhstod: {exc.said}.\n")
+        return exc.exit_code
     finally:
         with signals_held(list(handlers)):
             for signum, handler in handlers.items():
