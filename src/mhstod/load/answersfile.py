@@ -6,7 +6,7 @@ import json  # a few ms, and only for the guide's answers files: the look-ups ne
 from pathlib import Path
 
 from mhstod.errors import AnswersError, quoted, shown_path
-from mhstod.load.files import Unreadable, read_text
+from mhstod.load.files import Unreadable, decoded, read_text
 from mhstod.load.yamlfile import YamlProblem, parse
 
 MAX_FILE_BYTES = 256 * 1024
@@ -48,12 +48,7 @@ def _read_stdin() -> str:
 
     stream = getattr(sys.stdin, "buffer", None)
     data = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read().encode("utf-8")
-    if len(data) > MAX_FILE_BYTES:
-        raise Unreadable(f"är större än {MAX_FILE_BYTES // 1024} kB")
-    try:
-        return str(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise Unreadable(f"är inte UTF-8 (byte {exc.start})") from None
+    return decoded(bytes(data), MAX_FILE_BYTES, encoding="utf-8-sig")
 
 
 class _RepeatedKey(ValueError):

@@ -63,6 +63,11 @@ def read_text(path: Path, limit: int, encoding: str = "utf-8") -> str:
         raise Unreadable(f"kan inte läsas: {reason(exc)}") from None
     finally:
         os.close(fd)
+    return decoded(data, limit, encoding)
+
+
+def decoded(data: bytes, limit: int, encoding: str = "utf-8") -> str:
+    """The text of at most `limit` bytes read (a file, standard input); Unreadable if more came or not UTF-8."""
     if len(data) > limit:
         raise Unreadable(f"är större än {limit // 1024} kB")
     try:
