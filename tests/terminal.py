@@ -19,8 +19,10 @@ def spawn(cwd: Path, *args: str, term: str = "xterm", after: tuple[str, ...] = (
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": term, "COLUMNS": "100", "LINES": "50",
            "PAGER": "cat"}
     env.pop("NO_COLOR", None)
-    return pexpect.spawn(command, [*start, *args, "guide", *after], cwd=str(cwd), env=env,
-                         encoding="utf-8", timeout=20, dimensions=(50, 100), preexec_fn=preexec_fn)
+    child = pexpect.spawn(command, [*start, *args, "guide", *after], cwd=str(cwd), env=env,
+                          encoding="utf-8", timeout=20, dimensions=(50, 100), preexec_fn=preexec_fn)
+    child.delaybeforesend = None  # each send waits for the screen (answer()), not for pexpect's fixed 50 ms
+    return child
 
 
 RENDERED = "\x1b[?7h"  # prompt_toolkit turns line wrap back on when a render is complete
