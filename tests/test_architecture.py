@@ -197,5 +197,5 @@ def test_every_view_a_command_names_exists_as_json_and_as_lines() -> None:
 
     named = {name for path in (PACKAGE / "commands").glob("*.py")
              for name in re.findall(r'\.view\(json, "(\w+)"', path.read_text(encoding="utf-8"))}
-    assert len(named) == 10, named
+    assert len(named) == 11, named
     assert all(callable(getattr(json, name, None)) and callable(getattr(views, name, None)) for name in named)

@@ -9,9 +9,23 @@ import difflib
 from dataclasses import dataclass
 from datetime import date
 
-from mhstod.conditions import ALWAYS, Condition
+from mhstod.conditions import ALWAYS, Condition, questions_in
 from mhstod.errors import UsageError, shown
-from mhstod.model import Action, Actor, Coordinator, County, Knowledge, Number, Region, Scenario
+from mhstod.model import (
+    ACUTE_QUESTION,
+    ROLE_QUESTION,
+    Action,
+    Actor,
+    Coordinator,
+    County,
+    Knowledge,
+    Law,
+    Number,
+    Question,
+    Region,
+    Scenario,
+    Step,
+)
 from mhstod.places import MAX_INPUT, Match, fold
 from mhstod.text import CONFIRM, CONFIRM_SHORT, describe
 
@@ -125,6 +139,45 @@ def decisions(knowledge: Knowledge, step_number: int) -> tuple[Decision, ...]:
                  for cond, actions in ordered)
 
 
+def find_step(knowledge: Knowledge, typed: str) -> Step:
+    """A step by its number ("3") or name ("akut skydd", "återvändande"); UsageError listing the six otherwise."""
+    probe = fold(typed[:MAX_INPUT]).strip()
+    for step in knowledge.steps:
+        if probe in (str(step.number), fold(step.id), fold(step.name)):
+            return step
+    within = [s for s in knowledge.steps if len(probe) >= 4 and probe in fold(s.name)]
+    if len(within) == 1:
+        return within[0]
+    steps = ", ".join(f"{s.number} {s.name}" for s in knowledge.steps)
+    raise UsageError(f"Okänt steg '{shown(typed)}'. Stegen är {steps}.")
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A step in the overview: the questions whose answers decide what happens in it, and those that do so first."""
+
+    step: Step
+    questions: tuple[Question, ...]
+    first: tuple[Question, ...]
+
+
+def overview(knowledge: Knowledge) -> tuple[Route, ...]:
+    """The six steps and the answers that decide what happens in each.
+
+    Acute danger comes before every step (112), and the user's own role decides whose tasks are shown, not the
+    person's route: neither is a decision within the steps.
+    """
+    seen = {ACUTE_QUESTION, ROLE_QUESTION}
+    routes = []
+    for step in knowledge.steps:
+        read = dict.fromkeys(q for a in step.actions for q in questions_in(a.when))
+        ordered = [q.id for q in knowledge.questions if q.id in read and q.id not in (ACUTE_QUESTION, ROLE_QUESTION)]
+        first = [q for q in ordered if q not in seen]
+        seen.update(first)
+        routes.append(Route(step, tuple(map(knowledge.question, ordered)), tuple(map(knowledge.question, first))))
+    return tuple(routes)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     where: str
@@ -157,8 +210,22 @@ def search(knowledge: Knowledge, typed: str) -> tuple[Hit, ...]:
         for text in (*law.texts, *law.notes):
             look(f"Lag: {law.name} ({law.reference})", text.text)
     for question in knowledge.questions:
-        look(f"Fråga: {question.id}", f"{question.text} {question.help}")
+        look(f"Fråga: {question.short}", f"{question.text} {question.help}")
     return tuple(hits)
+
+
+def find_law(knowledge: Knowledge, typed: str) -> Law:
+    """A law of the sources by id, name or a word that begins its name ("koppleri", "köp"); UsageError otherwise."""
+    probe = fold(typed[:MAX_INPUT])
+    exact = [law for law in knowledge.laws if probe in (fold(law.id), fold(law.name))]
+    starts = [law for law in knowledge.laws if probe and fold(law.name).startswith(probe)]
+    if exact or len(starts) == 1:
+        return (exact or starts)[0]
+    names = {fold(law.name): law.name for law in knowledge.laws}
+    close = difflib.get_close_matches(probe, list(names), n=3, cutoff=0.6) if probe else []
+    choices = [names[c] for c in close] or [law.name for law in knowledge.laws]
+    hint = f"Menade du {' eller '.join(choices)}?" if close else f"Välj bland: {', '.join(choices)}."
+    raise UsageError(f"Okänd lag '{shown(typed)}'. {hint}")
 
 
 def find_scenario(scenarios: tuple[Scenario, ...], typed: str) -> Scenario:

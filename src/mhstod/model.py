@@ -26,6 +26,7 @@ FOR_WHOM: tuple[ForWhom, ...] = ("any", "child", "adult")
 # The questions the code reads by id (the rest only the rules in process.yaml read). Their ids are keys of the
 # answers file (README, "Svarsfil"): names in a format, not records. The loader checks that the data asks each,
 # of the type and with the answers named here (and for the place, a "Vet inte").
+ACUTE_QUESTION = "acute_danger"  # asked first: "Ring 112" tops the checklist
 ROLE_QUESTION = "role"  # whose tasks are shown (process.yaml, roles: an answer's actor)
 PLACE_QUESTION = "county"  # where the person is: a county or municipality, read as "known"/"unknown" by the rules
 AGE_QUESTION = "age"  # whom a coordinator's focus fits: its answers include AgeFocus's "child" and "adult"

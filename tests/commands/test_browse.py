@@ -79,9 +79,80 @@ def test_process_json_and_mermaid(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(run(capsys, "process", "--json")[1])
     assert [s["number"] for s in data["steps"]] == [1, 2, 3, 4, 5, 6]
     assert all(a["placement"] for s in data["steps"] for d in s["decisions"] for a in d["actions"])
-    code, out, _ = run(capsys, "process", "--mermaid", "--json")
+    code, out, _ = run(capsys, "process", "--mermaid")
     assert code == 0 and out.startswith("flowchart TD")
     assert "danger -->|Ja| call112" in out and "s5 --> s6" in out
+    assert max(map(len, _labels(out))) <= 40, "wrapped: one line of 226 characters made the chart 8,259 px wide"
+    assert run(capsys, "process", "--mermaid", "--json")[::2] == (2, "mhstod: Välj antingen --mermaid eller --json.\n")
+
+
+def _labels(chart: str) -> list[str]:
+    """Every line of every label in a Mermaid chart: the text in [""], {""}, ([""]) and |edge|."""
+    import re
+
+    found = re.findall(r'"([^"]*)"|\|([^|]*)\|', chart)
+    return [part for pair in found for text in pair if text for part in text.split("<br/>")]
+
+
+STEPS = ["Identifiering", "Akut skydd", "Inledande stöd", "Långsiktigt stöd", "Straffrättsligt förfarande",
+         "Ett tryggt återvändande"]
+
+
+@pytest.mark.parametrize("argv", [("process", "3"), ("process", "--step", "3"), ("process", "inledande stöd"),
+                                  ("process", "Inledande"), ("process", "3", "--step", "3")])
+def test_one_step_is_shown_alone(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    code, out, _ = run(capsys, *argv)
+    assert code == 0, out
+    assert "Steg 3. Inledande stöd" in out and "Vem agerar:" in out
+    assert not any(f"Steg {n}. {STEPS[n - 1]}" in out for n in (1, 2, 4, 5, 6))
+    assert "Nästa steg: mhstod process 4" in out
+
+
+def test_one_step_as_json_and_as_a_small_chart(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run(capsys, "process", "6", "--json")[1])
+    assert [s["name"] for s in data["steps"]] == ["Ett tryggt återvändande"]
+    code, chart, _ = run(capsys, "process", "--step", "2", "--mermaid")
+    assert code == 0 and chart.startswith("flowchart TD s2[")
+    assert "s1" not in chart and "s3" not in chart and "call112" not in chart
+    assert "Socialtjänsten" in chart and max(map(len, _labels(chart))) <= 40
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (("process", "7"), "Okänt steg '7'. Stegen är 1 Identifiering, 2 Akut skydd, 3 Inledande stöd, "
+                       "4 Långsiktigt stöd, 5 Straffrättsligt förfarande, 6 Ett tryggt återvändande."),
+    (("process", "0"), "Okänt steg '0'."),
+    (("process", "stöd"), "Okänt steg 'stöd'."),  # three steps are about support: none is guessed
+    (("process", "2", "--step", "3"), "Ange steget en gång: som STEG eller med --step."),
+    (("process", "2", "--overview"), "Välj antingen --overview eller ett steg."),
+])
+def test_a_step_that_is_not_one_is_one_line(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...],
+                                            said: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith(f"mhstod: {said}") and err.count("\n") == 1
+
+
+def test_the_overview_fits_a_slide(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--plain", "process", "--overview")
+    assert code == 0 and len(out.splitlines()) <= 25
+    assert all(f"Steg {n}. {name}" in out for n, name in enumerate(STEPS, 1))
+    assert "Akut fara? Ring 112" in out
+    assert "Svar som avgör här: Ålder, Hemland, Rätt att vistas i Sverige, Behov" in out  # steg 2
+    assert "Din roll" not in out, "the user's role decides whose tasks are shown, not the person's route"
+    data = json.loads(run(capsys, "process", "--overview", "--json")[1])
+    assert [q["question"] for q in data["steps"][5]["decided_by"]] == ["age", "origin", "return_home"]
+
+
+def test_the_overview_chart_is_small(capsys: pytest.CaptureFixture[str]) -> None:
+    code, chart, _ = run(capsys, "process", "--overview", "--mermaid")
+    assert code == 0 and chart.startswith("flowchart TD")
+    labels = _labels(chart)
+    assert all(len(label) < 40 for label in labels), labels
+    diamonds = chart.count('{"')
+    assert diamonds <= 10, "the six steps and the few decisions that route between them"
+    assert all(f"s{n}[" in chart for n in range(1, 7)) and "s5 --> s6" in chart
+    assert {"Ålder?", "Rätt att vistas i Sverige?", "Återvändande?", "Akut fara?"} <= set(labels)
+    assert chart.count('"Ålder?"') == 1, "each decision once"
 
 
 @pytest.mark.parametrize(("term", "expected"), [
@@ -110,6 +181,44 @@ def test_lag(capsys: pytest.CaptureFixture[str]) -> None:
     assert [law["id"] for law in data["laws"]] == ["manniskohandel", "manniskoexploatering", "koppleri",
                                                   "kop-av-sexuell-tjanst"]
     assert data["laws"][3]["notes"][0]["source"]["elsewhere"]
+
+
+@pytest.mark.parametrize("typed", ["koppleri", "KOPPLERI", "Koppl", " koppleri "])
+def test_one_law_by_name(capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    code, out, _ = run(capsys, "lag", typed)
+    assert code == 0 and "6 kap. 12 § brottsbalken" in out
+    assert "4 kap. 1 a §" not in out and "Köp av sexuell tjänst" not in out
+    data = json.loads(run(capsys, "lag", "köp av sexuell tjänst", "--json")[1])
+    assert [law["id"] for law in data["laws"]] == ["kop-av-sexuell-tjanst"]
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("kop", "Okänd lag 'kop'. Välj bland: Människohandel, Människoexploatering, Koppleri, Köp av sexuell tjänst."),
+    ("människohandell", "Okänd lag 'människohandell'. Menade du Människohandel"),
+])
+def test_an_unknown_law_is_one_line(capsys: pytest.CaptureFixture[str], typed: str, said: str) -> None:
+    code, out, err = run(capsys, "lag", typed)
+    assert code == 2 and out == "" and err.startswith(f"mhstod: {said}")
+
+
+def test_a_search_that_finds_nothing_says_so_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "search", "xyzzy") == (0, "Inga träffar för 'xyzzy'.", "")
+    assert json.loads(run(capsys, "search", "xyzzy", "--json")[1])["hits"] == []
+
+
+def test_search_names_questions_by_their_titles_not_their_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "search", "uppehållstillstånd")[1]
+    assert "Fråga: Rätt att vistas i Sverige" in out
+    assert "Fråga: residence" not in out
+    assert run(capsys, "search", "residence")[1] == "Inga träffar för 'residence'."
+
+
+@pytest.mark.parametrize("command", ["lag", "process"])
+def test_options_only_where_they_act(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """A local folder corrects contacts; the law and the process are not read from it, so neither offers it."""
+    assert "--data-dir" not in run(capsys, command, "-h")[1]
+    code, _, err = run(capsys, command, "--data-dir", ".")
+    assert code == 2 and "--data-dir" in err
 
 
 @pytest.mark.parametrize("width", [80, 81, 100, 200])

@@ -12,21 +12,43 @@ from mhstod.commands.swedish import TEXT
 
 def process(
     ctx: typer.Context,
+    step: Annotated[str | None, typer.Argument(metavar="STEG", click_type=TEXT, show_default=False,
+                                               help="Bara ett steg: 1–6 eller namnet, t.ex. 3 eller 'akut skydd'.")]
+    = None,
+    step_option: Annotated[str | None, typer.Option("--step", metavar="N", click_type=TEXT, show_default=False,
+                                                    help="Bara ett steg (samma som STEG).")] = None,
+    overview: Annotated[bool, typer.Option("--overview",
+                                           help="Bara översikten: de sex stegen och svaren som avgör i varje.")]
+    = False,
     json: JsonOption = False,
-    mermaid: Annotated[bool, typer.Option("--mermaid", help="Skriv ett Mermaid-flödesschema (för bilder).")] = False,
-    data_dir: DataDirOption = None,
+    mermaid: Annotated[bool, typer.Option("--mermaid", help="Skriv ett Mermaid-flödesschema (för bilder); "
+                                          "med --overview eller ett steg ett mindre schema.")] = False,
 ) -> None:
     """Visa de sex stegen: när, vad som händer, vem som agerar och vilka svar som avgör vad."""
+    from mhstod.errors import UsageError
     from mhstod.load import load
+    from mhstod.lookups import find_step
 
-    knowledge = load(data_dir)
+    if step is not None and step_option is not None and step != step_option:
+        raise UsageError("Ange steget en gång: som STEG eller med --step.")
+    if overview and (step is not None or step_option is not None):
+        raise UsageError("Välj antingen --overview eller ett steg.")
+    if mermaid and json:
+        raise UsageError("Välj antingen --mermaid eller --json.")
+    typed = step if step is not None else step_option
+    knowledge = load()
+    chosen = find_step(knowledge, typed) if typed is not None else None
     out = Output.of(ctx)
     if mermaid:
-        from mhstod.render.mermaid import mermaid as flowchart
+        from mhstod.render import mermaid as charts
 
-        out.out(flowchart(knowledge).rstrip("\n"))
+        chart = (charts.overview_chart(knowledge) if overview else
+                 charts.step_chart(knowledge, chosen) if chosen else charts.mermaid(knowledge))
+        out.out(chart.rstrip("\n"))
+    elif overview:
+        out.view(json, "overview", knowledge)
     else:
-        out.view(json, "process", knowledge)
+        out.view(json, "process", knowledge, chosen)
 
 
 def actors(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
@@ -75,9 +97,15 @@ def search(
     Output.of(ctx).view(json, "hits", text, found)
 
 
-def lag(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption = None) -> None:
+def lag(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(metavar="LAG", click_type=TEXT, show_default=False,
+                                               help="Bara en lag, t.ex. koppleri eller människohandel.")] = None,
+    json: JsonOption = False,
+) -> None:
     """Visa lagtexterna i källorna: människohandel, människoexploatering, koppleri, köp av sexuell tjänst."""
     from mhstod.load import load
+    from mhstod.lookups import find_law
 
-    knowledge = load(data_dir)
-    Output.of(ctx).view(json, "laws", knowledge)
+    knowledge = load()
+    Output.of(ctx).view(json, "laws", knowledge, find_law(knowledge, name) if name is not None else None)

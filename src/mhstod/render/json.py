@@ -14,7 +14,21 @@ from typing import TYPE_CHECKING, Any
 from mhstod import __version__
 from mhstod.freshness import is_stale
 from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
-from mhstod.model import Actor, Coordinator, County, Deadline, Document, Knowledge, Number, Region, Scenario, Source
+from mhstod.lookups import overview as routes
+from mhstod.model import (
+    Actor,
+    Coordinator,
+    County,
+    Deadline,
+    Document,
+    Knowledge,
+    Law,
+    Number,
+    Region,
+    Scenario,
+    Source,
+    Step,
+)
 from mhstod.text import KIND_LABELS
 
 if TYPE_CHECKING:  # the value types cost start-up time, and the look-ups never build a checklist
@@ -261,8 +275,8 @@ def actors(knowledge: Knowledge) -> dict[str, Any]:
                         "summary": a.summary} for a in knowledge.actors]}
 
 
-def process(knowledge: Knowledge) -> dict[str, Any]:
-    """The six steps and their decision points; an action has the fields of a checklist's step action."""
+def process(knowledge: Knowledge, only: Step | None = None) -> dict[str, Any]:
+    """The six steps (or one) and their decision points; an action has the fields of a checklist's step action."""
     docs = documents(knowledge)
 
     def action(a: Any) -> dict[str, Any]:
@@ -274,16 +288,23 @@ def process(knowledge: Knowledge) -> dict[str, Any]:
         "source": source(s.source, docs),
         "decisions": [{"when": d.text, "actions": [action(a) for a in d.actions]}
                       for d in decisions(knowledge, s.number)],
-    } for s in knowledge.steps]}
+    } for s in (knowledge.steps if only is None else (only,))]}
 
 
-def laws(knowledge: Knowledge) -> dict[str, Any]:
+def overview(knowledge: Knowledge) -> dict[str, Any]:
+    """The six steps, each with the questions (id and short name) whose answers decide what happens in it."""
+    return {"steps": [{"number": r.step.number, "id": r.step.id, "name": r.step.name, "timing": r.step.timing or None,
+                       "decided_by": [{"question": q.id, "short": q.short} for q in r.questions]}
+                      for r in routes(knowledge)]}
+
+
+def laws(knowledge: Knowledge, only: Law | None = None) -> dict[str, Any]:
     docs = documents(knowledge)
     return {"laws": [{
         "id": law.id, "name": law.name, "reference": law.reference,
         "texts": [{"text": t.text, "source": source(t.source, docs)} for t in law.texts],
         "notes": [{"text": n.text, "source": source(n.source, docs)} for n in law.notes],
-    } for law in knowledge.laws]}
+    } for law in (knowledge.laws if only is None else (only,))]}
 
 
 def hits(typed: str, found: tuple[Hit, ...]) -> dict[str, Any]:

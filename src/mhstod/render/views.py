@@ -11,7 +11,8 @@ from datetime import date
 from mhstod import text
 from mhstod.freshness import is_stale
 from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
-from mhstod.model import Actor, Coordinator, Knowledge, Number, Question, Region, Scenario
+from mhstod.lookups import overview as routes
+from mhstod.model import Actor, Coordinator, Knowledge, Law, Number, Question, Region, Scenario, Step
 from mhstod.render.lines import Line
 from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, stale_note
 
@@ -161,10 +162,10 @@ def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
     return lines + _sources(refs)
 
 
-def process(knowledge: Knowledge) -> list[Line]:
+def process(knowledge: Knowledge, only: Step | None = None) -> list[Line]:
     refs = Citations(knowledge.documents)
     lines = [Line("title", "Stöd- och skyddsprocessen i sex steg")]
-    for step in knowledge.steps:
+    for step in knowledge.steps if only is None else (only,):
         timing = f" ({step.timing})" if step.timing else ""
         lines.append(Line("heading", f"Steg {step.number}. {step.name}{timing}"))
         lines.append(Line("text", step.summary, ref=refs(step.source)))
@@ -177,13 +178,28 @@ def process(knowledge: Knowledge) -> list[Line]:
                                   refs(action.source), 1))
     lines.append(Line("note", "Källorna listar aktörernas uppgifter, inte stegen: placeringen i ett steg är en "
                               "bedömning, med grunden i JSON-utskriften (mhstod process --json)."))
+    if only is not None and only.number < len(knowledge.steps):
+        lines.append(Line("note", f"Nästa steg: mhstod process {only.number + 1}"))
     return lines + _sources(refs)
 
 
-def laws(knowledge: Knowledge) -> list[Line]:
+def overview(knowledge: Knowledge) -> list[Line]:
+    """The six steps on one screen, each with the answers that decide what happens in it."""
+    lines = [Line("title", "Stöd- och skyddsprocessen i sex steg – översikt"),
+             Line("item", "Akut fara? Ring 112, före allt annat.", "urgent", level=1)]
+    for route in routes(knowledge):
+        timing = f" ({route.step.timing})" if route.step.timing else ""
+        lines.append(Line("heading", f"Steg {route.step.number}. {route.step.name}{timing}"))
+        if route.questions:
+            lines.append(Line("text", "Svar som avgör här: " + ", ".join(q.short for q in route.questions), level=1))
+    lines.append(Line("note", "Ett steg i detalj: mhstod process 2 (eller --step 2)."))
+    return lines
+
+
+def laws(knowledge: Knowledge, only: Law | None = None) -> list[Line]:
     refs = Citations(knowledge.documents)
-    lines = [Line("title", "Lagstiftning i källorna")]
-    for law in knowledge.laws:
+    lines = [Line("title", "Lagstiftning i källorna" if only is None else f"Lagstiftning i källorna: {only.name}")]
+    for law in knowledge.laws if only is None else (only,):
         lines.append(Line("heading", f"{law.name} ({law.reference})"))
         lines += [Line("text", t.text, ref=refs(t.source), level=1) for t in law.texts]
         lines += [Line("item", f"Observera: {n.text}", "verify", refs(n.source), 1) for n in law.notes]
@@ -192,7 +208,9 @@ def laws(knowledge: Knowledge) -> list[Line]:
 
 
 def hits(typed: str, found: tuple[Hit, ...]) -> list[Line]:
-    lines = [Line("title", f"Sökning: {typed} – {len(found)} träffar")]
+    if not found:
+        return [Line("text", f"Inga träffar för '{typed}'.")]
+    lines = [Line("title", f"Sökning: {typed} – {len(found)} {'träff' if len(found) == 1 else 'träffar'}")]
     for hit in found:
         lines.append(Line("item", hit.where, level=1))
         lines.append(Line("text", hit.text, level=2))
