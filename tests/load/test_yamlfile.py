@@ -93,3 +93,53 @@ def test_a_tag_is_refused_in_one_line_without_echoing_it(text: str) -> None:
         parse(text + "\n")
     assert caught.value.message == "en YAML-tagg (som !!binary eller !egen) används inte här"
     assert caught.value.line == 1
+
+
+# Files people break by hand, and what each must be told; the line is the one the parser names.
+BROKEN = [
+    ("a: [b\n", 2, "en lista inom [ ] stängs inte"),
+    ("a: {b: c\n", 2, "en samling inom { } stängs inte"),
+    ('a: "b\n', 2, "filen tar slut för tidigt"),
+    ("a: b: c\n", 1, "ett kolon där det inte får stå"),
+    ("a:\n\t- b\n", 2, "ett tecken som inte kan inleda ett värde"),
+    ("a: @b\n", 1, "ett tecken som inte kan inleda ett värde"),
+    ("- a\nb: c\n", 2, "indraget stämmer inte"),
+    ("a: b\n- c\n", 2, "här väntades en nyckel"),
+    ('a: "\\q"\n', 1, "okänd teckenföljd efter \\"),
+    ("a: *x\n", 1, "ett alias (*) som inte finns"),
+    ("a: &\n", 1, "ett namn saknas efter & eller *"),
+    ("--- a\n--- b\n", 2, "filen får bara innehålla ett dokument"),
+    ("%YAML 1.1\n%YAML 1.1\n---\na\n", 2, "%YAML står två gånger"),
+    ("%FOO\na: b\n", 1, "okänt direktiv"),
+    ("a: [b, c}\n", 1, "en lista inom [ ] stängs inte"),
+    ("regions: [\n", 2, "här väntades ett värde"),
+    ("'a' b\n", 1, "oväntad text efter ett värde"),
+    ("a: |x\n", 1, "efter värdet väntades en kommentar eller radslut"),
+]
+ENGLISH = {"expected", "found", "while", "scanning", "parsing", "mapping", "allowed", "context", "stream", "token",
+           "character", "document", "could", "not", "find", "the", "block", "end", "key", "indicator"}
+
+
+@pytest.mark.parametrize(("text", "line", "said"), BROKEN)
+def test_a_broken_file_is_told_in_swedish_with_its_line(text: str, line: int, said: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse(text)
+    assert caught.value.message.startswith(f"ogiltig YAML: {said}")
+    assert caught.value.line == line
+    assert not ENGLISH & set(caught.value.message.replace(":", " ").split()), caught.value.message
+
+
+@pytest.mark.parametrize(("text", "said"), [(text, said) for text, _, said in BROKEN[:6]])
+def test_the_python_parser_is_told_in_the_same_words(monkeypatch: pytest.MonkeyPatch, text: str, said: str) -> None:
+    """Where PyYAML was built without libyaml, its own wording of the same faults is translated too."""
+    import yaml
+
+    from mhstod.load import yamlfile
+
+    class Pure(yaml.SafeLoader):
+        yaml_implicit_resolvers = yamlfile._StrictLoader.yaml_implicit_resolvers
+
+    monkeypatch.setattr(yamlfile, "_StrictLoader", Pure)
+    with pytest.raises(YamlProblem) as caught:
+        parse(text)
+    assert caught.value.message.startswith(f"ogiltig YAML: {said}"), caught.value.message

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from mhstod.errors import quoted, shown
+from mhstod.errors import quoted
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -24,6 +24,38 @@ DECIMAL_FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})\.[0-9]{1,18}$")
 # The implicit forms left out: numbers other than decimal, dates, merge keys (<<) and the "=" and "!" forms.
 _DROPPED = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp",
             "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
+
+
+# What the YAML parser says (libyaml's words, or PyYAML's where the C parser is missing) in the user's words.
+_PROBLEMS = [(re.compile(pattern), said) for pattern, said in (
+    (r"expected ',' or '\]'", "en lista inom [ ] stängs inte: här väntades ',' eller ']'"),
+    (r"expected ',' or '\}'", "en samling inom { } stängs inte: här väntades ',' eller '}'"),
+    (r"'-' indicator|<block end>|block sequence entries",
+     "indraget stämmer inte: ett '-' eller en nyckel står på fel nivå"),
+    (r"another document|<stream end>", "filen får bara innehålla ett dokument"),
+    (r"<document start>", "oväntad text efter ett värde, till exempel efter ett avslutande citattecken"),
+    (r"alphabetic or numeric", "ett namn saknas efter & eller *"),
+    (r"expected key", "här väntades en nyckel: kontrollera indraget"),
+    (r"expected '>'", "en tagg stängs inte med '>'"),
+    (r"expected ':'", "ett kolon saknas efter nyckeln, eller ett citattecken stängs inte"),
+    (r"expected node content", "här väntades ett värde"),
+    (r"comment or line break", "efter värdet väntades en kommentar eller radslut"),
+    (r"tab character", "ett tabbtecken i indraget: använd mellanslag"),
+    (r"cannot start any token", "ett tecken som inte kan inleda ett värde (som tabb, @ eller `): sätt värdet inom "
+                                "citattecken"),
+    (r"duplicate %?YAML directive", "%YAML står två gånger"),
+    (r"unknown directive", "okänt direktiv (en rad som börjar med %)"),
+    (r"undefined alias", "ett alias (*) som inte finns"),
+    (r"unexpected end of stream", "filen tar slut för tidigt: ett citattecken eller en parentes stängs inte"),
+    (r"unknown escape character", "okänd teckenföljd efter \\ inom dubbla citattecken"),
+    (r"mapping values are not allowed", "ett kolon där det inte får stå: sätt texten inom citattecken"),
+    (r"could not determine a constructor|tag handle|URI", "en YAML-tagg (som !!binary eller !egen) används inte här"),
+)]
+
+
+def in_swedish(problem: str) -> str:
+    """The parser's problem in Swedish; one it does not know is said in general terms, never in English."""
+    return next((said for pattern, said in _PROBLEMS if pattern.search(problem)), "texten följer inte YAML:s regler")
 
 
 class YamlProblem(Exception):
@@ -117,9 +149,9 @@ def parse(text: str, trusted: bool = False) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
-        raise YamlProblem(f"ogiltig YAML: {shown(exc.problem or exc.context or '', 80)}", line) from None
+        raise YamlProblem(f"ogiltig YAML: {in_swedish(exc.problem or exc.context or '')}", line) from None
     except yaml.reader.ReaderError as exc:
         character = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or b"?")
         raise YamlProblem(f"tecknet U+{character:04X} är inte tillåtet (position {exc.position})") from None
     except (yaml.YAMLError, RecursionError, TypeError, ValueError) as exc:
-        raise YamlProblem(f"ogiltig YAML: {shown(' '.join(str(exc).split()), 80)}") from None
+        raise YamlProblem(f"ogiltig YAML: {in_swedish(str(exc))}") from None
