@@ -97,3 +97,13 @@ def test_a_yaml_file_the_overlay_does_not_know_is_an_error(tmp_path: Path, name:
     (tmp_path / name).write_text("regions: []\n", encoding="utf-8")
     with pytest.raises(DataError, match="filen kan inte läggas över"):
         read_overlay(str(tmp_path))
+
+
+def test_a_file_given_as_the_local_directory_is_named_for_what_it_is(tmp_path: Path) -> None:
+    from mhstod.errors import UsageError
+
+    (tmp_path / "regions.yaml").write_text("regions: []\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="^Katalogen för lokala uppgifter är ingen katalog: '.*regions.yaml'.$"):
+        read_overlay(str(tmp_path / "regions.yaml"))
+    with pytest.raises(UsageError, match="^Katalogen för lokala uppgifter finns inte: "):
+        read_overlay(str(tmp_path / "saknas"))

@@ -85,7 +85,8 @@ def read_overlay(directory: str) -> dict[str, tuple[str, str]]:
     folder = Path(directory)
     try:
         if not folder.is_dir():
-            raise UsageError(f"Katalogen för lokala uppgifter finns inte: '{shown_path(directory)}'.")
+            what = "är ingen katalog" if folder.exists() else "finns inte"
+            raise UsageError(f"Katalogen för lokala uppgifter {what}: '{shown_path(directory)}'.")
         names = sorted(os.listdir(folder))
     except OSError as exc:
         raise DataError(f"{shown_path(directory)}: katalogen kan inte läsas: {reason(exc)}") from None
