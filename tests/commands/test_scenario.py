@@ -87,33 +87,105 @@ def test_play_without_a_terminal_prints_everything(capsys: pytest.CaptureFixture
     assert "Fråga 1 av" in out and "Svar: Ja" in out and "Varför det spelar roll" in out
     assert "☐ Svar" not in out, "an answer is not a to-do"
     assert "Ring 112 nu" in out
+    assert out.index("Fråga 1 av") < out.index("Att diskutera") < out.index("Checklista vid misstanke")
+    assert "q: avsluta" not in out, "no keys to press on paper"
+
+
+def _play(tmp_path: Path, name: str) -> pexpect.spawn:
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "50"}
+    child = pexpect.spawn(sys.executable, ["-m", "mhstod", "scenario", "play", name], cwd=str(tmp_path),
+                          env=env, encoding="utf-8", timeout=20, dimensions=(50, 100))
+    child.delaybeforesend = None  # each key waits for its slide's footer
+    return child
+
+
+def _slide(child: pexpect.spawn, number: int) -> str:
+    """Wait for slide `number`'s footer; what the screen showed since the last one."""
+    child.expect(rf"\[{number}/13\] Enter eller →: (nästa|visa svaret)[^\r\n]*q: avsluta")
+    return str(child.before)
 
 
 @pytest.mark.slow
-def test_play_advances_on_enter_in_a_terminal(tmp_path: Path) -> None:
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
-    child = pexpect.spawn(sys.executable, ["-m", "mhstod", "scenario", "play", "romania-malmo"], cwd=str(tmp_path),
-                          env=env, encoding="utf-8", timeout=20, dimensions=(50, 100))
-    child.expect("En fältassistent i Malmö")
-    child.expect_exact("[Enter: nästa]")
-    child.sendline("")
-    child.expect("Fråga 1 av 10")
-    child.expect("Svar: Nej")
-    child.expect_exact("[Enter: nästa]")
-    assert "Fråga 2 av" not in child.before
-    for _ in range(10):
-        child.sendline("")
-    child.expect("Lisa Green")
+def test_play_in_front_of_a_room(tmp_path: Path) -> None:
+    """The question first, the answer when the trainer asks; back and quit keys; the discussion before the list."""
+    child = _play(tmp_path, "romania-malmo")
+    assert "En fältassistent i Malmö" in _slide(child, 1)
+    child.send("\r")
+    question = _slide(child, 2)
+    assert "Fråga 1 av 10: Är personen i akut fara just nu?" in question and "Vad svarar ni?" in question
+    assert "Svar:" not in question, "the room answers first"
+    assert "visa svaret" in child.after
+    child.send(" ")
+    shown = _slide(child, 2)
+    assert "Svar: Nej" in shown and "Varför det spelar roll: Vid akut fara" in shown
+    child.send("\x1b[C")  # →
+    assert "Fråga 2 av 10" in _slide(child, 3)
+    child.send("\x1b[D")  # ← back to the first question, as it was left: answered
+    assert "Svar: Nej" in _slide(child, 2)
+    child.send("b")
+    assert "En fältassistent" in _slide(child, 1)
+    child.send("x")  # a key with no use does nothing
+    child.send("q")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    assert "Fråga 2" not in str(child.before)
+
+
+@pytest.mark.slow
+def test_play_ends_with_the_discussion_and_the_short_checklist(tmp_path: Path) -> None:
+    child = _play(tmp_path, "romania-malmo")
+    _slide(child, 1)
+    child.send("\r" * 21)  # ten questions, each revealed, then on: keys typed quickly are each taken
+    discussion = _slide(child, 12)
+    assert "Att diskutera" in discussion and "Bryssel II-förordningen" in discussion
+    assert "En riktig checklista innehåller" in discussion and "Lisa Green" in discussion
+    child.send("\r")
+    short = _slide(child, 13)
+    assert "Lisa Green" in short and "Hela checklistan: --full" in short
+    assert "f: hela checklistan" in child.after
+    child.send("f")
+    full = _slide(child, 13)
+    assert "Källans ordalydelse" in full or "Steg 2" in full
+    assert "f: kort checklista" in child.after
+    child.send("\r")  # next on the last slide ends it
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_key_press_is_read_as_the_trainer_meant_it() -> None:
+    from mhstod.commands.keys import parse
+
+    assert parse(b"\r") == ["next"] and parse(b"\x1b[C") == ["next"] and parse(b"\x1bOC") == ["next"]
+    assert parse(b"\x1b[D") == ["back"] and parse(b"B") == ["back"] and parse(b"\x7f") == ["back"]
+    assert parse(b"q") == ["quit"] and parse(b"\x1b") == ["quit"] and parse(b"F") == ["full"]
+    assert parse(b"\r\rq") == ["next", "next", "quit"], "keys typed quickly are each taken"
+    assert parse(b"\x1b[11~") == [] and parse(b"xyz") == [], "a key with no use is no action"
+
+
+def test_the_room_moves_one_reveal_or_slide_at_a_time(knowledge: Knowledge) -> None:
+    from mhstod.classroom import Place, lesson, move
+
+    scenario = next(s for s in scenarios_for(knowledge) if s.id == "romania-malmo")
+    slides = lesson(knowledge, build_checklist(knowledge, from_mapping(knowledge, dict(scenario.answers))))
+    assert [s.kind for s in slides] == ["story", *["question"] * 10, "discussion", "checklist"]
+    assert move(slides, Place(0), "next") == Place(1)  # the story hides nothing
+    assert move(slides, Place(1), "next") == Place(1, revealed=True)
+    assert move(slides, Place(1, revealed=True), "next") == Place(2)
+    assert move(slides, Place(2), "back") == Place(1, revealed=True)
+    assert move(slides, Place(0), "back") == Place(0)
+    assert move(slides, Place(3), "full") == Place(3), "only the checklist has a full form"
+    last = Place(len(slides) - 1)
+    assert move(slides, last, "full") == Place(last.slide, full=True)
+    assert move(slides, last, "next") is None and move(slides, Place(4), "quit") is None
 
 
 @pytest.mark.slow
 def test_play_ctrl_c(tmp_path: Path) -> None:
     child = pexpect.spawn(sys.executable, ["-m", "mhstod", "scenario", "play", "romania-malmo"], cwd=str(tmp_path),
                           env={**os.environ, "TERM": "xterm"}, encoding="utf-8", timeout=20)
-    child.expect_exact("[Enter: nästa]")
+    child.expect_exact("q: avsluta")
     child.sendcontrol("c")
     child.expect("avbrutet")
     child.expect(pexpect.EOF)

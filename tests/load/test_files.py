@@ -103,7 +103,7 @@ def test_a_file_given_as_the_local_directory_is_named_for_what_it_is(tmp_path: P
     from mhstod.errors import UsageError
 
     (tmp_path / "regions.yaml").write_text("regions: []\n", encoding="utf-8")
-    with pytest.raises(UsageError, match="^Katalogen för lokala uppgifter är ingen katalog: '.*regions.yaml'.$"):
+    with pytest.raises(UsageError, match=r"^Katalogen för lokala uppgifter är ingen katalog: '.*regions.yaml'.$"):
         read_overlay(str(tmp_path / "regions.yaml"))
-    with pytest.raises(UsageError, match="^Katalogen för lokala uppgifter finns inte: "):
+    with pytest.raises(UsageError, match=r"^Katalogen för lokala uppgifter finns inte: "):
         read_overlay(str(tmp_path / "saknas"))

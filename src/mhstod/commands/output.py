@@ -91,6 +91,13 @@ class Output:
 
             self.lines(getattr(views, name)(*args))
 
+    def clear(self) -> None:
+        """A clean screen for the next slide; plain output has no escape codes, so a rule parts the slides."""
+        if self.plain:
+            write("\n" + "—" * 40 + "\n\n")
+        else:
+            write("\x1b[H\x1b[2J\x1b[3J", flush=True)
+
     def show(self, renderable: RenderableType) -> None:
         self.console().print(renderable)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -14,6 +13,7 @@ from mhstod.errors import Interrupted
 if TYPE_CHECKING:
     from mhstod.checklist import Checklist
     from mhstod.model import Knowledge, Scenario
+    from mhstod.render.lines import Line
 
 app = typer.Typer(help="Undervisningsfall för utbildare.", no_args_is_help=True, cls=swedish.Group)
 NameArgument = Annotated[str, typer.Argument(metavar="FALL", click_type=swedish.TEXT,
@@ -63,35 +63,43 @@ def scenario_show(
 
 @app.command("play", cls=swedish.Command)
 def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOption = None) -> None:
-    """Spela upp ett fall för en grupp: en fråga i taget med svaret och varför, Enter går vidare."""
+    """Spela upp ett fall för en grupp: en fråga i taget, svaret först när du visar det.
+
+    Sedan vad som är värt att diskutera och checklistan, kort; f visar hela.
+
+    Tangenter: Enter eller → nästa, ← eller b tillbaka, q avsluta.
+    """
     import sys
 
+    from mhstod.classroom import Place, lesson, move
     from mhstod.load import load
     from mhstod.load.scenarios import scenarios_for
     from mhstod.lookups import find_scenario
     from mhstod.render import views
-    from mhstod.render.outline import outline
     from mhstod.text import Citations
 
     knowledge = load(data_dir)
     scenario = find_scenario(scenarios_for(knowledge), name)
     checklist = _checklist(knowledge, scenario)
-    interactive = sys.stdin.isatty()
-    shown = list(checklist.answers)
+    slides = lesson(knowledge, checklist)
+    refs = Citations(knowledge.documents)
     out = Output.of(ctx)
 
-    def pause() -> None:
-        if interactive:
-            with contextlib.suppress(EOFError):
-                input("\n[Enter: nästa]")
+    def show(place: Place) -> list[Line]:
+        return views.lesson_slide(slides, place, scenario, knowledge, checklist, refs)
 
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):  # a handout or a pipe: every slide, shown, in order
+        out.lines([line for i in range(len(slides)) for line in show(Place(i, revealed=True))[:-1]])
+        return
+    from mhstod.commands.keys import keys
+
+    place: Place | None = Place()
     try:
-        out.lines(views.scenario_intro(scenario, knowledge, Citations(knowledge.documents))[:2])
-        pause()
-        for index, answer in enumerate(shown, start=1):
-            out.lines(views.scenario_step(index, len(shown), knowledge.question(answer.question), answer.label))
-            pause()
-        out.lines(outline(checklist))
+        with keys() as pressed:
+            while place is not None:
+                out.clear()
+                out.lines(show(place))
+                place = move(slides, place, next(pressed))
     except KeyboardInterrupt:
         raise Interrupted("avbrutet.") from None
 

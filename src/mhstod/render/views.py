@@ -7,14 +7,19 @@ teaching cases.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mhstod import text
 from mhstod.freshness import is_stale
 from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
 from mhstod.lookups import overview as routes
-from mhstod.model import Actor, Coordinator, Knowledge, Law, Number, Question, Region, Scenario, Step
+from mhstod.model import Actor, Coordinator, Knowledge, Law, Number, Region, Scenario, Step
 from mhstod.render.lines import Line
 from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, stale_note
+
+if TYPE_CHECKING:  # a look-up never builds a checklist or a lesson
+    from mhstod.checklist import Checklist
+    from mhstod.classroom import Place, Slide
 
 
 def _coordinator(c: Coordinator, today: date) -> list[Line]:
@@ -226,8 +231,16 @@ def scenarios(found: tuple[Scenario, ...]) -> list[Line]:
 
 def scenario_intro(scenario: Scenario, knowledge: Knowledge, refs: Citations) -> list[Line]:
     """The case before its checklist; `refs` is shared with the checklist, whose list of sources ends both."""
-    lines = [Line("title", scenario.title), Line("text", scenario.story)]
-    lines.append(Line("heading", "Att diskutera"))
+    return scenario_story(scenario) + scenario_discussion(scenario, knowledge, refs)
+
+
+def scenario_story(scenario: Scenario) -> list[Line]:
+    return [Line("title", scenario.title), Line("text", scenario.story)]
+
+
+def scenario_discussion(scenario: Scenario, knowledge: Knowledge, refs: Citations) -> list[Line]:
+    """What to discuss, with sources, and whom a correct checklist names."""
+    lines = [Line("heading", "Att diskutera")]
     lines += [Line("item", note.text, "", refs(note.source), 1) for note in scenario.notes]
     lines.append(Line("heading", "En riktig checklista innehåller"))
     lines += [Line("item", name, "todo", level=1) for name in scenario.key_contacts]
@@ -236,7 +249,32 @@ def scenario_intro(scenario: Scenario, knowledge: Knowledge, refs: Citations) ->
     return lines
 
 
-def scenario_step(index: int, total: int, question: Question, label: str) -> list[Line]:
-    return [Line("heading", f"Fråga {index} av {total}: {question.text}"),
-            Line("item", f"Svar: {label}", level=1),
-            Line("text", f"Varför det spelar roll: {question.help}", level=1)]
+def scenario_question(slide: Slide, revealed: bool) -> list[Line]:
+    """A question for the room; its answer and why it matters only once revealed."""
+    assert slide.question is not None
+    lines = [Line("heading", f"Fråga {slide.number} av {slide.of}: {slide.question.text}")]
+    if not revealed:
+        return [*lines, Line("text", "Vad svarar ni?", level=1)]
+    return [*lines, Line("item", f"Svar: {slide.answer}", level=1),
+            Line("text", f"Varför det spelar roll: {slide.question.help}", level=1)]
+
+
+def lesson_slide(slides: tuple[Slide, ...], place: Place, scenario: Scenario, knowledge: Knowledge,
+                 checklist: Checklist, refs: Citations) -> list[Line]:
+    """One screen of `scenario play`, with the keys that move on at its foot."""
+    slide = slides[place.slide]
+    if slide.kind == "story":
+        lines = scenario_story(scenario)
+    elif slide.kind == "question":
+        lines = scenario_question(slide, place.revealed)
+    elif slide.kind == "discussion":
+        lines = [Line("title", scenario.title), *scenario_discussion(scenario, knowledge, refs)]
+    else:
+        from mhstod.render.outline import outline
+
+        lines = outline(checklist, full=place.full, refs=refs)
+    forward = "visa svaret" if slide.hides and not place.revealed else "nästa"
+    keys = [f"Enter eller →: {forward}", "← eller b: tillbaka", "q: avsluta"]
+    if slide.kind == "checklist":
+        keys.insert(1, "f: kort checklista" if place.full else "f: hela checklistan")
+    return [*lines, Line("note", f"[{place.slide + 1}/{len(slides)}] " + " · ".join(keys))]
