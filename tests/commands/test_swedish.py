@@ -29,6 +29,8 @@ def test_every_help_is_in_swedish(capsys: pytest.CaptureFixture[str], monkeypatc
     assert code == 0 and err == ""
     assert "Användning: mhstod" in out and "Visa den här hjälpen och avsluta." in out
     assert not ENGLISH.search(out), ENGLISH.search(out)
+    usage = out[out.index("Användning: mhstod"):].split("\n")[0]
+    assert "{" not in usage and "<" not in usage, usage
 
 
 ERRORS = [["gude"], ["region", "--nope"], ["region", "--county"], ["region", "Skåne", "Lund"], ["actor"],

@@ -49,7 +49,8 @@ class _Swedish:
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
         swedish = {"[OPTIONS]": OPTIONS_METAVAR, "COMMAND [ARGS]...": SUBCOMMAND_METAVAR}
-        return [swedish.get(piece, piece) for piece in pieces]
+        # Typer writes a required argument as {NAMN}; the usual notation, and the README's, is plain NAMN.
+        return [swedish.get(piece, piece.removeprefix("{").removesuffix("}")) for piece in pieces]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE)
