@@ -22,7 +22,8 @@ def test_wheel_ships_the_data_and_runs_elsewhere(tmp_path: Path) -> None:
                     "-w", str(dist), str(ROOT)], check=True, capture_output=True, timeout=300)
     wheel = next(dist.glob("mhstod-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    for data_file in ("actors.yaml", "regions.yaml", "process.yaml", "sources.yaml", "law.yaml", "scenarios.yaml"):
+    for data_file in ("actors.yaml", "regions.yaml", "process.yaml", "sources.yaml", "law.yaml", "scenarios.yaml",
+                      "snapshot.json"):
         assert f"mhstod/data/{data_file}" in names
 
     # A fresh environment that sees the test environment's libraries (no registry needed), not its mhstod.
@@ -49,3 +50,9 @@ def test_wheel_ships_the_data_and_runs_elsewhere(tmp_path: Path) -> None:
     data_folder = subprocess.run([python, "-c", "from mhstod.load import data_folder; print(data_folder())"],
                                  capture_output=True, text=True, cwd=elsewhere, env=env, check=True).stdout
     assert data_folder.startswith(str(env_dir)), "the installed package reads its own copy of the data"
+    # The wheel's snapshot matches its YAML: a look-up reads JSON and never imports PyYAML.
+    probe = ("import contextlib, io, sys\nfrom mhstod.commands.main import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()) as out:\n    main(['region', 'Skåne', '--json'])\n"
+             "print('yaml' in sys.modules, '\"syd\"' in out.getvalue())")
+    assert subprocess.run([python, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env,
+                          check=True).stdout.split() == ["False", "True"]

@@ -6,10 +6,11 @@ from collections import Counter
 from functools import lru_cache
 
 from mhstod.load.actors import read_actors
-from mhstod.load.files import DATA_FILES, OVERLAYABLE, read_overlay, read_shipped
+from mhstod.load.files import DATA_FILES, OVERLAYABLE, data_folder, read_overlay, read_shipped
 from mhstod.load.nodes import Node, NodeList, date_text, opt_text, parse_data, read_sourced, unique_ids
 from mhstod.load.process import read_process
 from mhstod.load.regions import read_places
+from mhstod.load.snapshot import matching
 from mhstod.model import Actor, Document, Knowledge, Law, Number, Region
 
 TOP_KEYS = {
@@ -28,9 +29,14 @@ def load(data_dir: str | None = None) -> Knowledge:
 
 
 def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = None) -> Knowledge:
-    """Validate the data files' texts (keyed by file name), with local overlays merged by id, into a Knowledge."""
-    tops = {name: Node(parse_data(f"data/{name}", texts[name], trusted=True), f"data/{name}").mapping(TOP_KEYS[name])
-            for name in DATA_FILES}
+    """Validate the data files' texts (keyed by file name), with local overlays merged by id, into a Knowledge.
+
+    The shipped texts are read from the wheel's snapshot where it was made from these very texts (snapshot.py);
+    otherwise they are parsed. Either way every value is validated here.
+    """
+    parsed = matching(data_folder(), texts) or {
+        name: parse_data(f"data/{name}", texts[name], trusted=True) for name in DATA_FILES}
+    tops = {name: Node(parsed[name], f"data/{name}").mapping(TOP_KEYS[name]) for name in DATA_FILES}
     local: dict[tuple[str, str], str] = {}
     for name, (label, text) in (overlays or {}).items():
         fields = Node(parse_data(label, text), label).mapping(set(), OVERLAYABLE[name])

@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any, TypeVar
 
 from mhstod.errors import DataError, quoted
-from mhstod.load.yamlfile import YamlProblem, parse
 from mhstod.model import Source, Sourced
 
 T = TypeVar("T", bound=str)
@@ -216,7 +215,12 @@ def date_text(node: Node) -> str:
 
 
 def parse_data(label: str, text: str, trusted: bool = False) -> Any:
-    """Parsed YAML, or a DataError naming the file and line; `trusted` for the package's own files."""
+    """Parsed YAML, or a DataError naming the file and line; `trusted` for the package's own files.
+
+    PyYAML is imported here, when YAML is read: with the wheel's snapshot, a look-up never needs it.
+    """
+    from mhstod.load.yamlfile import YamlProblem, parse
+
     try:
         return parse(text, trusted)
     except YamlProblem as exc:

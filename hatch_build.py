@@ -1,0 +1,40 @@
+"""The wheel's build hook: the shipped data parsed, validated and written as a JSON snapshot (load/snapshot.py).
+
+It reads the YAML with the package's own loader from src/, so the wheel cannot carry a snapshot of data that
+would not load; a fault in the data fails the build with the loader's own message.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+class SnapshotHook(BuildHookInterface):  # type: ignore[misc]
+    """Adds mhstod/data/snapshot.json to a wheel (not to an editable install, which reads data/ as it is)."""
+
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel" or version == "editable":
+            return
+        root = Path(self.root)
+        sys.path.insert(0, str(root / "src"))
+        try:
+            from mhstod.load import build
+            from mhstod.load.files import DATA_FILES
+            from mhstod.load.nodes import parse_data
+            from mhstod.load.snapshot import NAME, make
+
+            texts = {name: (root / "data" / name).read_text(encoding="utf-8") for name in DATA_FILES}
+            build(texts)  # validates everything, as every run would
+            values = {name: parse_data(f"data/{name}", texts[name], trusted=True) for name in DATA_FILES}
+        finally:
+            sys.path.remove(str(root / "src"))
+        out = Path(tempfile.mkdtemp(prefix="mhstod-snapshot-")) / NAME
+        out.write_text(make(texts, values), encoding="utf-8")
+        build_data["force_include"][str(out)] = f"mhstod/data/{NAME}"
