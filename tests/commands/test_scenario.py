@@ -89,6 +89,17 @@ def test_play_without_a_terminal_prints_everything(capsys: pytest.CaptureFixture
     assert "Ring 112 nu" in out
 
 
+@pytest.mark.parametrize(("name", "said", "not_said"), [
+    ("goteborg-hemresa", "Varför det spelar roll: En vuxen bestämmer själv om polisanmälan.", "För ett barn"),
+    ("barn-brott-stockholm", "Varför det spelar roll: För ett barn avgör inte barnets önskan ensam", "En vuxen"),
+])
+def test_play_explains_each_answer_for_the_case_at_hand(capsys: pytest.CaptureFixture[str], name: str, said: str,
+                                                       not_said: str) -> None:
+    code, out, _ = run(capsys, "--plain", "scenario", "play", name)
+    assert code == 0 and said in " ".join(out.split())
+    assert not_said not in out
+
+
 @pytest.mark.slow
 def test_play_advances_on_enter_in_a_terminal(tmp_path: Path) -> None:
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}

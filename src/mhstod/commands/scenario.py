@@ -66,11 +66,13 @@ def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOptio
     """Spela upp ett fall för en grupp: en fråga i taget med svaret och varför, Enter går vidare."""
     import sys
 
+    from mhstod.answers import from_mapping
     from mhstod.load import load
     from mhstod.load.scenarios import scenarios_for
     from mhstod.lookups import find_scenario
     from mhstod.render import views
     from mhstod.render.outline import outline
+    from mhstod.rules import help_for
     from mhstod.text import Citations
 
     knowledge = load(data_dir)
@@ -78,6 +80,7 @@ def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOptio
     checklist = _checklist(knowledge, scenario)
     interactive = sys.stdin.isatty()
     shown = list(checklist.answers)
+    rule_answers = from_mapping(knowledge, dict(scenario.answers)).for_rules(knowledge)
     out = Output.of(ctx)
 
     def pause() -> None:
@@ -89,7 +92,9 @@ def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOptio
         out.lines(views.scenario_intro(scenario, knowledge, Citations(knowledge.documents))[:2])
         pause()
         for index, answer in enumerate(shown, start=1):
-            out.lines(views.scenario_step(index, len(shown), knowledge.question(answer.question), answer.label))
+            question = knowledge.question(answer.question)
+            why = help_for(knowledge, question, rule_answers)
+            out.lines(views.scenario_step(index, len(shown), question, answer.label, why))
             pause()
         out.lines(outline(checklist))
     except KeyboardInterrupt:

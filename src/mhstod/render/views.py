@@ -218,7 +218,8 @@ def scenario_intro(scenario: Scenario, knowledge: Knowledge, refs: Citations) ->
     return lines
 
 
-def scenario_step(index: int, total: int, question: Question, label: str) -> list[Line]:
+def scenario_step(index: int, total: int, question: Question, label: str, why: str) -> list[Line]:
+    """One answer of a teaching case; `why` is the question's help for the case's answers (rules.help_for)."""
     return [Line("heading", f"Fråga {index} av {total}: {question.text}"),
             Line("item", f"Svar: {label}", level=1),
-            Line("text", f"Varför det spelar roll: {question.help}", level=1)]
+            Line("text", f"Varför det spelar roll: {why}", level=1)]
