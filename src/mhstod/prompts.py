@@ -94,8 +94,8 @@ def _menu(message: str, options: Options, default: str | None, checked: set[str]
               for i, (label, _) in enumerate(options, start=1)]
     choices = [Choice(title, value=value, checked=multi and value in (checked or ())) for title, (_, value)
                in zip(titles, options, strict=True)]
-    control = InquirerControl(choices, pointer=POINTER.strip(), use_indicator=multi,
-                              initial_choice=default if default in [v for _, v in options] else None)
+    earlier = default if default in [v for _, v in options] else None  # drawn reversed, where the pointer starts
+    control = InquirerControl(choices, earlier, pointer=POINTER.strip(), use_indicator=multi, initial_choice=earlier)
     tokens: Callable[[], list[Any]] = control._get_choice_tokens  # untyped in questionary
     control.text = lambda: _styled_lines(tokens())
     labels = {value: label for label, value in options}
