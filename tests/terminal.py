@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,16 +14,23 @@ DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
 
 
 def spawn(cwd: Path, *args: str, term: str = "xterm", after: tuple[str, ...] = (),
-          program: list[str] | None = None, preexec_fn: Callable[[], object] | None = None) -> pexpect.spawn:
-    """The guide in a terminal of 100 × 50; `program` is how it is started (by default `python -m mhstod`)."""
+          program: list[str] | None = None, preexec_fn: Callable[[], object] | None = None,
+          columns: int = 100) -> pexpect.spawn:
+    """The guide in a terminal of `columns` × 50; `program` is how it is started (by default `python -m mhstod`)."""
     command, *start = program or [sys.executable, "-m", "mhstod"]
-    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": term, "COLUMNS": "100", "LINES": "50",
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": term, "COLUMNS": str(columns), "LINES": "50",
            "PAGER": "cat"}
     env.pop("NO_COLOR", None)
     child = pexpect.spawn(command, [*start, *args, "guide", *after], cwd=str(cwd), env=env,
-                          encoding="utf-8", timeout=20, dimensions=(50, 100), preexec_fn=preexec_fn)
+                          encoding="utf-8", timeout=20, dimensions=(50, columns), preexec_fn=preexec_fn)
     child.delaybeforesend = None  # each send waits for the screen (answer()), not for pexpect's fixed 50 ms
     return child
+
+
+def screen_lines(drawn: str) -> list[str]:
+    """What was drawn, without escape codes; a cursor movement starts a new line (so no line is made longer)."""
+    text = re.sub(r"\x1b\[[0-9;?]*[A-HJK]", "\n", drawn)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text).replace("\r", "\n").split("\n")
 
 
 RENDERED = "\x1b[?7h"  # prompt_toolkit turns line wrap back on when a render is complete

@@ -219,3 +219,41 @@ def test_the_place_is_kept_as_found(knowledge: Knowledge) -> None:
     answers = run(knowledge, lambda _: None, ScriptedUi(["no", "adult", "malmo", *SWEDISH_ADULT[3:], DONE]))
     assert answers.place is not None and answers.place.place.label == "Malmö (kommun i Skåne län)"
     assert answers.values["county"] == "known"
+
+
+def help_said(knowledge: Knowledge, ui: ScriptedUi, said: list[str], question_id: str) -> str:
+    """What was said before the question: said[i] belongs to the i-th question asked."""
+    asked = [a.message for a in ui.asked]
+    return said[asked.index(text_of(knowledge, question_id))]
+
+
+def test_help_texts_follow_the_age_given(knowledge: Knowledge) -> None:
+    """The help spoke of a child to an adult's case, and of an adult to a child's."""
+    adult = ["no", "adult", "Malmö", "non_eu", ["sexual"], "no_permit", "yes", "undecided", ["none"], "socialtjanst"]
+    _, ui, said, _ = interview(knowledge, *adult, DONE)
+    assert help_said(knowledge, ui, said, "origin").startswith("Hemlandet avgör")
+    assert "För ett barn" not in help_said(knowledge, ui, said, "origin")
+    police = help_said(knowledge, ui, said, "police")
+    assert police.startswith("En vuxen bestämmer själv om polisanmälan. Polisen inleder ändå")
+    assert "barn" not in police
+    assert help_said(knowledge, ui, said, "return_home").startswith("En vuxen kan få ett frivilligt")
+    assert "barn" not in help_said(knowledge, ui, said, "return_home")
+    assert "EU-medborgare" not in help_said(knowledge, ui, said, "residence"), "said only for an EU citizen"
+
+    for age in ("child", "unknown"):  # an unknown age is presumed a child's
+        child = ["no", age, "Malmö", "eu", ["sexual"], "no_permit", "yes", "undecided", ["none"], "socialtjanst"]
+        _, ui, said, _ = interview(knowledge, *child, DONE)
+        assert help_said(knowledge, ui, said, "origin").endswith("För ett barn från ett annat land kan "
+                                                                 "myndigheterna där behöva kopplas in via UD.")
+        police = help_said(knowledge, ui, said, "police")
+        assert police.startswith("För ett barn avgör inte barnets önskan ensam") and "En vuxen" not in police
+        assert help_said(knowledge, ui, said, "return_home").startswith("Ett barn återvänder bara")
+        assert "En vuxen" not in help_said(knowledge, ui, said, "return_home")
+        assert "EU-medborgare blir betänketiden något att kontrollera" in help_said(knowledge, ui, said, "residence")
+
+
+def test_a_changed_age_changes_the_help_asked_again(knowledge: Knowledge) -> None:
+    script = [*SWEDISH_ADULT, "age", "child", "police", "no", DONE]
+    _, _, said, _ = interview(knowledge, *script)
+    police = [s for s in said if "Polisen inleder ändå" in s]
+    assert len(police) == 2 and police[0].startswith("En vuxen") and police[1].startswith("För ett barn")

@@ -5,16 +5,24 @@ The flow over them is in test_interview.py; the whole guide in a real terminal i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import io
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+from unittest.mock import patch
 
 import pytest
-from prompt_toolkit.application import create_app_session
+from prompt_toolkit.application import Application, create_app_session
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
 
-from mhstod.prompts import PLAIN_PLACE_HINT, FancyUi, PlainUi
+from mhstod import prompts
+from mhstod.interview import BACK, BACK_LABEL, NOW, NOW_LABEL
+from mhstod.prompts import CHECKBOX_HINT, PLAIN_PLACE_HINT, FancyUi, PlainUi
 
-DOWN, ENTER, SPACE, CTRL_C, BACKSPACE = "\x1b[B", "\r", " ", "\x03", "\x7f"
+DOWN, UP, ENTER, SPACE, CTRL_C, BACKSPACE = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x7f"
 OPTIONS = [("← Tillbaka", "back"), ("Ja", "yes"), ("Nej", "no"), ("✔ Klar", "done")]
 
 
@@ -181,3 +189,137 @@ def test_fancy_prompts_give_back_the_signal_handlers(keys: Keys) -> None:
     keys.send_text(ENTER)
     FancyUi().select("Fråga?", OPTIONS, None)
     assert {signum: signal.getsignal(signum) for signum in before} == before
+
+
+MENU = [("Ja", "yes"), ("Nej", "no"), ("Vet inte", "unknown"), (BACK_LABEL, BACK)]
+ENGLISH = ("done", "selection", "Use arrow", "Use shortcuts", "Invalid input", "Answer:", "Description:", "Cancelled")
+
+
+class Screen:
+    """questionary fed keys at a terminal width; what it drew, without escape codes, one string per line.
+
+    The input ends after the screen is drawn with the keys' effect, so that a refusal is seen before the end.
+    """
+
+    def __init__(self, width: int, keys: str) -> None:
+        self.width, self.keys, self.buffer = width, keys, io.StringIO()
+
+    def run(self, ask: Callable[[FancyUi], object]) -> object:
+        output = Vt100_Output(self.buffer, lambda: Size(rows=40, columns=self.width), term="xterm")
+        renders: list[object] = []
+        original = prompts._ask
+
+        def feed(application: Application[Any]) -> None:
+            renders.append(application)
+            if len(renders) == 1:
+                pipe.send_text(self.keys)
+            elif len(renders) == 2:
+                pipe.close()
+
+        def asked(application: Application[Any]) -> object:
+            renders.clear()
+            application.after_render += feed
+            return original(application)
+
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output), \
+                patch.object(prompts, "_ask", asked):
+            try:
+                return ask(FancyUi())
+            except EOFError:
+                return EOFError
+
+    @property
+    def lines(self) -> list[str]:
+        text = re.sub(r"\x1b\[[0-9;?]*[A-HJK]", "\n", self.buffer.getvalue())  # the cursor moves: a new line
+        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text).replace("\r", "").split("\n")
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.lines).split())
+
+
+def refuse_empty(picked: list[str]) -> bool | str:
+    return True if picked else "Välj minst ett svar."
+
+
+@pytest.mark.parametrize("keys", [UP + ENTER, "4" + ENTER, SPACE + UP + ENTER])
+def test_fancy_checkbox_enter_on_back_goes_back_whatever_is_ticked(keys: str) -> None:
+    """Enter on "Tillbaka" said "Välj minst ett svar" unless Space had ticked it first."""
+    screen = Screen(80, keys)
+    assert screen.run(lambda ui: ui.checkbox("Vilka?", MENU, set(), refuse_empty)) == [BACK]
+    assert "Välj minst ett svar" not in screen.text
+
+
+def test_fancy_checkbox_enter_on_the_checklist_now_shows_it() -> None:
+    screen = Screen(80, DOWN + SPACE + UP + ENTER)
+    assert screen.run(lambda ui: ui.checkbox("Vilka?", [(NOW_LABEL, NOW), *MENU], set(), refuse_empty)) == [NOW]
+
+
+def test_fancy_checkbox_enter_on_an_answer_still_needs_one_ticked() -> None:
+    screen = Screen(80, ENTER)
+    assert screen.run(lambda ui: ui.checkbox("Vilka?", MENU, set(), refuse_empty)) is EOFError
+    assert "Välj minst ett svar." in screen.text
+
+
+def test_fancy_menus_number_their_choices_and_say_how_digits_work() -> None:
+    screen = Screen(80, "3" + ENTER)
+    assert screen.run(lambda ui: ui.select("Fråga?", MENU, None)) == "unknown", "a digit moves to its choice"
+    assert "(piltangenterna eller en siffra flyttar, Enter väljer)" in screen.text
+    assert all(f"{i}) {label}" in screen.text for i, (label, _) in enumerate(MENU, 1))
+    screen = Screen(80, "1" + "3" + "1" + ENTER)  # a digit ticks and unticks in a multiple choice
+    assert screen.run(lambda ui: ui.checkbox("Vilka?", MENU, set(), refuse_empty)) == ["unknown"]
+    assert "mellanslag eller en siffra kryssar i, Enter bekräftar" in screen.text
+
+
+def test_fancy_menus_ignore_digits_without_a_choice() -> None:
+    assert Screen(80, "9" + "0" + ENTER).run(lambda ui: ui.select("Fråga?", MENU, "no")) == "no"
+    many = [(f"Svar {i}", str(i)) for i in range(1, 13)]
+    screen = Screen(80, "9" + DOWN + DOWN + ENTER)
+    assert screen.run(lambda ui: ui.select("Fråga?", many, None)) == "11"
+    assert "   9) Svar 9" in screen.lines and "      Svar 10" in screen.lines, "no number past 9, same indent"
+
+
+def test_fancy_answered_lines_are_swedish() -> None:
+    screen = Screen(80, SPACE + DOWN + SPACE + ENTER)
+    assert screen.run(lambda ui: ui.checkbox("Vilka?", MENU, set(), refuse_empty)) == ["yes", "no"]
+    assert "? Vilka? Ja, Nej" in screen.text
+    screen = Screen(80, SPACE + ENTER)
+    screen.run(lambda ui: ui.checkbox("Vilka?", MENU, set(), refuse_empty))
+    assert [line for line in screen.lines if line.startswith("? Vilka?")][-1] == "? Vilka? Ja"
+    for ask in (lambda ui: ui.select("Fråga?", MENU, None), lambda ui: ui.text("Fil?", "", lambda t: False, []),
+                lambda ui: ui.text("Var?", "", lambda t: False, ["Malmö"]),
+                lambda ui: ui.checkbox("Vilka?", MENU, set(), lambda p: False)):
+        screen = Screen(80, ENTER)
+        screen.run(ask)
+        assert not [word for word in ENGLISH if word in screen.text], screen.text
+    assert "Ogiltigt svar." in screen.text
+
+
+def test_fancy_text_is_validated_on_enter_and_says_the_whole_error() -> None:
+    def valid(text: str) -> bool | str:
+        return True if text == "Lund" else f"Okänd kommun '{text}'. Menade du Götene (kommun i Västra Götalands " \
+                                           "län), Gotlands län eller Gotland (kommun i Gotlands län)?"
+
+    typing = Screen(40, "Got")
+    assert typing.run(lambda ui: ui.text("Var?", "", valid, ["Gotland", "Lund"])) is EOFError
+    assert "Okänd" not in typing.text, "nothing is said while the user types"
+    entered = Screen(40, "Got" + ENTER)
+    entered.run(lambda ui: ui.text("Var?", "", valid, ["Gotland", "Lund"]))
+    assert "Menade du Götene (kommun i Västra Götalands län), Gotlands län eller Gotland (kommun i Gotlands " \
+           "län)?" in entered.text, "the error takes the lines it needs at 40 columns"
+    assert max(len(line) for line in entered.lines) <= 40
+
+
+@pytest.mark.parametrize("width", [40, 57, 80, 133, 200])
+def test_fancy_lines_break_between_words_at_the_terminal_width(width: int) -> None:
+    question = "Vad misstänker du att personen har utnyttjats för? Välj allt som passar."
+    options = [("Ändra: Polisanmälan och rättsprocess – Vet inte / har inte bestämt sig", "a"),
+               ("Arbete (tvångsarbete, orimliga villkor)", "b"), (BACK_LABEL, BACK)]
+    screen = Screen(width, DOWN + SPACE + UP + SPACE + ENTER)
+    assert screen.run(lambda ui: ui.checkbox(question, options, set(), refuse_empty)) == ["a", "b"]
+    words = set(" ".join([question, CHECKBOX_HINT, *(label for label, _ in options)]).split())
+    drawn = {word for line in screen.lines for word in line.split()}
+    assert words - {"»", "○", "●"} <= drawn, "every word whole on one line"
+    assert all(len(line) <= width for line in screen.lines)
+    assert "Polisanmälan och rättsprocess – Vet inte / har inte bestämt sig, Arbete (tvångsarbete, orimliga " \
+           "villkor)" in screen.text, "the answer in full, never cut"

@@ -7,11 +7,14 @@ Pure: the terminal and its keys are in commands/scenario.py.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from mhstod.checklist import Checklist
+from mhstod.conditions import Answer
 from mhstod.model import Knowledge, Question
+from mhstod.rules import help_for
 
 SlideKind = Literal["story", "question", "discussion", "checklist"]
 Action = Literal["next", "back", "full", "quit"]
@@ -24,6 +27,7 @@ class Slide:
     kind: SlideKind
     question: Question | None = None
     answer: str = ""
+    why: str = ""  # the question's help for the case's answers (rules.help_for)
     number: int = 0  # the question's place among the questions, from 1
     of: int = 0
 
@@ -41,11 +45,17 @@ class Place:
     full: bool = False
 
 
-def lesson(knowledge: Knowledge, checklist: Checklist) -> tuple[Slide, ...]:
-    """The slides of a case, from the answers its checklist was built on, in the guide's order."""
+def lesson(knowledge: Knowledge, checklist: Checklist, rule_answers: Mapping[str, Answer]) -> tuple[Slide, ...]:
+    """The slides of a case, from the answers its checklist was built on, in the guide's order.
+
+    `rule_answers` are the case's answers as the rules read them: each question's help is the one for this case.
+    """
     answers = checklist.answers
-    questions = [Slide("question", knowledge.question(a.question), a.label, i, len(answers))
-                 for i, a in enumerate(answers, start=1)]
+    questions = []
+    for number, answer in enumerate(answers, start=1):
+        question = knowledge.question(answer.question)
+        why = help_for(knowledge, question, rule_answers)
+        questions.append(Slide("question", question, answer.label, why, number, len(answers)))
     return (Slide("story"), *questions, Slide("discussion"), Slide("checklist"))
 
 

@@ -14,7 +14,7 @@ from mhstod.conditions import Answer
 from mhstod.errors import AnswersError, Interrupted
 from mhstod.model import PLACE_QUESTION, Knowledge, Question
 from mhstod.places import Gazetteer, Match, gazetteer_for
-from mhstod.rules import is_relevant
+from mhstod.rules import help_for, is_relevant
 
 BACK = "__back__"
 
@@ -162,7 +162,7 @@ def _ask_one(session: Session, question: Question, gazetteer: Gazetteer, say: Sa
     hint = ""
     if question.type == "place":
         hint = ui.place_hint + (PLACE_BACK if allow_back else "") + (PLACE_NOW if session.hurry else "")
-    say(question.help + hint)
+    say(help_for(session.knowledge, question, session.answers().for_rules(session.knowledge)) + hint)
     previous = session.values.get(question.id, session.defaults.get(question.id))
     raw = _prompt(question, previous, gazetteer, session, ui, allow_back)
     for special, outcome in ((NOW, "now"), (BACK, "back")):

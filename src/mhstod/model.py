@@ -211,6 +211,14 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class HelpText:
+    """A part of a question's help, said where `when` can hold for the answers so far (rules.help_for)."""
+
+    text: str
+    when: Condition = ALWAYS
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question of the guide; `unknown` is the value that means "Vet inte" ("" where none does).
 
@@ -220,7 +228,7 @@ class Question:
     id: str
     short: str
     text: str
-    help: str
+    helps: tuple[HelpText, ...]
     type: QuestionType
     unknown: str
     verify: str
@@ -230,6 +238,11 @@ class Question:
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(c.value for c in self.choices)
+
+    @property
+    def help(self) -> str:
+        """Every part of the help, whatever the answers: for search and for trainers."""
+        return " ".join(h.text for h in self.helps)
 
     @property
     def fallback(self) -> str:

@@ -6,48 +6,211 @@ for --plain, TERM=dumb and screen readers).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 from mhstod.errors import Stopped, signals_held, stop_signals
-from mhstod.interview import Options, Validate
+from mhstod.interview import BACK, NOW, Options, Validate
+from mhstod.wrap import wrap, wrap_spans
 
-SELECT_HINT = "(piltangenterna flyttar, Enter väljer)"
+SELECT_HINT = "(piltangenterna eller en siffra flyttar, Enter väljer)"
+CHECKBOX_HINT = "(piltangenterna flyttar, mellanslag eller en siffra kryssar i, Enter bekräftar)"
 PLACE_HINT = " Tab kompletterar; skriv Vet inte om du inte vet."
 PLAIN_PLACE_HINT = " Skriv Vet inte om du inte vet."
+INVALID = "Ogiltigt svar."  # where a validation says only False; questionary would say "Invalid input"
+MAX_DIGIT = 9  # a digit picks one of the first nine choices; later ones are reached with the arrows
+POINTER = " » "
+TICK = ("● ", "○ ")  # ticked, not ticked
 
 
 class FancyUi:
-    """questionary: arrow keys, check boxes, completion. Imported here, so that PlainUi runs without it."""
+    """questionary's menus and prompt_toolkit: arrow keys, digits, check boxes, completion.
+
+    The menus are built here from questionary's parts (its list control and layout) rather than its
+    `select`/`checkbox`, whose answered line ("done (2 selections)") and instructions are English and whose
+    Enter cannot act on the choice under the cursor. Every line is broken between words to the terminal's width
+    when the question is asked. Imported only here, so that PlainUi runs without questionary.
+    """
 
     place_hint = PLACE_HINT
 
     def select(self, message: str, options: Options, default: str | None) -> str:
-        import questionary
-        from questionary import Choice
-
-        choices = [Choice(label, value=value) for label, value in options]
-        return str(_ask(questionary.select(message, choices=choices, default=default, instruction=SELECT_HINT)))
+        return str(_ask(_menu(message, options, default, None, _always)))
 
     def checkbox(self, message: str, options: Options, checked: set[str], validate: Validate) -> list[str]:
-        import questionary
-        from questionary import Choice
-
-        choices = [Choice(label, value=value, checked=value in checked) for label, value in options]
-        picked = _ask(questionary.checkbox(message, choices=choices, validate=validate,
-                                           instruction="(mellanslag väljer, Enter bekräftar)"))
-        return [str(v) for v in picked]
+        return [str(v) for v in _ask(_menu(message, options, None, checked, validate))]
 
     def text(self, message: str, default: str, validate: Validate, words: list[str]) -> str:
+        """A line of text, validated when Enter is pressed: not while the user is still typing ("Malm")."""
         import questionary
 
-        if not words:
-            return str(_ask(questionary.text(message, default=default, validate=validate)))
-        return str(_ask(questionary.autocomplete(message, choices=words, validate=validate, default=default,
-                                                 ignore_case=True, match_middle=False)))
+        width = _columns() - 1
+        shown = wrap(message, width, indent=2, start=2)
+
+        def check(text: str) -> bool | str:
+            verdict = validate(text)
+            return True if verdict is True else wrap(str(verdict) if verdict is not False else INVALID, width)
+
+        if words:
+            question = questionary.autocomplete(shown, choices=words, validate=check, default=default,
+                                                ignore_case=True, match_middle=False, validate_while_typing=False)
+        else:
+            question = questionary.text(shown, default=default, validate=check, validate_while_typing=False)
+        _tall_validation_errors(question.application)
+        return str(_ask(question.application))
 
 
-def _ask(question: Any) -> Any:
+def _always(_: object) -> bool:
+    return True
+
+
+def _columns() -> int:
+    """The terminal's width as prompt_toolkit sees it (80 where there is no terminal)."""
+    from prompt_toolkit.application.current import get_app_session
+
+    return int(get_app_session().output.get_size().columns)
+
+
+def _menu(message: str, options: Options, default: str | None, checked: set[str] | None, validate: Validate
+          ) -> Any:
+    """A menu of one choice (`checked` None) or of several; the choices numbered 1–9, lines broken between words.
+
+    A digit moves to its choice, and in a multiple choice ticks or unticks it, as Space does. Enter on "Tillbaka"
+    or "Visa checklistan nu" acts at once in both kinds, whatever is ticked.
+    """
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.filters import Condition, is_done
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Layout, Window
+    from questionary.prompts.common import Choice, InquirerControl, create_inquirer_layout
+    from questionary.styles import merge_styles_default
+
+    multi = checked is not None
+    width = _columns() - 1
+    start = len(POINTER) + (len(TICK[0]) if multi else 0)
+    titles = [wrap(f"{i}) {label}" if i <= MAX_DIGIT else f"   {label}", width, indent=start + 3, start=start)
+              for i, (label, _) in enumerate(options, start=1)]
+    choices = [Choice(title, value=value, checked=multi and value in (checked or ())) for title, (_, value)
+               in zip(titles, options, strict=True)]
+    earlier = default if default in [v for _, v in options] else None  # drawn reversed, where the pointer starts
+    control = InquirerControl(choices, earlier, pointer=POINTER.strip(), use_indicator=multi, initial_choice=earlier)
+    tokens: Callable[[], list[Any]] = control._get_choice_tokens  # untyped in questionary
+    control.text = lambda: _styled_lines(tokens())
+    labels = {value: label for label, value in options}
+    refusal: list[tuple[str, str]] = []
+    values = [value for _, value in options]
+
+    def prompt() -> list[tuple[str, str]]:  # questionary's layout reads it as formatted text
+        spans = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        if not control.is_answered:
+            spans.append(("class:instruction", CHECKBOX_HINT if multi else SELECT_HINT))
+        elif multi:
+            spans.append(("class:answer", ", ".join(labels[v] for v in values if v in control.selected_options)))
+        else:
+            spans.append(("class:answer", labels[str(control.get_pointed_at().value)]))
+        return wrap_spans(spans, width, indent=2)
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlQ, eager=True)
+    @bindings.add(Keys.ControlC, eager=True)
+    def interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    def toggle(value: str) -> None:
+        chosen = control.selected_options
+        if value in chosen:
+            chosen.remove(value)
+        else:
+            chosen.append(value)
+        refusal.clear()
+
+    def move(step: int, _event: Any) -> None:
+        control.pointed_at = (control.pointed_at + step) % len(values)
+
+    for key, step in ((Keys.Down, 1), (Keys.Up, -1), (Keys.ControlN, 1), (Keys.ControlP, -1), ("j", 1), ("k", -1)):
+        bindings.add(key, eager=True)(functools.partial(move, step))
+
+    for index in range(min(len(values), MAX_DIGIT)):
+        @bindings.add(str(index + 1), eager=True)
+        def digit(_event: Any, index: int = index) -> None:
+            control.pointed_at = index
+            if multi:
+                toggle(values[index])
+
+    if multi:
+        @bindings.add(" ", eager=True)
+        def space(_event: Any) -> None:
+            toggle(str(control.get_pointed_at().value))
+
+    @bindings.add(Keys.ControlM, eager=True)
+    def enter(event: Any) -> None:
+        pointed = control.get_pointed_at().value
+        if not multi:
+            control.is_answered = True
+            event.app.exit(result=pointed)
+            return
+        if pointed in (BACK, NOW):
+            control.selected_options = [pointed]
+            picked = [pointed]
+        else:
+            picked = [v for v in values if v in control.selected_options]
+            verdict = validate(picked)
+            if verdict is not True:
+                refusal[:] = [("class:validation-toolbar", wrap(str(verdict) if verdict is not False else INVALID,
+                                                                width))]
+                return
+        control.is_answered = True
+        event.app.exit(result=picked)
+
+    @bindings.add(Keys.Any)
+    def other(_event: Any) -> None:
+        """Typed letters do nothing."""
+
+    # The refusal is drawn below the menu, not in questionary's bottom toolbar, which prompt_toolkit shows only
+    # once the terminal has answered a cursor position request (never with PROMPT_TOOLKIT_NO_CPR).
+    def refused_now() -> bool:
+        return bool(refusal)
+
+    refused = ConditionalContainer(Window(FormattedTextControl(lambda: list(refusal)), dont_extend_height=True),
+                                   filter=Condition(refused_now) & ~is_done)
+    inquirer: Callable[..., Any] = create_inquirer_layout  # untyped in questionary
+    layout = Layout(HSplit([inquirer(control, prompt).container, refused]))
+    return Application(layout=layout, key_bindings=bindings, style=merge_styles_default([]))
+
+
+def _styled_lines(tokens: list[Any]) -> list[Any]:
+    """A choice broken over lines: its indentation unstyled, so that a highlighted choice is not a bar."""
+    out: list[Any] = []
+    for style, text, *rest in tokens:
+        if "\n" not in text or not style or text == "\n":
+            out.append((style, text, *rest))
+            continue
+        first, *others = text.split("\n")
+        out.append((style, first))
+        for line in others:
+            body = line.lstrip(" ")
+            out += [("", "\n" + " " * (len(line) - len(body))), (style, body)]
+    return out
+
+
+def _tall_validation_errors(application: Any) -> None:
+    """Let a text prompt's error take the lines it needs: prompt_toolkit gives it one and cuts the rest.
+
+    "Okänd kommun 'Got'. Menade du Götene …, Gotlands län eller Gotland …?" is longer than most terminals.
+    """
+    from prompt_toolkit.layout.controls import FormattedTextControl
+
+    for window in application.layout.find_all_windows():
+        text = getattr(window.content, "text", None)
+        if isinstance(window.content, FormattedTextControl) and \
+                getattr(text, "__qualname__", "").startswith("ValidationToolbar."):
+            window.height = None
+
+
+def _ask(application: Any) -> Any:
     """Ask, with the signals a terminal user sends handled where the prompt can end cleanly.
 
     `kill -INT` ends the guide like Ctrl-C: prompt_toolkit turns it into a key press, and only its text prompt
@@ -60,7 +223,6 @@ def _ask(question: Any) -> Any:
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.keys import Keys
 
-    application = question.application
     bindings = KeyBindings()
 
     @bindings.add(Keys.SIGINT, eager=True)

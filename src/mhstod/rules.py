@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from mhstod.conditions import All, Answer, Condition, Is, evaluate, questions_in
+from mhstod.conditions import All, Answer, Condition, Is, Truth, evaluate, questions_in
 from mhstod.model import PLACE_QUESTION, ROLE_QUESTION, Knowledge, Question
 
 
@@ -47,3 +47,12 @@ def is_relevant(knowledge: Knowledge, question: Question, rule_answers: Mapping[
             if len(outcomes) > 1:
                 return True
     return False
+
+
+def help_for(knowledge: Knowledge, question: Question, rule_answers: Mapping[str, Answer]) -> str:
+    """The question's help for the answers so far: a part whose condition cannot hold is left out.
+
+    A part whose condition is open (an answer not given, "Vet inte") is said: it may apply.
+    """
+    return " ".join(h.text for h in question.helps
+                    if evaluate(h.when, rule_answers, knowledge.unknowns) is not Truth.NO)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -22,6 +24,7 @@ from tests.terminal import (
     first_part,
     quit_at_the_end,
     rest,
+    screen_lines,
     spawn,
 )
 
@@ -80,7 +83,7 @@ def test_changing_an_answer_at_the_review(tmp_path: Path) -> None:
     child.send(DOWN * 4 + ENTER)  # Ändra: hemland again
     answer(child, "kommer personen från", DOWN, ENTER)  # EU: residence and return become relevant again
     child.expect("rätt att vistas i Sverige")
-    child.expect_exact("» \x1b[0;7mVet inte")  # the earlier answer comes back as the default
+    child.expect_exact("» \x1b[0;7m3) Vet inte")  # the earlier answer comes back as the default
     answer(child, "Tillbaka till föregående fråga", DOWN, DOWN, DOWN, ENTER)  # past Back and Ja to Nej
     answer(child, "återvända", UP, UP, ENTER)  # from "Vet inte" up to Ja
     answer(child, "Ändra: Din roll", ENTER)
@@ -246,3 +249,45 @@ def test_plain_guide_reads_swedish_letters_under_an_ascii_encoding(tmp_path: Pat
     child.expect(pexpect.EOF)
     child.close()
     assert "Traceback" not in child.before and "internt fel" not in child.before
+
+
+def test_terminal_manners_at_80_columns(tmp_path: Path) -> None:
+    """Digits pick, Enter on "Tillbaka" in a multiple choice goes back, the place is checked on Enter only, the
+    help follows the age, and every line breaks between words (at 80 columns: "[Sexu" / "ella ändamål]")."""
+    child = spawn(tmp_path, columns=80)
+    drawn = io.StringIO()
+    child.logfile_read = drawn
+    answer(child, "akut fara just nu", "2", ENTER)  # a digit moves to Nej; Enter picks it
+    answer(child, r"ett barn \(under 18 år\)", "2", ENTER)  # Vuxen
+    answer(child, "Ange län eller kommun", "Malm")
+    child.expect(r"Malm\x1b\[[0-9;]*mö")  # the completion is drawn: "Malm" was read, and nothing said of it
+    child.expect_exact(RENDERED)
+    child.send(ENTER)
+    child.expect(re.escape("Okänd kommun 'Malm'. Menade du Malmö (kommun i Skåne län)?"))
+    assert "Okänd" not in child.before, "said on Enter, not while typing"
+    child.expect_exact(RENDERED)
+    child.send("ö" + ENTER)
+    child.expect("Hemlandet avgör")
+    child.expect("kommer personen från")
+    assert "barn" not in child.before, "an adult's case hears nothing of a child"
+    child.expect_exact(RENDERED)
+    child.send("3" + ENTER)  # Ett land utanför EU
+    answer(child, "passar", UP, ENTER)  # from the first choice up to "Tillbaka"; nothing ticked
+    child.expect("kommer personen från")  # back, without "Välj minst ett svar"
+    assert "Välj minst ett svar" not in child.before
+    child.expect_exact(RENDERED)
+    child.send(ENTER)  # the earlier answer is where the pointer starts
+    answer(child, "passar", "1", "3", ENTER)  # Sexuella ändamål and Tiggeri ticked by their digits
+    child.expect("rätt att vistas i Sverige")
+    child.expect_exact(RENDERED)
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    lines = screen_lines(drawn.getvalue())
+    assert [line for line in lines if len(line) > 80] == []
+    words = " ".join(" ".join(lines).split())
+    assert "Välj allt som passar. Sexuella ändamål, Tiggeri" in words, "the answer in full, in Swedish"
+    assert "done" not in words and "selections" not in words
+    assert "(piltangenterna eller en siffra flyttar, Enter väljer)" in words and "2) Nej" in words
+    for word in ("utnyttjats", "mellanslag", "bekräftar)", "Sexuella", "ändamål,", "Tiggeri"):
+        assert word in words.split(), f"{word} broken over two lines"

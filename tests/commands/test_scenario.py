@@ -105,6 +105,17 @@ def _slide(child: pexpect.spawn, number: int) -> str:
     return str(child.before)
 
 
+@pytest.mark.parametrize(("name", "said", "not_said"), [
+    ("goteborg-hemresa", "Varför det spelar roll: En vuxen bestämmer själv om polisanmälan.", "För ett barn"),
+    ("barn-brott-stockholm", "Varför det spelar roll: För ett barn avgör inte barnets önskan ensam", "En vuxen"),
+])
+def test_play_explains_each_answer_for_the_case_at_hand(capsys: pytest.CaptureFixture[str], name: str, said: str,
+                                                       not_said: str) -> None:
+    code, out, _ = run(capsys, "--plain", "scenario", "play", name)
+    assert code == 0 and said in " ".join(out.split())
+    assert not_said not in out
+
+
 @pytest.mark.slow
 def test_play_in_front_of_a_room(tmp_path: Path) -> None:
     """The question first, the answer when the trainer asks; back and quit keys; the discussion before the list."""
@@ -168,7 +179,8 @@ def test_the_room_moves_one_reveal_or_slide_at_a_time(knowledge: Knowledge) -> N
     from mhstod.classroom import Place, lesson, move
 
     scenario = next(s for s in scenarios_for(knowledge) if s.id == "romania-malmo")
-    slides = lesson(knowledge, build_checklist(knowledge, from_mapping(knowledge, dict(scenario.answers))))
+    answers = from_mapping(knowledge, dict(scenario.answers))
+    slides = lesson(knowledge, build_checklist(knowledge, answers), answers.for_rules(knowledge))
     assert [s.kind for s in slides] == ["story", *["question"] * 10, "discussion", "checklist"]
     assert move(slides, Place(0), "next") == Place(1)  # the story hides nothing
     assert move(slides, Place(1), "next") == Place(1, revealed=True)

@@ -263,3 +263,31 @@ def test_the_place_can_be_unknown() -> None:
         for key in ("unknown", "verify", "verify_source"):
             place.pop(key)
     assert "frågan 'county' behöver 'unknown'" in broken("process.yaml", change)
+
+
+def question_at(d: Any, question_id: str) -> dict[str, Any]:
+    return next(q for q in d["questions"] if q["id"] == question_id)
+
+
+def test_a_help_part_names_real_questions_and_answers() -> None:
+    def change(d: Any) -> None:
+        question_at(d, "police")["help"][0]["when"] = {"age": ["old"]}
+    assert broken("process.yaml", change).startswith("data/process.yaml: questions[6].help[0].when.age[0]: 'old' är "
+                                                     "inget svar på frågan 'age'")
+
+
+def test_a_help_part_cannot_read_its_own_answer() -> None:
+    def change(d: Any) -> None:
+        question_at(d, "police")["help"][0]["when"] = {"police": ["yes"]}
+    assert broken("process.yaml", change) == ("data/process.yaml: questions[6].help[0].when: hjälptexten sägs före "
+                                              "svaret: villkoret kan inte läsa frågan 'police'")
+
+
+def test_a_help_part_has_only_text_and_when() -> None:
+    def change(d: Any) -> None:
+        question_at(d, "police")["help"][0]["for"] = "adult"
+    assert "questions[6].help[0]: okänd nyckel 'for'" in broken("process.yaml", change)
+
+    def empty(d: Any) -> None:
+        question_at(d, "police")["help"] = []
+    assert "questions[6].help: en hjälptext är en text eller en lista" in broken("process.yaml", empty)

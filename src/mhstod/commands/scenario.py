@@ -71,6 +71,7 @@ def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOptio
     """
     import sys
 
+    from mhstod.answers import from_mapping
     from mhstod.classroom import Place, lesson, move
     from mhstod.load import load
     from mhstod.load.scenarios import scenarios_for
@@ -81,7 +82,7 @@ def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOptio
     knowledge = load(data_dir)
     scenario = find_scenario(scenarios_for(knowledge), name)
     checklist = _checklist(knowledge, scenario)
-    slides = lesson(knowledge, checklist)
+    slides = lesson(knowledge, checklist, from_mapping(knowledge, dict(scenario.answers)).for_rules(knowledge))
     refs = Citations(knowledge.documents)
     out = Output.of(ctx)
 

@@ -32,6 +32,7 @@ from mhstod.model import (
     Choice,
     ContactRule,
     Deadline,
+    HelpText,
     Number,
     PeriodUnit,
     Question,
@@ -78,6 +79,8 @@ def read_process(top: dict[str, Node], docs: frozenset[str], actors: tuple[Actor
         if not NAME_RE.fullmatch(name):
             raise node.error(f"'{name}' är inget giltigt namn på en definition (små bokstäver och understreck)")
         ctx.definitions[name] = Named(name, f["text"].text(), _condition(f["when"], ctx))
+    questions = tuple(replace(q, helps=_helps(n.child("help"), q.id, ctx))
+                      for q, n in zip(questions, top["questions"].items(), strict=True))
 
     roles = []
     for role, actor_node in top["roles"].mapping(set(), set(ctx.questions[ROLE_QUESTION].values)).items():
@@ -135,7 +138,7 @@ def _questions(node: Node, docs: frozenset[str]) -> tuple[Question, ...]:
             exclusive = cf["exclusive"].boolean() if "exclusive" in cf else False
             choices.append(Choice(cf["value"].text(), cf["label"].text(), exclusive, opt_text(cf, "alert")))
         unique_ids([(c.value, n) for c, n in zip(choices, f["choices"].items(), strict=True)], "svaret")
-        question = Question(id=f["id"].text(), short=f["short"].text(), text=f["text"].text(), help=f["help"].text(),
+        question = Question(id=f["id"].text(), short=f["short"].text(), text=f["text"].text(), helps=(),
                             type=f["type"].choice(QUESTION_TYPES), unknown=opt_text(f, "unknown"),
                             verify=opt_text(f, "verify"), choices=tuple(choices),
                             verify_source=read_source(f["verify_source"], docs) if "verify_source" in f else None)
@@ -164,6 +167,26 @@ def _questions(node: Node, docs: frozenset[str]) -> tuple[Question, ...]:
     if not by_id[PLACE_QUESTION].unknown:
         raise node.error(f"frågan '{PLACE_QUESTION}' behöver 'unknown': en okänd plats ska kunna anges")
     return tuple(questions)
+
+
+def _helps(node: Node, question_id: str, ctx: _Context) -> tuple[HelpText, ...]:
+    """A help text, or a list of parts `{text, when}` said only where their condition can hold.
+
+    Read after the definitions, which conditions may name. A part cannot read its own question's answer: the help
+    is said before it is given.
+    """
+    if isinstance(node.value, str):
+        return (HelpText(node.text()),)
+    parts = []
+    for item in node.items():
+        f = item.mapping({"text"}, {"when"})
+        when = _when(f, ctx)
+        if question_id in set(questions_in(when)):
+            raise f["when"].error(f"hjälptexten sägs före svaret: villkoret kan inte läsa frågan '{question_id}'")
+        parts.append(HelpText(f["text"].text(), when))
+    if not parts:
+        raise node.error("en hjälptext är en text eller en lista med minst en del")
+    return tuple(parts)
 
 
 def _deadlines(node: Node, docs: frozenset[str]) -> tuple[Deadline, ...]:

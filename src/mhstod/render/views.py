@@ -256,7 +256,7 @@ def scenario_question(slide: Slide, revealed: bool) -> list[Line]:
     if not revealed:
         return [*lines, Line("text", "Vad svarar ni?", level=1)]
     return [*lines, Line("item", f"Svar: {slide.answer}", level=1),
-            Line("text", f"Varför det spelar roll: {slide.question.help}", level=1)]
+            Line("text", f"Varför det spelar roll: {slide.why}", level=1)]
 
 
 def lesson_slide(slides: tuple[Slide, ...], place: Place, scenario: Scenario, knowledge: Knowledge,

@@ -1,0 +1,55 @@
+"""Lines broken between words at every terminal width the guide may meet: the guide's texts, and free text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mhstod.model import Knowledge
+from mhstod.wrap import columns, wrap, wrap_spans
+
+WIDTHS = range(40, 201)
+
+
+def guide_texts(knowledge: Knowledge) -> tuple[list[str], list[str]]:
+    """Every question and help text; every choice, and a review line with every answer of a multiple choice."""
+    said = [text for q in knowledge.questions for text in (q.text, q.help)]
+    choices = [c.label for q in knowledge.questions for c in q.choices]
+    choices += [f"Ändra: {q.short} – {', '.join(c.label for c in q.choices)}" for q in knowledge.questions]
+    return said, choices
+
+
+def check(text: str, width: int, indent: int, start: int) -> None:
+    lines = wrap(text, width, indent, start).split("\n")
+    assert columns(lines[0]) + start <= width and all(columns(line) <= width for line in lines), (width, lines)
+    assert all(line.startswith(" " * indent) and not line[indent:].startswith(" ") for line in lines[1:])
+    assert " ".join(" ".join(lines).split()) == " ".join(text.split()), "no word lost or added"
+    longest = max((columns(word) for word in text.split()), default=0)
+    if longest <= width - max(indent, start):
+        assert set(" ".join(lines).split()) == set(text.split()), "no word broken"
+
+
+def test_the_guide_texts_break_between_words_at_every_width(knowledge: Knowledge) -> None:
+    said, choices = guide_texts(knowledge)
+    for width in WIDTHS:
+        for text in said:
+            check(text, width, 2, 2)  # a question after "? "
+        for text in choices:
+            check(text, width, 9, 6)  # a choice after " » ○ " and its number
+
+
+@settings(max_examples=150)
+@given(st.text(st.sampled_from("abcåäö ¡漢–"), max_size=300),
+       st.integers(40, 200), st.integers(0, 12), st.integers(0, 12))
+def test_any_text_breaks_between_words(text: str, width: int, indent: int, start: int) -> None:
+    check(text, width, indent, start)
+
+
+def test_a_word_longer_than_the_line_is_cut_not_lost() -> None:
+    assert wrap("a " + "x" * 50, 40, indent=2) == "a\n  " + "x" * 38 + "\n  " + "x" * 12
+
+
+def test_styles_stay_with_their_words() -> None:
+    spans = wrap_spans([("q", "? Vilka svar"), ("i", " (Enter bekräftar)")], 14, indent=2)
+    assert spans == [("q", "?"), ("q", " "), ("q", "Vilka"), ("q", " "), ("q", "svar"), ("", "\n  "),
+                     ("i", "(Enter"), ("", "\n  "), ("i", "bekräftar)")]
