@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from mhstod.commands.output import ACTORS_TABLE_MIN_WIDTH, DataDirOption, JsonOption, Output
+from mhstod.commands.output import (
+    ACTORS_TABLE_MIN_WIDTH,
+    DataDirOption,
+    ForceOption,
+    HtmlOption,
+    JsonOption,
+    Output,
+    check_page,
+    save_page,
+)
 from mhstod.commands.swedish import TEXT
 
 
@@ -14,14 +23,22 @@ def process(
     ctx: typer.Context,
     json: JsonOption = False,
     mermaid: Annotated[bool, typer.Option("--mermaid", help="Skriv ett Mermaid-flödesschema (för bilder).")] = False,
+    html: HtmlOption = None,
+    force: ForceOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Visa de sex stegen: när, vad som händer, vem som agerar och vilka svar som avgör vad."""
     from mhstod.load import load
 
+    check_page(html, force, json=json, mermaid=mermaid)
     knowledge = load(data_dir)
     out = Output.of(ctx)
-    if mermaid:
+    if html is not None:
+        from mhstod.render import html as pages
+        from mhstod.render import views
+
+        save_page(html, pages.page(views.process(knowledge), knowledge.steps), force)
+    elif mermaid:
         from mhstod.render.mermaid import mermaid as flowchart
 
         out.out(flowchart(knowledge).rstrip("\n"))

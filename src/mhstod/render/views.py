@@ -6,13 +6,16 @@ teaching cases.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from mhstod import text
+from mhstod.checklist import AnswerView
 from mhstod.freshness import is_stale
 from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
 from mhstod.model import Actor, Coordinator, Knowledge, Number, Question, Region, Scenario
 from mhstod.render.lines import Line
+from mhstod.render.outline import answer_lines
 from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, stale_note
 
 
@@ -206,9 +209,16 @@ def scenarios(found: tuple[Scenario, ...]) -> list[Line]:
     return lines
 
 
-def scenario_intro(scenario: Scenario, knowledge: Knowledge, refs: Citations) -> list[Line]:
-    """The case before its checklist; `refs` is shared with the checklist, whose list of sources ends both."""
+def scenario_intro(scenario: Scenario, knowledge: Knowledge, refs: Citations,
+                   answers: Sequence[AnswerView] = ()) -> list[Line]:
+    """The case before its checklist; `refs` is shared with the checklist, whose list of sources ends both.
+
+    `answers`, where given, follow the story: a handout says what was answered before what it leads to.
+    """
     lines = [Line("title", scenario.title), Line("text", scenario.story)]
+    if answers:
+        lines.append(Line("heading", "Svaren i fallet"))
+        lines += answer_lines(answers)
     lines.append(Line("heading", "Att diskutera"))
     lines += [Line("item", note.text, "", refs(note.source), 1) for note in scenario.notes]
     lines.append(Line("heading", "En riktig checklista innehåller"))
