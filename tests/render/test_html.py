@@ -55,7 +55,8 @@ def test_projector_type_and_paper(knowledge: Knowledge) -> None:
     page = html.page(views.process(knowledge), knowledge.steps)
     assert "html{font-size:24px}" in page and '<body class="paged">' in page
     printed = page[page.index("@media print{"):page.index("</style>")]
-    assert "@page{size:A4" in printed and "color:#000!important;background:#fff!important" in printed
+    assert "@page{size:A4" in printed
+    assert "*{color:#000!important;background:#fff!important;border-color:#000!important}" in printed
     assert ".paged section+section{break-before:page}" in printed and "article+article{break-before:page}" in printed
     assert printed.index("html{font-size:11pt}") > 0 and page.index("html{font-size:24px}") < page.index(printed)
 

@@ -32,10 +32,11 @@ _LARGE = ("html{font-size:24px}body{max-width:70rem}h1{font-size:1.9rem;margin:.
           "@media screen and (max-width:1200px){.flow{grid-template-columns:repeat(3,minmax(0,1fr))}"
           ".flow li:nth-child(3n)::after{content:none}}")
 _PRINT = ("@media print{@page{size:A4;margin:16mm 15mm}html{font-size:11pt}"
-          "body{max-width:none;margin:0;padding:0}*{color:#000!important;background:#fff!important}"
+          "body{max-width:none;margin:0;padding:0}"
+          "*{color:#000!important;background:#fff!important;border-color:#000!important}"
           "h1,h2,h3{break-after:avoid}li,p{break-inside:avoid}article+article{break-before:page}"
           ".paged section+section{break-before:page}.flow{grid-template-columns:repeat(3,minmax(0,1fr))}"
-          ".flow li{border-color:#000}.flow li:nth-child(3n)::after{content:none}}")
+          ".flow li:nth-child(3n)::after{content:none}}")
 
 
 def render(checklist: Checklist) -> str:
