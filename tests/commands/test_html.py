@@ -87,8 +87,8 @@ def test_scenario_page_story_answers_discussion_contacts_then_checklist(capsys: 
              "(001 7.9)</span>", "<h2>En riktig checklista innehåller</h2>", '<li class="todo">☐ Lisa Green</li>',
              "<h1>Checklista vid misstanke om människohandel</h1>", "Skapad 2026-11-23 med mhstod",
              "<h2>Nu</h2>", "<h2>Kontakter</h2>"]
-    assert [page.find(text) for text in order] == sorted(page.find(text) for text in order) and -1 not in \
-        [page.find(text) for text in order]
+    places = [page.find(text) for text in order]
+    assert -1 not in places and places == sorted(places), list(zip(order, places, strict=True))
     assert page.count("<article>") == 2, "on paper the checklist begins a new sheet"
     assert "<h2>Stegen i stöd- och skyddsprocessen</h2>" not in page and "Hela checklistan: --full" in page
     whole = full.read_text(encoding="utf-8")
