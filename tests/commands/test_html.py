@@ -63,7 +63,7 @@ def test_html_with_another_output_is_a_usage_error(capsys: pytest.CaptureFixture
                                                    argv: list[str], other: str) -> None:
     code, out, err = run(capsys, *argv, "--html", str(tmp_path / "sida.html"))
     assert (code, out) == (2, "")
-    assert err == f"mhstod: --html går inte att kombinera med {other}: välj ett av dem.\n"
+    assert err == f"mhstod: Välj antingen --html eller {other}.\n"
     assert not list(tmp_path.iterdir())
 
 
@@ -100,15 +100,16 @@ def test_an_overlay_is_escaped_in_the_page(capsys: pytest.CaptureFixture[str], t
     folder = tmp_path / "lokalt"
     folder.mkdir()
     (folder / "sources.yaml").write_text(_overlay('<script>alert("x")</script> & <b>fet</b>'), encoding="utf-8")
-    target = tmp_path / "p.html"
-    assert run(capsys, "process", "--html", str(target), "--data-dir", str(folder))[0] == 0
+    target = tmp_path / "fall.html"
+    assert run(capsys, "scenario", "show", "romania-malmo", "--full", "--html", str(target),
+               "--data-dir", str(folder))[0] == 0
     page = target.read_text(encoding="utf-8")
     assert "<script" not in page and "<b>" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;fet&lt;/b&gt;" in page
 
 
 def _overlay(title: str) -> str:
-    """A local sources.yaml that renames document 001, which the process cites."""
+    """A local sources.yaml that renames document 001, which the full checklist of a case cites."""
     return ("documents:\n  - id: \"001\"\n    short: \"Manualen\"\n    file: 001_5ef7f45219f6adb7.txt\n"
             f"    title: {json.dumps(title)}\n    publisher: \"Jämställdhetsmyndigheten\"\n    date: \"2024-06-11\"\n")
 
@@ -169,13 +170,14 @@ def test_pages_in_a_real_browser_at_1920(capsys: pytest.CaptureFixture[str], kno
                                          tmp_path: Path) -> None:
     """Both pages, laid out by chromium: not blank, every title visible, large and within 1920 px.
 
-    A local source with a 300-letter word stands in for the longest thing an overlay can put on a page.
+    In the case, a local source with a 300-letter word stands in for the longest thing an overlay can put on a
+    page (the two pages share one style).
     """
     folder = tmp_path / "lokalt"
     folder.mkdir()
     (folder / "sources.yaml").write_text(_overlay("Manual" + "x" * 300), encoding="utf-8")
     process, case = tmp_path / "processen.html", tmp_path / "fallet.html"
-    assert run(capsys, "process", "--html", str(process), "--data-dir", str(folder))[0] == 0
+    assert run(capsys, "process", "--html", str(process))[0] == 0
     scenario = scenarios_for(knowledge)[0]
     argv = ["scenario", "show", scenario.id, "--full", "--html", str(case), "--data-dir", str(folder)]
     assert run(capsys, *argv)[0] == 0
@@ -183,5 +185,6 @@ def test_pages_in_a_real_browser_at_1920(capsys: pytest.CaptureFixture[str], kno
     found = _laid_out(process)
     _check(found, [s.name for s in knowledge.steps])
     assert sum(s.name in t["text"] for s in knowledge.steps for t in found["titles"]) == 12, "a box and a heading"
-    assert "x" * 300 in str(found["text"]).replace("\n", "")
-    _check(_laid_out(case), [scenario.title, "Svaren i fallet", "Att diskutera", "Checklista vid misstanke"])
+    found = _laid_out(case)
+    _check(found, [scenario.title, "Svaren i fallet", "Att diskutera", "Checklista vid misstanke"])
+    assert "x" * 300 in str(found["text"]).replace("\n", ""), "the long word is on the page, folded"

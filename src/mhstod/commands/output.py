@@ -125,7 +125,7 @@ def check_page(path: str | None, force: bool, **others: bool) -> None:
 
     given = [name for name, on in others.items() if on]
     if given:
-        raise UsageError(f"--html går inte att kombinera med --{given[0]}: välj ett av dem.")
+        raise UsageError(f"Välj antingen --html eller --{given[0]}.")  # as process says of --mermaid and --json
     format_of(path, PAGE_FORMATS)
     check_new_file(path, replace=force, hint=" eller använd --force för att ersätta den")
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mhstod import text
-from mhstod.checklist import AnswerView
 from mhstod.freshness import is_stale
 from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
 from mhstod.model import Actor, Coordinator, Knowledge, Number, Question, Region, Scenario
 from mhstod.render.lines import Line
-from mhstod.render.outline import answer_lines
 from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, stale_note
+
+if TYPE_CHECKING:  # the checklist's module costs a look-up ~10 ms of start-up; only a case page needs it
+    from mhstod.checklist import AnswerView
 
 
 def _coordinator(c: Coordinator, today: date) -> list[Line]:
@@ -217,6 +219,8 @@ def scenario_intro(scenario: Scenario, knowledge: Knowledge, refs: Citations,
     """
     lines = [Line("title", scenario.title), Line("text", scenario.story)]
     if answers:
+        from mhstod.render.outline import answer_lines
+
         lines.append(Line("heading", "Svaren i fallet"))
         lines += answer_lines(answers)
     lines.append(Line("heading", "Att diskutera"))
