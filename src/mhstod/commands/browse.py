@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from mhstod.commands.output import ACTORS_TABLE_MIN_WIDTH, DataDirOption, JsonOption, Output
+from mhstod.commands.output import (
+    ACTORS_TABLE_MIN_WIDTH,
+    DataDirOption,
+    ForceOption,
+    HtmlOption,
+    JsonOption,
+    Output,
+    check_page,
+    save_page,
+)
 from mhstod.commands.swedish import TEXT
 
 
@@ -23,6 +32,8 @@ def process(
     json: JsonOption = False,
     mermaid: Annotated[bool, typer.Option("--mermaid", help="Skriv ett Mermaid-flödesschema (för bilder); "
                                           "med --overview eller ett steg ett mindre schema.")] = False,
+    html: HtmlOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Visa de sex stegen: när, vad som händer, vem som agerar och vilka svar som avgör vad."""
     from mhstod.errors import UsageError
@@ -35,11 +46,18 @@ def process(
         raise UsageError("Välj antingen --overview eller ett steg.")
     if mermaid and json:
         raise UsageError("Välj antingen --mermaid eller --json.")
+    check_page(html, force, json=json, mermaid=mermaid)
     typed = step if step is not None else step_option
     knowledge = load()
     chosen = find_step(knowledge, typed) if typed is not None else None
     out = Output.of(ctx)
-    if mermaid:
+    if html is not None:
+        from mhstod.render import html as pages
+        from mhstod.render import views
+
+        lines = views.overview(knowledge) if overview else views.process(knowledge, chosen)
+        save_page(html, pages.page(lines, () if chosen else knowledge.steps), force)
+    elif mermaid:
         from mhstod.render import mermaid as charts
 
         chart = (charts.overview_chart(knowledge) if overview else

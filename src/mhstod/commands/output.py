@@ -24,6 +24,13 @@ DataDirOption = Annotated[
     typer.Option("--data-dir", envvar="MHSTOD_DATA_DIR", show_envvar=True, metavar="KATALOG",
                  help="Katalog med lokala YAML-filer som kompletterar eller rättar de levererade kontakterna."),
 ]
+HtmlOption = Annotated[
+    str | None,
+    typer.Option("--html", metavar="FIL", help="Spara sidan som HTML i en ny fil, för projektor och utskrift."),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Ersätt en befintlig fil vid --html (aldrig en länk).")
+]
 
 # Below these widths a table would wrap names mid-word or squeeze a column to nothing: lines instead.
 TABLE_MIN_WIDTH = 63  # the counties table at its natural width
@@ -111,6 +118,32 @@ class Output:
             from mhstod.render import rich
 
             self.show(rich.render(lines))
+
+
+def check_page(path: str | None, force: bool, **others: bool) -> None:
+    """A page asked for with --html: said wrong before anything is loaded, as guide --output is.
+
+    `others` are the output options the command also has (json=…, mermaid=…): a page is instead of them.
+    """
+    if path is None:
+        return
+    from mhstod.errors import UsageError
+    from mhstod.export import PAGE_FORMATS, check_new_file, format_of
+
+    given = [name for name, on in others.items() if on]
+    if given:
+        raise UsageError(f"Välj antingen --html eller --{given[0]}.")  # as process says of --mermaid and --json
+    format_of(path, PAGE_FORMATS)
+    check_new_file(path, replace=force, hint=" eller använd --force för att ersätta den")
+
+
+def save_page(path: str, html: str, force: bool) -> None:
+    """Write the page as export.py writes a checklist: a new private file, replaced only with --force."""
+    from mhstod.errors import shown_path
+    from mhstod.export import write_private
+
+    write_private(path, html, replace=force)
+    sys.stderr.write(f"mhstod: sidan sparades i {shown_path(path)} (bara du kan läsa filen)\n")
 
 
 @functools.cache

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mhstod.commands import swedish
-from mhstod.commands.output import DataDirOption, JsonOption, Output
+from mhstod.commands.output import DataDirOption, ForceOption, HtmlOption, JsonOption, Output, check_page, save_page
 from mhstod.errors import Interrupted
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ def scenario_show(
     name: NameArgument,
     full: Annotated[bool, typer.Option("--full", help="Hela checklistan: varje steg och varje uppgift med källa.")]
     = False,
+    html: HtmlOption = None,
+    force: ForceOption = False,
     json: JsonOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -44,6 +46,7 @@ def scenario_show(
     from mhstod.load.scenarios import scenarios_for
     from mhstod.lookups import find_scenario
 
+    check_page(html, force, json=json)
     knowledge = load(data_dir)
     scenario = find_scenario(scenarios_for(knowledge), name)
     checklist = _checklist(knowledge, scenario)
@@ -58,7 +61,13 @@ def scenario_show(
     from mhstod.text import Citations
 
     refs = Citations(knowledge.documents, short=not full)
-    out.lines(views.scenario_intro(scenario, knowledge, refs) + outline(checklist, full=full, refs=refs))
+    if html is None:
+        out.lines(views.scenario_intro(scenario, knowledge, refs) + outline(checklist, full=full, refs=refs))
+        return
+    from mhstod.render import html as pages
+
+    handout = views.scenario_intro(scenario, knowledge, refs, checklist.answers)  # a page says what was answered
+    save_page(html, pages.page(handout + outline(checklist, full=full, stamp=True, refs=refs)), force)
 
 
 @app.command("play", cls=swedish.Command)

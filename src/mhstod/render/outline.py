@@ -6,8 +6,10 @@ process with each duty as the sources word it, the deadlines, the answers and ev
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mhstod import __version__
-from mhstod.checklist import ActorDuties, Checklist, ContactView, Item
+from mhstod.checklist import ActorDuties, AnswerView, Checklist, ContactView, Item
 from mhstod.render.lines import Line, Mark
 from mhstod.text import Citations, document, elsewhere
 
@@ -55,7 +57,7 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
         lines += _deadlines(checklist, refs)
         lines += _steps(checklist, refs)
         lines.append(Line("heading", "Svaren som checklistan bygger på"))
-        lines += [Line("text", f"{a.short}: {a.label}", level=1) for a in checklist.answers]
+        lines += answer_lines(checklist.answers)
 
     if full:
         lines.append(Line("heading", "Noter"))
@@ -65,6 +67,11 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
     lines += [Line("note", note) for note in checklist.notes[:-1]]
     last = _sources(refs, full)[0]  # the note on checking contacts shares the sources' line
     return [*lines, Line("note", f"{checklist.notes[-1]} {last.text}")]
+
+
+def answer_lines(answers: Iterable[AnswerView]) -> list[Line]:
+    """Each answer under its question's short title, as the full checklist and a teaching case list them."""
+    return [Line("text", f"{a.short}: {a.label}", level=1) for a in answers]
 
 
 def provenance(checklist: Checklist) -> str:

@@ -6,6 +6,7 @@ teaching cases.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,8 +18,8 @@ from mhstod.model import Actor, Coordinator, Knowledge, Law, Number, Region, Sce
 from mhstod.render.lines import Line
 from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, stale_note
 
-if TYPE_CHECKING:  # a look-up never builds a checklist or a lesson
-    from mhstod.checklist import Checklist
+if TYPE_CHECKING:  # the checklist's module costs a look-up ~10 ms of start-up; only a case needs it
+    from mhstod.checklist import AnswerView, Checklist
     from mhstod.classroom import Place, Slide
 
 
@@ -229,9 +230,19 @@ def scenarios(found: tuple[Scenario, ...]) -> list[Line]:
     return lines
 
 
-def scenario_intro(scenario: Scenario, knowledge: Knowledge, refs: Citations) -> list[Line]:
-    """The case before its checklist; `refs` is shared with the checklist, whose list of sources ends both."""
-    return scenario_story(scenario) + scenario_discussion(scenario, knowledge, refs)
+def scenario_intro(scenario: Scenario, knowledge: Knowledge, refs: Citations,
+                   answers: Sequence[AnswerView] = ()) -> list[Line]:
+    """The case before its checklist; `refs` is shared with the checklist, whose list of sources ends both.
+
+    `answers`, where given, follow the story: a handout says what was answered before what it leads to.
+    """
+    lines = scenario_story(scenario)
+    if answers:
+        from mhstod.render.outline import answer_lines
+
+        lines.append(Line("heading", "Svaren i fallet"))
+        lines += answer_lines(answers)
+    return lines + scenario_discussion(scenario, knowledge, refs)
 
 
 def scenario_story(scenario: Scenario) -> list[Line]:
