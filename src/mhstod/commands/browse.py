@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from mhstod.commands.output import ACTORS_TABLE_MIN_WIDTH, DataDirOption, JsonOption, Output
+from mhstod.commands.output import ACTORS_TABLE_MIN_WIDTH, Completed, DataDirOption, JsonOption, Output
 from mhstod.commands.swedish import TEXT
 
 
@@ -45,7 +45,7 @@ def actors(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption
 
 def actor(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAMN", click_type=TEXT,
+    name: Annotated[str, typer.Argument(metavar="NAMN", click_type=Completed("actors"),
                                         help="Aktörens namn, t.ex. polisen, UD eller migrationsverket.")],
     json: JsonOption = False,
     data_dir: DataDirOption = None,

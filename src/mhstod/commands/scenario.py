@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mhstod.commands import swedish
-from mhstod.commands.output import DataDirOption, JsonOption, Output
+from mhstod.commands.output import Completed, DataDirOption, JsonOption, Output
 from mhstod.errors import Interrupted
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from mhstod.model import Knowledge, Scenario
 
 app = typer.Typer(help="Undervisningsfall för utbildare.", no_args_is_help=True, cls=swedish.Group)
-NameArgument = Annotated[str, typer.Argument(metavar="FALL", click_type=swedish.TEXT,
+NameArgument = Annotated[str, typer.Argument(metavar="FALL", click_type=Completed("scenarios"),
                                              help="Fallets namn, t.ex. romania-malmo (se mhstod scenario list).")]
 
 
