@@ -96,6 +96,14 @@ def test_a_place_is_a_county_or_a_municipality_typed_with_or_without_å_ä_ö(
     assert values(capsys, monkeypatch, "region", "Västra\\ G") == ["Västra\\ Götaland"]
 
 
+def test_region_takes_one_place_so_a_second_is_not_offered(capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    assert values(capsys, monkeypatch, "region", "--county", "Skåne", "") == []
+    assert values(capsys, monkeypatch, "region", "Lund", "") == []
+    assert values(capsys, monkeypatch, "region", "-m", "Lund", "-c", "") == []
+    assert values(capsys, monkeypatch, "region", "-m", "Lund", "--") == ["--county", "--json", "--data-dir", "--help"]
+
+
 def test_typed_inside_quotes_the_shell_needs_no_escapes(capsys: pytest.CaptureFixture[str],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     assert values(capsys, monkeypatch, "region", '"Västra G') == ["Västra Götaland"]
@@ -275,22 +283,29 @@ ZSH_ASKS = r"""
 compdef() { print -r -- "compdef $*" }
 compadd() { print -rl -- "compadd $*" }
 _describe() { print -rl -- "describe $*" "${(@P)3}" }
-%s
+source ./_mhstod
 words=(mhstod region Västra\\\ G); CURRENT=3; _mhstod_completion
-words=(mhstod actor 'Utrikes'); CURRENT=3; _mhstod_completion
+fpath=(. $fpath); autoload -Uz _mhstod
+words=(mhstod actor Utrikes); CURRENT=3; _mhstod
+words=(mhstod sc); CURRENT=2; _mhstod
 """
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed (apt-get install zsh)")
 def test_zsh(on_path: dict[str, str], tmp_path: Path) -> None:
-    """Zsh runs the script; compadd and _describe, which only work on a real Tab, print what they were given."""
-    lines = shell_run("zsh", ZSH_ASKS % printed("zsh"), on_path, tmp_path)
-    assert lines[0] == "compdef _mhstod_completion mhstod"
-    assert lines[1:] == [
+    """Zsh sources the script, then loads it from $fpath as compinit does (a first Tab and a later one).
+
+    compdef, compadd and _describe work only on a real Tab: here they print what they were given.
+    """
+    (tmp_path / "_mhstod").write_text(printed("zsh"), encoding="utf-8")
+    lines = shell_run("zsh", ZSH_ASKS, on_path, tmp_path)
+    assert lines == [
+        "compdef _mhstod_completion mhstod",
         "describe -V values described", "Västra Götaland:Västra Götalands län, Region Väst",
         "describe -V values described", "Utrikesdepartementet (UD):Regeringskansliet",
-        "utrikesdepartementet:Utrikesdepartementet (UD)"]
+        "utrikesdepartementet:Utrikesdepartementet (UD)",
+        "describe -V values described", "scenario:Undervisningsfall för utbildare."]
 
 
 FISH_ASKS = """

@@ -26,13 +26,17 @@ if TYPE_CHECKING:
 class Completed(Text):
     """Text that the shell completes: `values` names a source in shells.VALUES (counties, actors …) or a path.
 
-    The completing itself (commands/shells.py) is imported only when a shell asks, not on every start.
+    `unless` names parameters that, once given, leave nothing to offer here (`region` takes one place). The
+    completing itself (commands/shells.py) is imported only when a shell asks, not on every start.
     """
 
-    def __init__(self, values: str) -> None:
+    def __init__(self, values: str, unless: tuple[str, ...] = ()) -> None:
         self.values = values
+        self.unless = unless
 
     def shell_complete(self, ctx: Context, param: Parameter, incomplete: str) -> list[CompletionItem]:
+        if any(ctx.params.get(name) is not None for name in self.unless):
+            return []
         from mhstod.commands import shells
 
         return shells.candidates(self.values, ctx, incomplete)

@@ -12,15 +12,18 @@ from mhstod.errors import UsageError
 
 def region(
     ctx: typer.Context,
-    place: Annotated[str | None, typer.Argument(metavar="ORT", click_type=Completed("places"), show_default=False,
+    place: Annotated[str | None, typer.Argument(metavar="ORT", show_default=False,
+                                                click_type=Completed("places", unless=("county", "municipality")),
                                                 help="Län eller kommun, t.ex. Skåne, Lund eller 12.")] = None,
     county: Annotated[
-        str | None, typer.Option("--county", "-c", metavar="LÄN", click_type=Completed("counties"),
+        str | None, typer.Option("--county", "-c", metavar="LÄN",
+                                 click_type=Completed("counties", unless=("place", "municipality")),
                                  help="Län (eller kommun), t.ex. Skåne, SE-M, 12.")
     ] = None,
     municipality: Annotated[
         str | None,
-        typer.Option("--municipality", "-m", metavar="KOMMUN", click_type=Completed("municipalities"),
+        typer.Option("--municipality", "-m", metavar="KOMMUN",
+                     click_type=Completed("municipalities", unless=("place", "county")),
                      help="Kommun, t.ex. Lund eller 'Göteborgs stad'."),
     ] = None,
     json: JsonOption = False,

@@ -67,7 +67,8 @@ ZSH = r"""#compdef %(prog)s
     return 0
 }
 
-if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+# Autoloaded from $fpath as _%(prog)s, this file is the function: it completes, on the first Tab and every later one.
+if [[ $zsh_eval_context[-1] == (loadautofunc|shfunc) ]]; then
     %(func)s "$@"
 else
     (( $+functions[compdef] )) || { autoload -Uz compinit && compinit }
