@@ -31,10 +31,11 @@ def _run_process(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           env=env, timeout=60)
 
 
-def test_region_json_as_a_process_loads_no_prompt_or_rich_library(tmp_path: Path) -> None:
+def test_region_json_as_a_process_loads_no_prompt_or_rich_library_nor_the_completion(tmp_path: Path) -> None:
     probe = ("import sys, runpy; sys.argv=['mhstod','region','--county','Skåne','--json'];"
              "from mhstod.commands.main import main; code = main(sys.argv[1:]);"
-             "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'rich','questionary','prompt_toolkit'});"
+             "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'rich','questionary','prompt_toolkit'}"
+             " or m == 'mhstod.commands.shells');"
              "print('LOADED', bad, file=sys.stderr); sys.exit(code)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 0, result.stderr

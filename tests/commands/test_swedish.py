@@ -13,7 +13,7 @@ from tests.helpers import run
 
 COMMANDS = [[], ["region"], ["counties"], ["regions"], ["contacts"], ["guide"], ["process"], ["actors"], ["actor"],
             ["search"], ["lag"], ["data"], ["data", "check"], ["scenario"], ["scenario", "list"],
-            ["scenario", "show"], ["scenario", "play"]]
+            ["scenario", "show"], ["scenario", "play"], ["completion"]]
 # Typer's and Click's own words, as they appeared in the help and the errors.
 ENGLISH = re.compile(r"\b(Usage|Options|Commands|Arguments|Show this message|required|env var|default|Error|"
                      r"Missing|No such|Try|Did you mean|Got unexpected|requires an argument|Aborted|COMMAND|ARGS|"
@@ -35,7 +35,8 @@ def test_every_help_is_in_swedish(capsys: pytest.CaptureFixture[str], monkeypatc
 
 ERRORS = [["gude"], ["region", "--nope"], ["region", "--county"], ["region", "Skåne", "Lund"], ["actor"],
           ["scenario", "play"], ["--plain"], ["region", "Narnia"], ["guide", "--answers", "/finns/inte.yaml"],
-          ["scenario", "show", "finns-inte"], ["actor", "ingen-sådan-aktör"], ["search"], ["data", "nope"]]
+          ["scenario", "show", "finns-inte"], ["actor", "ingen-sådan-aktör"], ["search"], ["data", "nope"],
+          ["completion", "tcsh"], ["completion"]]
 
 
 @pytest.mark.parametrize("argv", ERRORS, ids=lambda a: " ".join(a))

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mhstod import __version__
-from mhstod.commands import browse, data, guide, places, scenario, swedish
+from mhstod.commands import browse, completion, data, guide, places, scenario, swedish
 from mhstod.commands.output import Output, plain_wanted, write
 
 app = typer.Typer(
@@ -22,8 +22,8 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # completing `mhstod -V …` reads the line, it does not run it
         write(f"mhstod {__version__}\n")
         raise typer.Exit()
 
@@ -51,3 +51,4 @@ for command in (places.region, places.counties, places.regions, places.contacts,
     app.command(cls=swedish.Command)(command)
 app.add_typer(data.app, name="data")
 app.add_typer(scenario.app, name="scenario")
+app.command(cls=swedish.Command)(completion.completion)

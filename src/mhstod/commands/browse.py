@@ -8,6 +8,7 @@ import typer
 
 from mhstod.commands.output import (
     ACTORS_TABLE_MIN_WIDTH,
+    Completed,
     DataDirOption,
     ForceOption,
     HtmlOption,
@@ -21,11 +22,12 @@ from mhstod.commands.swedish import TEXT
 
 def process(
     ctx: typer.Context,
-    step: Annotated[str | None, typer.Argument(metavar="STEG", click_type=TEXT, show_default=False,
+    step: Annotated[str | None, typer.Argument(metavar="STEG", click_type=Completed("steps"), show_default=False,
                                                help="Bara ett steg: 1–6 eller namnet, t.ex. 3 eller 'akut skydd'.")]
     = None,
-    step_option: Annotated[str | None, typer.Option("--step", metavar="N", click_type=TEXT, show_default=False,
-                                                    help="Bara ett steg (samma som STEG).")] = None,
+    step_option: Annotated[str | None, typer.Option("--step", metavar="N", click_type=Completed("steps"),
+                                                    show_default=False, help="Bara ett steg (samma som STEG).")]
+    = None,
     overview: Annotated[bool, typer.Option("--overview",
                                            help="Bara översikten: de sex stegen och svaren som avgör i varje.")]
     = False,
@@ -85,7 +87,7 @@ def actors(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOption
 
 def actor(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAMN", click_type=TEXT,
+    name: Annotated[str, typer.Argument(metavar="NAMN", click_type=Completed("actors"),
                                         help="Aktörens namn, t.ex. polisen, UD eller migrationsverket.")],
     json: JsonOption = False,
     data_dir: DataDirOption = None,
@@ -117,7 +119,7 @@ def search(
 
 def lag(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(metavar="LAG", click_type=TEXT, show_default=False,
+    name: Annotated[str | None, typer.Argument(metavar="LAG", click_type=Completed("laws"), show_default=False,
                                                help="Bara en lag, t.ex. koppleri eller människohandel.")] = None,
     json: JsonOption = False,
 ) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mhstod.commands.output import DataDirOption, JsonOption, Output, write
+from mhstod.commands.output import Completed, DataDirOption, JsonOption, Output, write
 from mhstod.errors import Interrupted, MhstodError, UsageError, shown_path
 
 if TYPE_CHECKING:
@@ -24,11 +24,12 @@ def guide(
     ctx: typer.Context,
     answers: Annotated[
         str | None,
-        typer.Option("--answers", "-a", metavar="FIL", help="Svarsfil (YAML eller JSON) i stället för frågor."),
+        typer.Option("--answers", "-a", metavar="FIL", click_type=Completed("files"),
+                     help="Svarsfil (YAML eller JSON) i stället för frågor."),
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FIL",
+        typer.Option("--output", "-o", metavar="FIL", click_type=Completed("files"),
                      help="Spara hela checklistan i en ny fil: .md, .html eller .json."),
     ] = None,
     full: Annotated[

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
+from mhstod.commands import COMPLETE_VAR
 from mhstod.errors import ExitCode, MhstodError, Stopped, shown, signals_held, stop_signals
 
 
@@ -66,6 +67,11 @@ def _main(argv: list[str] | None) -> int:
     from mhstod.commands.output import plain_wanted
 
     _usable_streams()
+    instruction = os.environ.get(COMPLETE_VAR)
+    if instruction:  # a shell asks what could come next (commands/shells.py); nothing else runs
+        from mhstod.commands.shells import respond
+
+        return respond(instruction, _program)
     _sane_width()
     given = _plain_first(sys.argv[1:] if argv is None else argv)
     with _plain_help_and_errors(given[:1] == ["--plain"] or plain_wanted()):
@@ -155,19 +161,26 @@ def _reader_gone() -> int:
     return ExitCode.OK
 
 
-def _run(argv: list[str]) -> int:
+def _program() -> Any:
+    """The whole command line as Click sees it: every command, option and argument."""
     import typer.main
+
+    from mhstod.commands.app import app
+
+    return typer.main.get_command(app)
+
+
+def _run(argv: list[str]) -> int:
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
     from typer.exceptions import Abort
 
-    from mhstod.commands.app import app
     from mhstod.commands.output import ReaderGone
 
     before = _stdout_identity()
     try:
         # Not Click's standalone mode: its errors are a box of 3–5 lines in English, and it ends a closed pipe
         # with exit 1. Here each is one line in Swedish, and a closed pipe ends quietly as everywhere else.
-        result = typer.main.get_command(app).main(args=argv, prog_name="mhstod", standalone_mode=False)
+        result = _program().main(args=argv, prog_name="mhstod", standalone_mode=False)
         if result == ExitCode.INTERRUPTED:  # Typer turns a bare Ctrl-C into this code, without a word
             sys.stderr.write("mhstod: avbrutet.\n")
         return result if isinstance(result, int) else ExitCode.OK
@@ -227,11 +240,7 @@ def usage_line(exc: Exception, argv: list[str] | None = None) -> str:
 
 def _command_path(argv: list[str]) -> str:
     """The command the words on the line name ("mhstod region"), for an error that lost its context."""
-    import typer.main
-
-    from mhstod.commands.app import app
-
-    group: Any = typer.main.get_command(app)
+    group: Any = _program()
     words = ["mhstod"]
     for word in argv:
         commands = getattr(group, "commands", {})

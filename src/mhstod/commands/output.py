@@ -13,15 +13,40 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from mhstod.commands.swedish import Text
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from typer._click.core import Context, Parameter
+    from typer._click.shell_completion import CompletionItem
 
     from mhstod.render.lines import Line
+
+
+class Completed(Text):
+    """Text that the shell completes: `values` names a source in shells.VALUES (counties, actors …) or a path.
+
+    `unless` names parameters that, once given, leave nothing to offer here (`region` takes one place). The
+    completing itself (commands/shells.py) is imported only when a shell asks, not on every start.
+    """
+
+    def __init__(self, values: str, unless: tuple[str, ...] = ()) -> None:
+        self.values = values
+        self.unless = unless
+
+    def shell_complete(self, ctx: Context, param: Parameter, incomplete: str) -> list[CompletionItem]:
+        if any(ctx.params.get(name) is not None for name in self.unless):
+            return []
+        from mhstod.commands import shells
+
+        return shells.candidates(self.values, ctx, incomplete)
+
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Skriv JSON (för skript) i stället för text.")]
 DataDirOption = Annotated[
     str | None,
     typer.Option("--data-dir", envvar="MHSTOD_DATA_DIR", show_envvar=True, metavar="KATALOG",
+                 click_type=Completed("dirs"),
                  help="Katalog med lokala YAML-filer som kompletterar eller rättar de levererade kontakterna."),
 ]
 HtmlOption = Annotated[

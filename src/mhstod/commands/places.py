@@ -6,21 +6,25 @@ from typing import Annotated
 
 import typer
 
-from mhstod.commands.output import TABLE_MIN_WIDTH, DataDirOption, JsonOption, Output
-from mhstod.commands.swedish import TEXT
+from mhstod.commands.output import TABLE_MIN_WIDTH, Completed, DataDirOption, JsonOption, Output
 from mhstod.errors import UsageError
 
 
 def region(
     ctx: typer.Context,
-    place: Annotated[str | None, typer.Argument(metavar="ORT", click_type=TEXT, show_default=False,
+    place: Annotated[str | None, typer.Argument(metavar="ORT", show_default=False,
+                                                click_type=Completed("places", unless=("county", "municipality")),
                                                 help="Län eller kommun, t.ex. Skåne, Lund eller 12.")] = None,
     county: Annotated[
-        str | None, typer.Option("--county", "-c", metavar="LÄN", help="Län (eller kommun), t.ex. Skåne, SE-M, 12.")
+        str | None, typer.Option("--county", "-c", metavar="LÄN",
+                                 click_type=Completed("counties", unless=("place", "municipality")),
+                                 help="Län (eller kommun), t.ex. Skåne, SE-M, 12.")
     ] = None,
     municipality: Annotated[
         str | None,
-        typer.Option("--municipality", "-m", metavar="KOMMUN", help="Kommun, t.ex. Lund eller 'Göteborgs stad'."),
+        typer.Option("--municipality", "-m", metavar="KOMMUN",
+                     click_type=Completed("municipalities", unless=("place", "county")),
+                     help="Kommun, t.ex. Lund eller 'Göteborgs stad'."),
     ] = None,
     json: JsonOption = False,
     data_dir: DataDirOption = None,

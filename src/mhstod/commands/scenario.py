@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mhstod.commands import swedish
-from mhstod.commands.output import DataDirOption, ForceOption, HtmlOption, JsonOption, Output, check_page, save_page
+from mhstod.commands.output import (
+    Completed,
+    DataDirOption,
+    ForceOption,
+    HtmlOption,
+    JsonOption,
+    Output,
+    check_page,
+    save_page,
+)
 from mhstod.errors import Interrupted
 
 if TYPE_CHECKING:
@@ -16,7 +25,7 @@ if TYPE_CHECKING:
     from mhstod.render.lines import Line
 
 app = typer.Typer(help="Undervisningsfall för utbildare.", no_args_is_help=True, cls=swedish.Group)
-NameArgument = Annotated[str, typer.Argument(metavar="FALL", click_type=swedish.TEXT,
+NameArgument = Annotated[str, typer.Argument(metavar="FALL", click_type=Completed("scenarios"),
                                              help="Fallets namn, t.ex. romania-malmo (se mhstod scenario list).")]
 
 

@@ -27,14 +27,14 @@ PLAIN = ((r"^Options:", "Alternativ:"), (r"^Commands:", "Kommandon:"), (r"^Argum
          (r"\[env\s+var:", "[miljövariabel:"), (r"\[required\]", "[krävs]"), (r"\[default:", "[standard:"))
 
 
-class _Text(StringParamType):
+class Text(StringParamType):
     """Text, without Typer's "<str>" beside the argument's name in the help."""
 
     def get_metavar(self, param: Any, ctx: Any) -> str:
         return ""
 
 
-TEXT = _Text()
+TEXT = Text()
 
 
 class _Swedish:
