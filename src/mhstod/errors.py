@@ -34,8 +34,12 @@ def quoted(text: str) -> str:
     return f"'{text}'" if NAMELIKE.fullmatch(text) and text.isprintable() else "[visas inte]"
 
 
-def shown_path(path: object, limit: int = 80) -> str:
-    """A file name for a message: as `shown`, but a long one keeps its end, where the name is."""
+def shown_path(path: object, limit: int = 200) -> str:
+    """A file name for a message: as `shown`, but a long one keeps its end, where the name is.
+
+    The limit is for names made to flood a message: where a file was saved must be said whole (80 characters
+    cut an ordinary path under /tmp/pytest-of-root/…/popen-gw0/… to "…tmp/pytes…").
+    """
     text = str(path)
     if len(text) <= limit:
         return shown(text, limit)
