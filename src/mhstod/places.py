@@ -146,8 +146,8 @@ class Gazetteer:
         text = typed[:MAX_INPUT * 4]
         if key(text).isdigit() and not text.strip().isdigit():
             raise self._unknown(typed, prefer)  # '-1' is no code, though its digits are Stockholm's
-        for how, index, probe in (("exact", self.exact, key(text)), ("folded", self.folded, fold(text))):
-            hits = index.get(probe)
+        for how in ("exact", "folded"):  # the folded index is built only here, after an exact miss
+            hits = self.exact.get(key(text)) if how == "exact" else self.folded.get(fold(text))
             if hits:
                 place = _choose(typed, hits, prefer)
                 return Match(typed, place, how, self._namesakes(place))  # type: ignore[arg-type]
