@@ -150,7 +150,7 @@ class Gazetteer:
             hits = self.exact.get(key(text)) if how == "exact" else self.folded.get(fold(text))
             if hits:
                 place = _choose(typed, hits, prefer)
-                return Match(typed, place, how, self._namesakes(place))  # type: ignore[arg-type]
+                return Match(typed, place, how, self._namesakes(place))
         raise self._unknown(typed, prefer)
 
     def _namesakes(self, place: Place) -> tuple[str, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -107,14 +109,26 @@ class Interview:
         if self.output.plain:
             write(f"\n{text}\n", flush=True)
         else:
-            self.output.console().print(f"\n{text}", style="dim", highlight=False, markup=False)
+            self._styled(f"\n{text}", "2")
 
     def alert(self, text: str) -> None:
         """What must not wait for the end of the questions: ring 112."""
         if self.output.plain:
             write(f"\n!!! {text}\n", flush=True)
         else:
-            self.output.console().print(f"\n{text}", style="bold red", highlight=False, markup=False)
+            self._styled(f"\n{text}", "1" if os.environ.get("NO_COLOR") else "1;31")
+
+    @staticmethod
+    def _styled(text: str, sgr: str) -> None:
+        """Text broken between words at the terminal's width, bold, dim or red where the terminal draws it.
+
+        Written without Rich: the guide's lines before the checklist are all this needs, and Rich cost the first
+        question ~40 ms of start-up. The checklist itself is drawn with Rich.
+        """
+        from mhstod.wrap import wrap
+
+        body = wrap(text, max(shutil.get_terminal_size().columns, 20))
+        write(f"\x1b[{sgr}m{body}\x1b[0m\n" if sys.stdout.isatty() else body + "\n", flush=True)
 
     def run(self) -> Answers:
         from mhstod import interview
@@ -122,7 +136,7 @@ class Interview:
         if self.output.plain:
             write(BANNER + "\n", flush=True)
         else:
-            self.output.console().print(BANNER, style="bold", highlight=False, markup=False)
+            self._styled(BANNER, "1")
         return interview.run(self.knowledge, self.say, self.ui, self.alert)
 
     def after(self, checklist: Checklist, given: Answers) -> None:
