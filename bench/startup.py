@@ -1,10 +1,14 @@
-"""Start-up benchmark: whole-process wall times, alternating the commands so drift hits all alike.
+"""Start-up benchmark: whole-process times of the commands people and scripts run, side by side in one run.
 
-Run from the repository with the environment the tool is installed in:
-    python bench/startup.py [--runs 20]
-Prints the median of each and its ratio to the floor (Python + PyYAML loading the data files), and the
-time until `mhstod guide` shows its first question in a pseudo-terminal (needs pexpect, a test extra).
-PYTHONDONTWRITEBYTECODE is removed from the environment so that, as for a user, byte code is cached.
+    python bench/startup.py [--rounds 20] [--source DIR] [--installed]
+
+It builds a wheel of the checkout (or of `--source DIR`, another checkout, for a before-and-after from the same
+machine) and installs it into a temporary virtual environment that borrows this one's libraries: a user's
+install, with the wheel's data snapshot, not the editable one. `--installed` measures the `mhstod` beside this
+Python instead. Each round runs every command once, in turn, so that the machine's drift hits all alike; the
+table gives each median, its ratio to the floor (Python with PyYAML's C loader reading the same data files: what
+any Python tool that reads this data pays) and the median peak memory. Byte code is cached, as for a user.
+The overlays are local folders that give every region 10 and 100 times its coordinators.
 """
 
 from __future__ import annotations
@@ -16,31 +20,68 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
+import tempfile
 import time
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-# The files `mhstod region` reads (all but the teaching cases, which only the scenario commands read).
-FILES = ["sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml"]
-FLOOR = (
-    "import yaml, pathlib\n"
-    f"for name in {FILES!r}:\n"
-    f"    p = pathlib.Path({str(DATA)!r}) / name\n"
-    "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
-)
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ["sources.yaml", "regions.yaml", "actors.yaml", "process.yaml", "law.yaml"]  # what `region` reads
+ANSWERS = ROOT / "tests" / "fixtures" / "examples" / "adult-refuses-police.yaml"
 
 
-def commands() -> dict[str, list[str]]:
-    mhstod = shutil.which("mhstod", path=str(Path(sys.executable).parent)) or "mhstod"
-    return {
-        "python -c pass": [sys.executable, "-c", "pass"],
-        "floor (PyYAML loads data/)": [sys.executable, "-c", FLOOR],
-        "region --county Skåne --json": [mhstod, "region", "--county", "Skåne", "--json"],
-        "region --county Skåne": [mhstod, "region", "--county", "Skåne"],
-    }
+def floor(data: Path) -> list[str]:
+    code = ("import yaml, pathlib\n"
+            f"for name in {FILES!r}:\n"
+            f"    yaml.load((pathlib.Path({str(data)!r}) / name).read_text(encoding='utf-8'),"
+            " Loader=yaml.CSafeLoader)\n")
+    return [sys.executable, "-c", code]
 
 
-def first_question(mhstod: str, env: dict[str, str]) -> float:
+def install(source: Path, into: Path) -> Path:
+    """The wheel of `source` in a new virtual environment that sees this one's libraries; its `mhstod`."""
+    dist = into / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
+                    str(dist), str(source)], check=True, capture_output=True)
+    venv = into / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    Path(purelib, "bench-env.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
+                    str(next(dist.glob("*.whl")))], check=True, capture_output=True)
+    return venv / "bin" / "mhstod"
+
+
+def overlay(data: Path, times: int, into: Path) -> Path:
+    """A local folder whose regions.yaml gives every region `times` times its shipped coordinators."""
+    regions = yaml.load((data / "regions.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["regions"]
+    for region in regions:
+        region["coordinators"] = [dict(c, id=f"{c['id']}-{k}") for k in range(times) for c in region["coordinators"]]
+    folder = into / f"overlay-{times}x"
+    folder.mkdir()
+    (folder / "regions.yaml").write_text(yaml.dump({"regions": regions}, Dumper=yaml.CSafeDumper,
+                                                   allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one whole process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                             env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {child.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def first_question(mhstod: str, env: dict[str, str]) -> tuple[float, float]:
     import pexpect
 
     start = time.perf_counter()
@@ -51,33 +92,58 @@ def first_question(mhstod: str, env: dict[str, str]) -> float:
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
-    return elapsed
+    return elapsed, float("nan")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=20)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--source", type=Path, default=ROOT, help="the checkout to build (default: this one)")
+    parser.add_argument("--installed", action="store_true", help="measure the mhstod beside this Python")
     args = parser.parse_args()
-    cmds = commands()
-    times: dict[str, list[float]] = {name: [] for name in cmds}
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["COLUMNS"] = "80"
-    for argv in cmds.values():  # warm the file cache and .pyc files
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
-    guide = "time to first question (guide)"
-    times[guide] = []
-    mhstod = cmds["region --county Skåne --json"][0]
-    for _ in range(args.runs):
-        for name, argv in cmds.items():
-            start = time.perf_counter()
-            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
-            times[name].append(time.perf_counter() - start)
-        times[guide].append(first_question(mhstod, env))
-    floor = statistics.median(times["floor (PyYAML loads data/)"])
-    print(f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {args.runs} runs each")
-    for name, samples in times.items():
-        median = statistics.median(samples)
-        print(f"{name:32} median {median * 1000:7.1f} ms   {median / floor:4.2f}× floor")
+    work = Path(tempfile.mkdtemp(prefix="mhstod-bench-"))
+    try:
+        if args.installed:
+            mhstod = shutil.which("mhstod", path=str(Path(sys.executable).parent)) or "mhstod"
+        else:
+            mhstod = str(install(args.source.resolve(), work))
+        data = args.source.resolve() / "data"
+        env = {k: v for k, v in os.environ.items() if k not in {"PYTHONDONTWRITEBYTECODE", "PYTHONPATH"}}
+        env["COLUMNS"] = "80"
+        ten, hundred = overlay(data, 10, work), overlay(data, 100, work)
+        region = [mhstod, "region", "Skåne", "--json"]
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "floor (PyYAML reads data/)": floor(data),
+            "region Skåne --json": region,
+            "region Skåne": [mhstod, "region", "Skåne"],
+            "guide --answers F --json": [mhstod, "guide", "--answers", str(ANSWERS), "--json"],
+            "region --json, overlay 10×": [*region, "--data-dir", str(ten)],
+            "region --json, overlay 100×": [*region, "--data-dir", str(hundred)],
+        }
+        for argv in commands.values():  # warm the file cache and the byte code
+            timed(argv, env)
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        guide = "guide: time to first question"
+        results[guide] = []
+        for _ in range(args.rounds):
+            for name, argv in commands.items():
+                results[name].append(timed(argv, env))
+            results[guide].append(first_question(mhstod, env))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    base = statistics.median(t for t, _ in results["floor (PyYAML reads data/)"])
+    plain = statistics.median(t for t, _ in results["region Skåne --json"])
+    cpu = platform.processor() or platform.machine()
+    print(f"{platform.node()} · {os.cpu_count()} cores ({cpu}) · Python {platform.python_version()} · "
+          f"{args.rounds} rounds · {'installed' if args.installed else f'wheel of {args.source}'}")
+    print(f"{'command':32} {'median':>9} {'× floor':>8} {'peak':>9}")
+    for name, samples in results.items():
+        median = statistics.median(t for t, _ in samples)
+        peaks = [m for _, m in samples if m == m]
+        peak = f"{statistics.median(peaks):6.1f} MiB" if peaks else ""
+        extra = f"   {median / plain:4.2f}× region --json" if "overlay" in name else ""
+        print(f"{name:32} {median * 1000:6.1f} ms {median / base:7.2f}× {peak:>9}{extra}")
 
 
 if __name__ == "__main__":
