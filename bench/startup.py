@@ -14,6 +14,7 @@ The overlays are local folders that give every region 10 and 100 times its coord
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import platform
 import shutil
@@ -60,7 +61,8 @@ def overlay(data: Path, times: int, into: Path) -> Path:
     """A local folder whose regions.yaml gives every region `times` times its shipped coordinators."""
     regions = yaml.load((data / "regions.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["regions"]
     for region in regions:
-        region["coordinators"] = [dict(c, id=f"{c['id']}-{k}") for k in range(times) for c in region["coordinators"]]
+        region["coordinators"] = [dict(copy.deepcopy(c), id=f"{c['id']}-{k}")  # no shared node: no YAML alias
+                                  for k in range(times) for c in region["coordinators"]]
     folder = into / f"overlay-{times}x"
     folder.mkdir()
     (folder / "regions.yaml").write_text(yaml.dump({"regions": regions}, Dumper=yaml.CSafeDumper,
@@ -68,17 +70,26 @@ def overlay(data: Path, times: int, into: Path) -> Path:
     return folder
 
 
+TIME = shutil.which("time", path="/usr/bin:/bin")  # GNU time: a small process between, so the peak is the command's
+
+
 def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak memory (MiB) of one whole process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                             env=env)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} exited {child.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+    """Wall seconds and peak memory (MiB; NaN without GNU time) of one whole process.
+
+    Not os.wait4 on our own child: a child forked from this Python carries its memory into ru_maxrss.
+    """
+    peak = float("nan")
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
+        wrapped = [TIME, "-f", "%M", "-o", report.name, *argv] if TIME else argv
+        start = time.perf_counter()
+        code = subprocess.run(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              stdin=subprocess.DEVNULL, env=env).returncode
+        elapsed = time.perf_counter() - start
+        if code != 0:
+            raise SystemExit(f"{' '.join(argv)} exited {code}")
+        if TIME:
+            peak = int(report.read().split()[-1]) / 1024
+    return elapsed, peak
 
 
 def first_question(mhstod: str, env: dict[str, str]) -> tuple[float, float]:

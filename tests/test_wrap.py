@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,3 +54,21 @@ def test_styles_stay_with_their_words() -> None:
     spans = wrap_spans([("q", "? Vilka svar"), ("i", " (Enter bekräftar)")], 14, indent=2)
     assert spans == [("q", "?"), ("q", " "), ("q", "Vilka"), ("q", " "), ("q", "svar"), ("", "\n  "),
                      ("i", "(Enter"), ("", "\n  "), ("i", "bekräftar)")]
+
+
+@pytest.mark.parametrize(("text", "width", "indent"), [("x 中文字", 3, 2), ("中文字", 1, 0), ("ab 中", 2, 1)])
+def test_a_character_wider_than_the_room_left_is_still_placed(text: str, width: int, indent: int) -> None:
+    """With one column left after the indent, a two-column character fitted nowhere: the loop never ended."""
+    import signal
+
+    def endless(signum: int, frame: object) -> None:
+        raise TimeoutError("wrap() did not end")
+
+    before = signal.signal(signal.SIGALRM, endless)
+    signal.alarm(5)
+    try:
+        wrapped = wrap(text, width, indent=indent)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert wrapped.replace("\n", "").replace(" ", "") == text.replace(" ", "")

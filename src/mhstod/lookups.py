@@ -222,9 +222,10 @@ def find_law(knowledge: Knowledge, typed: str) -> Law:
     if exact or len(starts) == 1:
         return (exact or starts)[0]
     names = {fold(law.name): law.name for law in knowledge.laws}
-    close = difflib.get_close_matches(probe, list(names), n=3, cutoff=0.6) if probe else []
-    choices = [names[c] for c in close] or [law.name for law in knowledge.laws]
-    hint = f"Menade du {' eller '.join(choices)}?" if close else f"Välj bland: {', '.join(choices)}."
+    close = [law.name for law in starts] or [
+        names[c] for c in (difflib.get_close_matches(probe, list(names), n=3, cutoff=0.6) if probe else [])]
+    everything = ", ".join(law.name for law in knowledge.laws)
+    hint = f"Menade du {' eller '.join(close)}?" if close else f"Välj bland: {everything}."
     raise UsageError(f"Okänd lag '{shown(typed)}'. {hint}")
 
 

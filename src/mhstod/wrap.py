@@ -44,6 +44,8 @@ def wrap_spans(spans: Sequence[Span], width: int, indent: int = 0, start: int = 
             spaces = []
             while column + columns(piece) > width and len(piece) > 1:
                 head = _fit(piece, width - column) if width > column else ""
+                if not head and column == indent:  # not even one wide character fits a new line: take it anyway
+                    head = piece[:1]
                 if head:
                     out.append((style, head))
                 out.append(("", "\n" + " " * indent))

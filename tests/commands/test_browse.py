@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -193,7 +194,8 @@ def test_one_law_by_name(capsys: pytest.CaptureFixture[str], typed: str) -> None
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("kop", "Okänd lag 'kop'. Välj bland: Människohandel, Människoexploatering, Koppleri, Köp av sexuell tjänst."),
+    ("kop", "Okänd lag 'kop'. Menade du Koppleri eller Köp av sexuell tjänst?"),
+    ("xx", "Okänd lag 'xx'. Välj bland: Människohandel, Människoexploatering, Koppleri, Köp av sexuell tjänst."),
     ("människohandell", "Okänd lag 'människohandell'. Menade du Människohandel"),
 ])
 def test_an_unknown_law_is_one_line(capsys: pytest.CaptureFixture[str], typed: str, said: str) -> None:
@@ -214,11 +216,16 @@ def test_search_names_questions_by_their_titles_not_their_ids(capsys: pytest.Cap
 
 
 @pytest.mark.parametrize("command", ["lag", "process"])
-def test_options_only_where_they_act(capsys: pytest.CaptureFixture[str], command: str) -> None:
-    """A local folder corrects contacts; the law and the process are not read from it, so neither offers it."""
-    assert "--data-dir" not in run(capsys, command, "-h")[1]
-    code, _, err = run(capsys, command, "--data-dir", ".")
-    assert code == 2 and "--data-dir" in err
+def test_a_local_folder_acts_on_the_law_and_the_process_too(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                            command: str) -> None:
+    """Both cite the sources and process names actors, which a local folder can correct: the option stays."""
+    (tmp_path / "sources.yaml").write_text(
+        'documents:\n  - id: "004"\n    short: "Broschyren"\n    file: 004_31549bb2a0d6a5f9.txt\n'
+        '    title: "Broschyren, rättad lokalt"\n    publisher: "Jämställdhetsmyndigheten"\n    date: "2018"\n',
+        encoding="utf-8")
+    assert "--data-dir" in run(capsys, command, "-h")[1]
+    code, out, _ = run(capsys, command, "--data-dir", str(tmp_path))
+    assert code == 0 and "Broschyren, rättad lokalt" in out
 
 
 @pytest.mark.parametrize("width", [80, 81, 100, 200])

@@ -36,6 +36,7 @@ def process(
                                           "med --overview eller ett steg ett mindre schema.")] = False,
     html: HtmlOption = None,
     force: ForceOption = False,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Visa de sex stegen: när, vad som händer, vem som agerar och vilka svar som avgör vad."""
     from mhstod.errors import UsageError
@@ -50,7 +51,7 @@ def process(
         raise UsageError("Välj antingen --mermaid eller --json.")
     check_page(html, force, json=json, mermaid=mermaid)
     typed = step if step is not None else step_option
-    knowledge = load()
+    knowledge = load(data_dir)
     chosen = find_step(knowledge, typed) if typed is not None else None
     out = Output.of(ctx)
     if html is not None:
@@ -58,7 +59,7 @@ def process(
         from mhstod.render import views
 
         lines = views.overview(knowledge) if overview else views.process(knowledge, chosen)
-        save_page(html, pages.page(lines, () if chosen else knowledge.steps), force)
+        save_page(html, pages.page(lines, () if chosen or overview else knowledge.steps), force)
     elif mermaid:
         from mhstod.render import mermaid as charts
 
@@ -122,10 +123,11 @@ def lag(
     name: Annotated[str | None, typer.Argument(metavar="LAG", click_type=Completed("laws"), show_default=False,
                                                help="Bara en lag, t.ex. koppleri eller människohandel.")] = None,
     json: JsonOption = False,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Visa lagtexterna i källorna: människohandel, människoexploatering, koppleri, köp av sexuell tjänst."""
     from mhstod.load import load
     from mhstod.lookups import find_law
 
-    knowledge = load()
+    knowledge = load(data_dir)
     Output.of(ctx).view(json, "laws", knowledge, find_law(knowledge, name) if name is not None else None)

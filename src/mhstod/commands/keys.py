@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Iterator
 
@@ -55,13 +56,20 @@ def _presses(fd: int) -> Iterator[Action]:
         yield from parse(pressed)
 
 
+# One key in what a read returned: an escape sequence (arrows, Page Up …), a lone Esc, or one byte.
+_KEY = re.compile(rb"\x1b(?:\[[0-9;]*[~A-Za-z]|O[A-Za-z])|\x1b|.", re.DOTALL)
+
+
 def parse(pressed: bytes) -> list[Action]:
-    """The actions in what one read returned: one key, an arrow's escape sequence, or keys typed quickly."""
-    if pressed in KEYS:
-        return [KEYS[pressed]]
-    if pressed.startswith(b"\x1b"):
-        return []  # a key this player has no use for (F1, Home …), not Esc followed by letters
-    return [KEYS[key] for key in (pressed[i:i + 1].lower() for i in range(len(pressed))) if key in KEYS]
+    """The actions in what one read returned: one key, or several pressed quickly (over SSH they come together).
+
+    Esc quits only when it came alone: within a read it begins an arrow or another key's sequence, and a key
+    this player has no use for (F1, Home …) is no action.
+    """
+    if pressed == b"\x1b":
+        return ["quit"]
+    keys = [key if key.startswith(b"\x1b") else key.lower() for key in _KEY.findall(pressed)]
+    return [KEYS[key] for key in keys if key in KEYS and key != b"\x1b"]
 
 
 def _lines() -> Iterator[Action]:  # pragma: no cover - Windows

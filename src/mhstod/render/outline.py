@@ -18,12 +18,12 @@ FULL_HINT = "Hela checklistan: --full eller en sparad fil."
 SHORT_PHRASES = 2  # per actor under "Vem gör vad" on the short view; the rest in the full one
 
 
-def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs: Citations | None = None
-            ) -> list[Line]:
+def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs: Citations | None = None,
+            hint: str = FULL_HINT) -> list[Line]:
     """The checklist's lines: short by default, whole with `full`; `stamp` adds when and from what it was made.
 
     `refs`: the citations of what is shown above the checklist (a teaching case), so that one list of sources
-    at the end numbers them all.
+    at the end numbers them all. `hint`: how to get the whole checklist, after the short one's sources.
     """
     refs = refs or Citations(checklist.documents, short=not full)
     lines = [Line("title", TITLE), Line("text", _header(checklist))]
@@ -62,10 +62,10 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
     if full:
         lines.append(Line("heading", "Noter"))
         lines += [Line("note", note) for note in checklist.notes]
-        return lines + _sources(refs, full)
+        return lines + _sources(refs, full, hint)
     lines.append(Line("text", ""))
     lines += [Line("note", note) for note in checklist.notes[:-1]]
-    last = _sources(refs, full)[0]  # the note on checking contacts shares the sources' line
+    last = _sources(refs, full, hint)[0]  # the note on checking contacts shares the sources' line
     return [*lines, Line("note", f"{checklist.notes[-1]} {last.text}")]
 
 
@@ -179,14 +179,14 @@ def _steps(checklist: Checklist, refs: Citations) -> list[Line]:
     return lines
 
 
-def _sources(refs: Citations, full: bool) -> list[Line]:
+def _sources(refs: Citations, full: bool, hint: str) -> list[Line]:
     used = refs.cited_documents()
     if not full:
         parts = [f"{d.id} {d.short} ({d.date or 'odaterad'})" for d in used]
         if refs.elsewhere:
             last = f"A{len(refs.elsewhere)}"
             parts.append(f"{'A1' if last == 'A1' else 'A1–' + last}: annan källa")
-        return [Line("note", "Källor: " + "; ".join(parts) + ". " + FULL_HINT)]
+        return [Line("note", "Källor: " + "; ".join(parts) + "." + (f" {hint}" if hint else ""))]
     lines = [Line("heading", "Källor")]
     for doc in used:
         lines.append(Line("text", document(doc), level=1))

@@ -283,7 +283,7 @@ def lesson_slide(slides: tuple[Slide, ...], place: Place, scenario: Scenario, kn
     else:
         from mhstod.render.outline import outline
 
-        lines = outline(checklist, full=place.full, refs=refs)
+        lines = outline(checklist, full=place.full, refs=refs, hint="")  # the key line says how: f
     forward = "visa svaret" if slide.hides and not place.revealed else "nästa"
     keys = [f"Enter eller →: {forward}", "← eller b: tillbaka", "q: avsluta"]
     if slide.kind == "checklist":
