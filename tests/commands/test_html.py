@@ -188,3 +188,11 @@ def test_pages_in_a_real_browser_at_1920(capsys: pytest.CaptureFixture[str], kno
     found = _laid_out(case)
     _check(found, [scenario.title, "Svaren i fallet", "Att diskutera", "Checklista vid misstanke"])
     assert "x" * 300 in str(found["text"]).replace("\n", ""), "the long word is on the page, folded"
+
+
+def test_the_overview_page_is_one_page_not_one_sheet_per_step(capsys: pytest.CaptureFixture[str],
+                                                              tmp_path: Path) -> None:
+    target = tmp_path / "oversikt.html"
+    assert run(capsys, "process", "--overview", "--html", str(target))[0] == 0
+    page = target.read_text(encoding="utf-8")
+    assert "Svar som avgör här" in page and 'class="paged"' not in page, "a two-line step on its own A4 sheet"
