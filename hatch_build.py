@@ -25,14 +25,13 @@ class SnapshotHook(BuildHookInterface):  # type: ignore[misc]
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
         try:
-            from mhstod.load import build
             from mhstod.load.files import DATA_FILES
-            from mhstod.load.nodes import parse_data
+            from mhstod.load.knowledge import build, parse_shipped
             from mhstod.load.snapshot import NAME, make
 
             texts = {name: (root / "data" / name).read_text(encoding="utf-8") for name in DATA_FILES}
-            build(texts)  # validates everything, as every run would
-            values = {name: parse_data(f"data/{name}", texts[name], trusted=True) for name in DATA_FILES}
+            values = parse_shipped(texts)
+            build(texts, parsed=values)  # validates everything, as every run would
         finally:
             sys.path.remove(str(root / "src"))
         out = Path(tempfile.mkdtemp(prefix="mhstod-snapshot-")) / NAME

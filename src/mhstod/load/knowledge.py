@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 from mhstod.load.actors import read_actors
 from mhstod.load.files import DATA_FILES, OVERLAYABLE, data_folder, read_overlay, read_shipped
@@ -25,17 +26,19 @@ TOP_KEYS = {
 @lru_cache(maxsize=4)
 def load(data_dir: str | None = None) -> Knowledge:
     """The shipped data with an optional local overlay, validated once per process."""
-    return build(read_shipped(), read_overlay(data_dir) if data_dir else None)
+    texts = read_shipped()
+    # The wheel's snapshot, where it was made from these very texts (snapshot.py); otherwise the YAML is parsed.
+    return build(texts, read_overlay(data_dir) if data_dir else None, matching(data_folder(), texts))
 
 
-def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = None) -> Knowledge:
-    """Validate the data files' texts (keyed by file name), with local overlays merged by id, into a Knowledge.
+def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = None,
+          parsed: dict[str, Any] | None = None) -> Knowledge:
+    """Validate the data files (keyed by file name), with local overlays merged by id, into a Knowledge.
 
-    The shipped texts are read from the wheel's snapshot where it was made from these very texts (snapshot.py);
-    otherwise they are parsed. Either way every value is validated here.
+    `parsed`: the texts already parsed (the snapshot, or the build hook's own parse); else they are parsed here.
+    Either way every value is validated here.
     """
-    parsed = matching(data_folder(), texts) or {
-        name: parse_data(f"data/{name}", texts[name], trusted=True) for name in DATA_FILES}
+    parsed = parsed or parse_shipped(texts)
     tops = {name: Node(parsed[name], f"data/{name}").mapping(TOP_KEYS[name]) for name in DATA_FILES}
     local: dict[tuple[str, str], str] = {}
     for name, (label, text) in (overlays or {}).items():
@@ -62,6 +65,11 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
         reviewed=date_text(tops["sources.yaml"]["reviewed"]),
     )
+
+
+def parse_shipped(texts: dict[str, str]) -> dict[str, Any]:
+    """The shipped files' YAML, parsed: what the snapshot holds."""
+    return {name: parse_data(f"data/{name}", texts[name], trusted=True) for name in DATA_FILES}
 
 
 def _laws(top: dict[str, Node], docs: frozenset[str]) -> tuple[Law, ...]:
