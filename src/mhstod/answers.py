@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from mhstod.conditions import Answer
 from mhstod.errors import AnswersError, MhstodError, quoted
 from mhstod.model import Knowledge, Question
 from mhstod.places import Gazetteer, Match, gazetteer_for
+from mhstod.record import Record
 from mhstod.rules import for_rules, is_relevant
 
 YES_NO = {True: "yes", False: "no"}  # YAML reads an unquoted yes/no as a boolean
 UNKNOWN_WORDS = {"vet inte", "vet ej", "okänt", "okänd"}
 
 
-@dataclass(frozen=True, slots=True)
-class Answers:
+class Answers(Record):
     """Valid answers by question id; `place` is the resolved county answer, if one was given."""
 
     values: Mapping[str, Answer]
     place: Match | None = None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
     def label(self, question: Question) -> str:
         """The answer as the user reads it: the place's name, or the chosen labels."""

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 from mhstod.conditions import Answer
 from mhstod.model import Action, Deadline, Document, Number, Region, Source, Sourced, Web
 from mhstod.places import Place
+from mhstod.record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(Record):
     """One line of the checklist: a task in the user's words, or an actor's duty.
 
     `verify` when an unknown answer is why it is shown; `restates` are the step actions a task says in other
@@ -41,8 +40,7 @@ class Item:
         return self.number is not None and self.number.urgent
 
 
-@dataclass(frozen=True, slots=True)
-class StepView:
+class StepView(Record):
     number: int
     name: str
     timing: str
@@ -51,8 +49,7 @@ class StepView:
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ActorDuties:
+class ActorDuties(Record):
     """What another actor does in this case, each duty as a short phrase (its wording in `restates`)."""
 
     actor: str
@@ -68,8 +65,7 @@ class ActorDuties:
 ContactKind = Literal["person", "line", "note", "actor"]
 
 
-@dataclass(frozen=True, slots=True)
-class ContactView:
+class ContactView(Record):
     """Someone to contact, and how, as the sources say; `age` says how old a dated contact is.
 
     `kind`: a named person, a phone line, a note on how to reach people who are not named, or an actor.
@@ -93,8 +89,7 @@ class ContactView:
     local: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerView:
+class AnswerView(Record):
     question: str
     short: str
     text: str
@@ -102,8 +97,7 @@ class AnswerView:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class Checklist:
+class Checklist(Record):
     """Everything every renderer needs, decided here: order, urgency, staleness, labels and sources."""
 
     answers: tuple[AnswerView, ...]
@@ -123,7 +117,7 @@ class Checklist:
     as_of: str
     reviewed: str
     today: date
-    remarks: tuple[str, ...] = field(default=())
+    remarks: tuple[str, ...] = ()
 
     @property
     def deadlines(self) -> tuple[Item, ...]:

@@ -8,20 +8,19 @@ Pure: the terminal and its keys are in commands/scenario.py.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from typing import Literal
 
 from mhstod.checklist import Checklist
 from mhstod.conditions import Answer
 from mhstod.model import Knowledge, Question
+from mhstod.record import Record, replace
 from mhstod.rules import help_for
 
 SlideKind = Literal["story", "question", "discussion", "checklist"]
 Action = Literal["next", "back", "full", "quit"]
 
 
-@dataclass(frozen=True, slots=True)
-class Slide:
+class Slide(Record):
     """One screen; a question's answer is hidden until revealed."""
 
     kind: SlideKind
@@ -36,8 +35,7 @@ class Slide:
         return self.kind == "question"
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(Record):
     """Where the room is: the slide, whether its answer is shown, and whether the checklist is the full one."""
 
     slide: int = 0

@@ -12,8 +12,9 @@ question has not been answered yet (so the question may still matter and is wort
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from enum import Enum
+
+from mhstod.record import Record
 
 UNKNOWN = "unknown"
 
@@ -26,38 +27,32 @@ class Truth(Enum):
     YES = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Is:
+class Is(Record):
     """The answer to `question` is one of `values` (for a multiple choice: any chosen value is)."""
 
     question: str
     values: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
-class All:
+class All(Record):
     parts: tuple[Condition, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class AnyOf:
+class AnyOf(Record):
     parts: tuple[Condition, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Not:
+class Not(Record):
     part: Condition
 
 
-@dataclass(frozen=True, slots=True)
-class Maybe:
+class Maybe(Record):
     """Where `part` holds, the rule is only something to check (an EU citizen may have a right to stay)."""
 
     part: Condition
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
+class Known(Record):
     """Holds only where the answers say so: for a line whose text states the answer ("Personen vill …").
 
     A "Vet inte" answer, or a `maybe:`, inside it counts as no; a question not yet answered still leaves it
@@ -67,8 +62,7 @@ class Known:
     part: Condition
 
 
-@dataclass(frozen=True, slots=True)
-class Named:
+class Named(Record):
     """A definition from the data, evaluated as its condition; `text` says it in Swedish for trainers."""
 
     name: str

@@ -6,7 +6,6 @@ Also the data's sizes and dates; plain values the renderers turn into text or JS
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from datetime import date
 
 from mhstod.conditions import ALWAYS, Condition, questions_in
@@ -27,11 +26,11 @@ from mhstod.model import (
     Step,
 )
 from mhstod.places import MAX_INPUT, Match, fold
+from mhstod.record import Record
 from mhstod.text import CONFIRM, CONFIRM_SHORT, describe
 
 
-@dataclass(frozen=True, slots=True)
-class RegionReport:
+class RegionReport(Record):
     """Everything `mhstod region` shows: the place, its region, whom to call and how old that is.
 
     `notes` are about the region and its date; what concerns the reading of the place is `match.remarks()`.
@@ -119,8 +118,7 @@ def find_actor(knowledge: Knowledge, typed: str) -> Actor:
     raise UsageError(f"Okänd aktör '{shown(typed)}'.{hint}")
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(Record):
     """Actions of a step that apply under one condition."""
 
     condition: Condition
@@ -152,8 +150,7 @@ def find_step(knowledge: Knowledge, typed: str) -> Step:
     raise UsageError(f"Okänt steg '{shown(typed)}'. Stegen är {steps}.")
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(Record):
     """A step in the overview: the questions whose answers decide what happens in it, and those that do so first."""
 
     step: Step
@@ -178,8 +175,7 @@ def overview(knowledge: Knowledge) -> tuple[Route, ...]:
     return tuple(routes)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(Record):
     where: str
     text: str
 

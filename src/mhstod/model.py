@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from mhstod.conditions import ALWAYS, Condition
+from mhstod.record import Record
 
 AgeFocus = Literal["any", "adult", "child"]
 PurposeFocus = Literal["any", "sexual", "other"]
@@ -36,8 +36,7 @@ QUESTIONS_READ_BY_CODE: dict[str, tuple[str, tuple[str, ...]]] = {
     AGE_QUESTION: ("single", ("child", "adult")), PURPOSE_QUESTION: ("multi", ("sexual",))}
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Record):
     """One source document; `date` holds only what is known of it ("2018", "2024-06-11", or "")."""
 
     id: str
@@ -49,8 +48,7 @@ class Document:
     short: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Record):
     """Where a fact comes from: a seed document and section, or elsewhere with its basis."""
 
     doc: str = ""
@@ -64,16 +62,14 @@ class Source:
         return bool(self.elsewhere)
 
 
-@dataclass(frozen=True, slots=True)
-class Sourced:
+class Sourced(Record):
     """A sentence and its source."""
 
     text: str
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class DatedNote:
+class DatedNote(Record):
     """A sentence with its source and the date of that source ("2018-09"), so that its age can be shown."""
 
     text: str
@@ -81,8 +77,7 @@ class DatedNote:
     as_of: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class County:
+class County(Record):
     code: str
     name: str
     short_name: str
@@ -92,15 +87,13 @@ class County:
     region_source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class Municipality:
+class Municipality(Record):
     code: str
     name: str
     county: str
 
 
-@dataclass(frozen=True, slots=True)
-class Coordinator:
+class Coordinator(Record):
     id: str
     name: str
     phones: tuple[str, ...]
@@ -112,8 +105,7 @@ class Coordinator:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(Record):
     """A phone number and what it is for.
 
     National numbers (112, 114 14, the support line) do not age and carry no `as_of`; organisation-specific
@@ -138,8 +130,7 @@ class Number:
     local: str = ""  # the local file it comes from; "" for shipped data
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(Record):
     """A coordinators' region; `numbers` are the region's own (a shared line), `no_coordinator` where none is named."""
 
     id: str
@@ -152,36 +143,31 @@ class Region:
     numbers: tuple[Number, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Responsibility:
+class Responsibility(Record):
     text: str
     for_whom: ForWhom
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class Web:
+class Web(Record):
     url: str
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(Record):
     numbers: tuple[str, ...] = ()
     how: tuple[Sourced, ...] = ()
     web: tuple[Web, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Locations:
+class Locations(Record):
     """The municipalities where an actor has an office, so it is named only in regions that have one."""
 
     places: tuple[str, ...]
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(Record):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -200,8 +186,7 @@ QuestionType = Literal["single", "multi", "place"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("single", "multi", "place")
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(Record):
     """One answer to a question; an `exclusive` answer cannot be combined with others in a multiple choice."""
 
     value: str
@@ -210,16 +195,14 @@ class Choice:
     alert: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class HelpText:
+class HelpText(Record):
     """A part of a question's help, said where `when` can hold for the answers so far (rules.help_for)."""
 
     text: str
     when: Condition = ALWAYS
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(Record):
     """A question of the guide; `unknown` is the value that means "Vet inte" ("" where none does).
 
     `verify` is what to find out when the answer is unknown ("" where the checklist's own items say it).
@@ -267,8 +250,7 @@ PeriodUnit = Literal["days", "weeks", "months"]
 PERIOD_UNITS: tuple[PeriodUnit, ...] = ("days", "weeks", "months")
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(Record):
     """A deadline the law gives, relative to an event ("inom 14 dagar från anmälan"); no period means at once."""
 
     id: str
@@ -279,8 +261,7 @@ class Deadline:
     period: tuple[PeriodUnit, int] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(Record):
     """Something the user does, in the user's words, for some roles (all when `roles` is empty).
 
     `urgency` 1–5 makes it a candidate for "Nu"; `restates` are the step actions it says in other words, with
@@ -300,8 +281,7 @@ class Task:
     info: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(Record):
     """What an actor does in a step, as the sources word it; `short` is the phrase for "Vem gör vad".
 
     `placement` is the basis for placing it in this step.
@@ -318,8 +298,7 @@ class Action:
     id: str = ""  # "s2-5": the fifth action of step 2, unique in the process
 
 
-@dataclass(frozen=True, slots=True)
-class ContactRule:
+class ContactRule(Record):
     """Whom to contact, and why: an actor (`actor`), or a national number (`number`)."""
 
     why: str
@@ -329,8 +308,7 @@ class ContactRule:
     when: Condition = ALWAYS
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(Record):
     """One of the manual's six steps."""
 
     number: int
@@ -342,8 +320,7 @@ class Step:
     actions: tuple[Action, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Law:
+class Law(Record):
     """A legal text of the sources, with notes where the law may have changed since."""
 
     id: str
@@ -353,8 +330,7 @@ class Law:
     notes: tuple[Sourced, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Scenario:
+class Scenario(Record):
     """A teaching case: a story, its answers, notes, and what a correct checklist must (not) contain."""
 
     id: str
@@ -379,8 +355,7 @@ def _by(items: tuple[_T, ...], attr: str, value: str) -> _T:
     raise KeyError(value)
 
 
-@dataclass(frozen=True, slots=True)
-class Knowledge:
+class Knowledge(Record):
     """Everything the tool knows, validated. Look-ups by id scan: no list here is longer than 22 items."""
 
     documents: tuple[Document, ...]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
 from mhstod.errors import AmbiguousPlace, UnknownPlace, shown
 from mhstod.model import County, Knowledge, Municipality
+from mhstod.record import Record
 
 Kind = Literal["county", "municipality"]
 How = Literal["exact", "folded"]
@@ -20,8 +20,7 @@ MAX_INPUT = 80
 _SEPARATORS = str.maketrans({"-": " ", "–": " ", "—": " ", "_": " ", ".": " ", ",": " ", "\u00a0": " "})
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Place:
+class Place(Record, eq=False):
     """A county, or a municipality in its county; one object per place, compared by identity."""
 
     county: County
@@ -38,8 +37,7 @@ class Place:
         return f"{self.municipality.name} (kommun i {self.county.name})"
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(Record):
     """What was typed, the place it means, and places in other counties that a keyboard without å could mean."""
 
     typed: str
@@ -94,8 +92,7 @@ def _municipality_forms(municipality: Municipality, county: County) -> set[str]:
     return forms
 
 
-@dataclass(frozen=True, slots=True)
-class _RegionHint:
+class _RegionHint(Record):
     name: str
     counties: tuple[str, ...]
 

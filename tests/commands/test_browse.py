@@ -231,15 +231,15 @@ def test_a_local_folder_acts_on_the_law_and_the_process_too(capsys: pytest.Captu
 @pytest.mark.parametrize("width", [80, 81, 100, 200])
 def test_a_long_local_actor_name_folds_and_the_role_stays(knowledge: Knowledge, width: int) -> None:
     """A municipality's overlay may name an actor at length; the role column must not vanish for it."""
-    import dataclasses
     import io
 
     from rich.console import Console
 
+    from mhstod.record import replace
     from mhstod.render import rich
 
-    first = dataclasses.replace(knowledge.actors[0], name="Socialtjänsten i " + "Långnamnskommun" * 4)
-    local = dataclasses.replace(knowledge, actors=(first, *knowledge.actors[1:]))
+    first = replace(knowledge.actors[0], name="Socialtjänsten i " + "Långnamnskommun" * 4)
+    local = replace(knowledge, actors=(first, *knowledge.actors[1:]))
     console = Console(file=io.StringIO(), width=width, color_system=None)
     console.print(rich.actors(local))
     out = console.file.getvalue()  # type: ignore[attr-defined]

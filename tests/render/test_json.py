@@ -6,7 +6,6 @@ import contextlib
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from mhstod.engine import build_checklist
 from mhstod.load import load
 from mhstod.load.scenarios import scenarios_for
 from mhstod.model import Knowledge
+from mhstod.record import replace
 from mhstod.render import json as as_json
 from tests.helpers import run
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from itertools import product
 
 from mhstod.conditions import (
@@ -40,13 +39,13 @@ from mhstod.model import (
     Step,
     Task,
 )
+from mhstod.record import Record, replace
 
 MAX_URGENCY = 5
 NAME_RE = re.compile(r"[a-z]+(_[a-z]+)*")  # question ids and names of definitions
 
 
-@dataclass(frozen=True, slots=True)
-class Process:
+class Process(Record):
     questions: tuple[Question, ...]
     roles: tuple[tuple[str, str], ...]
     tasks: tuple[Task, ...]
@@ -56,8 +55,7 @@ class Process:
     presumptions: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(Record):
     """What the readers below check names against."""
 
     docs: frozenset[str]

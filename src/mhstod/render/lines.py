@@ -5,15 +5,15 @@ The checklist and the look-ups build lines; Rich, plain text, Markdown and HTML 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from mhstod.record import Record
 
 Kind = Literal["title", "heading", "subheading", "item", "text", "note"]
 Mark = Literal["", "urgent", "todo", "verify"]
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Record):
     kind: Kind
     text: str
     mark: Mark = ""

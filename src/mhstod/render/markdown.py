@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from mhstod.checklist import Checklist
+from mhstod.record import replace
 from mhstod.render.outline import outline
 
 # What would turn text into markup: raw HTML (an overlay's `<img onerror=…>`) and Markdown's own link, emphasis,
