@@ -228,6 +228,9 @@ def _steps(node: Node, ctx: _Context) -> tuple[Step, ...]:
 def _tasks(node: Node, ctx: _Context, roles: dict[str, str], deadline_ids: set[str], number_ids: set[str],
            numbers: tuple[Number, ...], actions: list[Action]) -> tuple[Task, ...]:
     role_values = set(ctx.questions[ROLE_QUESTION].values)
+    by_text: dict[str, list[Action]] = {}
+    for action in actions:
+        by_text.setdefault(_duty_key(action.text), []).append(action)
     tasks = []
     nodes = list(node.items())
     for item in nodes:
@@ -253,7 +256,7 @@ def _tasks(node: Node, ctx: _Context, roles: dict[str, str], deadline_ids: set[s
                 raise f["text"].error(f"texten nämner inte numret {digits}")
         own_actors = {roles.get(r, "") for r in task_roles}
         own = own_actors.pop() if len(own_actors) == 1 else ""
-        restates = tuple(_restated(n, own, actions) for n in f["restates"].items()) if "restates" in f else ()
+        restates = tuple(_restated(n, own, by_text) for n in f["restates"].items()) if "restates" in f else ()
         sources = _task_sources(f, ctx.docs, restates)
         when = _when(f, ctx)
         if "check" not in f and _can_be_open(when, ctx.questions, ctx.presumptions):
@@ -279,10 +282,12 @@ def _can_be_open(condition: Condition, questions: dict[str, Question], presumed:
                for combination in product(*options))
 
 
-def _restated(node: Node, own_actor: str, actions: list[Action]) -> Action:
-    """The step action a task says in other words, by its text; the task's own actor decides between namesakes."""
-    wanted = _duty_key(node.text())
-    found = [a for a in actions if _duty_key(a.text) == wanted]
+def _restated(node: Node, own_actor: str, by_text: dict[str, list[Action]]) -> Action:
+    """The step action a task says in other words, by its text; the task's own actor decides between namesakes.
+
+    `by_text`: the step actions by their compared text (_duty_key), in the order of the steps.
+    """
+    found = by_text.get(_duty_key(node.text()), [])
     actors = {a.actor for a in found}
     if len(actors) > 1:
         found = [a for a in found if a.actor == own_actor]
