@@ -95,6 +95,55 @@ def test_a_tag_is_refused_in_one_line_without_echoing_it(text: str) -> None:
     assert caught.value.line == 1
 
 
+@pytest.mark.parametrize(("text", "line", "said"), [
+    ("age: !!bool maybe\n", 1, "'maybe' är inget sanningsvärde (true eller false)"),  # was a KeyError traceback
+    ("age: &a child\nrole: *a\n", 2, "YAML-alias (&/*) används inte här"),  # named where the alias is
+    ("roles: &a [*a]\n", 1, "YAML-alias (&/*) används inte här"),
+    ("age: *a\n", 1, "ogiltig YAML: ett alias (*) som inte finns"),
+    ("- &a 1\n- &a 2\n", 2, "ogiltig YAML: ankaret &a står två gånger"),
+    ("roles: !!str [a]\n", 1, "en YAML-tagg (som !!binary eller !egen) används inte här"),
+    ("roles: !!map [a]\n", 1, "en YAML-tagg (som !!binary eller !egen) används inte här"),
+    ("? [a]\n: b\n", 1, "en nyckel är inte text"),
+    ("~: child\n", 1, "en nyckel är inte text"),
+    ("age: child\n---\nage: adult\n", 2, "ogiltig YAML: filen får bara innehålla ett dokument"),
+])
+def test_each_fault_is_one_swedish_line_with_its_own_line(text: str, line: int, said: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse(text)
+    assert (caught.value.message, caught.value.line) == (said, line)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("", None), ("---\n", None), ("age: !!str 12\n", {"age": "12"}), ("age: !!int 1_000\n", {"age": 1000}),
+    ("age: !!float 1\n", {"age": 1.0}), ("age: !!bool Yes\n", {"age": True}), ("age: !!null x\n", {"age": None}),
+    ("!!str 12: a\n", {"12": "a"}), ("roles: !!seq [a, 'b', \"c\"]\n", {"roles": ["a", "b", "c"]}),
+    ("age: &a child\n", {"age": "child"}),
+    ("a:\n  b:\n    - {c: [1, {d: e}]}\n", {"a": {"b": [{"c": [1, {"d": "e"}]}]}}),
+])
+def test_what_yaml_allows_and_the_data_needs_reads_as_before(text: str, value: object) -> None:
+    assert parse(text) == value
+
+
+@pytest.mark.parametrize("events", ["libyaml", "python"])
+def test_the_shipped_files_read_the_same_as_pyyaml_reads_them(monkeypatch: pytest.MonkeyPatch, events: str) -> None:
+    """The values are built from the parser's events by our own code: checked against PyYAML's own loader.
+
+    With libyaml's parser and with PyYAML's pure-Python one (where PyYAML was built without libyaml).
+    """
+    from pathlib import Path
+
+    import yaml
+
+    from mhstod.load import yamlfile
+    from mhstod.load.files import DATA_FILES, data_folder
+
+    if events == "python":
+        monkeypatch.setattr(yamlfile, "_Events", yaml.SafeLoader)
+    for name in DATA_FILES:
+        text = Path(data_folder(), name).read_text(encoding="utf-8")
+        assert parse(text) == yaml.load(text, Loader=yaml.CSafeLoader), name
+
+
 # Files people break by hand, and what each must be told; the line is the one the parser names.
 BROKEN = [
     ("a: [b\n", 2, "en lista inom [ ] stängs inte"),
@@ -136,10 +185,7 @@ def test_the_python_parser_is_told_in_the_same_words(monkeypatch: pytest.MonkeyP
 
     from mhstod.load import yamlfile
 
-    class Pure(yaml.SafeLoader):
-        yaml_implicit_resolvers = yamlfile._StrictLoader.yaml_implicit_resolvers
-
-    monkeypatch.setattr(yamlfile, "_StrictLoader", Pure)
+    monkeypatch.setattr(yamlfile, "_Events", yaml.SafeLoader)
     with pytest.raises(YamlProblem) as caught:
         parse(text)
     assert caught.value.message.startswith(f"ogiltig YAML: {said}"), caught.value.message
