@@ -169,3 +169,36 @@ def test_main_gives_back_what_it_changed_in_the_process(capsys: pytest.CaptureFi
     assert "112" in capsys.readouterr().out
     assert {signum: signal.getsignal(signum) for signum in before} == before
     assert os.environ["COLUMNS"] == "0"
+
+
+# A line that names a command gets a program with that command alone (start-up); it must not show.
+NARROWED_LINES = [
+    ["region", "Skåne", "--json"], ["region", "-h"], ["region"], ["region", "--bogus"], ["--plain", "region", "Skåne"],
+    ["counties", "--json"], ["regions", "-h"], ["contacts", "--county", "Skåne"], ["guide", "-h"],
+    ["guide", "--answers"], ["process", "3"], ["process", "9"], ["actors", "--json"], ["actor", "polisen"],
+    ["actor"], ["search", "112"], ["lag", "kop"], ["data", "-h"], ["data"], ["scenario", "list"],
+    ["scenario", "show", "nowhere"], ["scenario", "bogus"], ["completion", "bash"], ["completion", "-h"],
+]
+
+
+@pytest.mark.parametrize("argv", NARROWED_LINES, ids=" ".join)
+def test_a_program_of_one_command_says_what_the_whole_program_says(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    from mhstod.commands import main as entry
+
+    narrowed = main(list(argv)), *capsys.readouterr()
+    monkeypatch.setattr(entry, "_command_named", lambda argv, app: None)
+    whole = main(list(argv)), *capsys.readouterr()
+    assert narrowed == whole
+
+
+@pytest.mark.parametrize(("argv", "commands"), [
+    (["region", "Skåne"], ["region"]), (["--plain", "scenario", "list"], ["scenario"]),
+    (["regio"], None), (["-h"], None), ([], None), (["--", "region"], None), (["-V", "region"], None),
+])
+def test_only_a_named_command_is_built_alone(argv: list[str], commands: list[str] | None) -> None:
+    from mhstod.commands.main import _program
+
+    built = sorted(_program(argv).commands)
+    assert built == (commands or sorted(_program().commands))
+    assert len(_program().commands) > 10

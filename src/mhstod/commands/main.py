@@ -161,13 +161,41 @@ def _reader_gone() -> int:
     return ExitCode.OK
 
 
-def _program() -> Any:
-    """The whole command line as Click sees it: every command, option and argument."""
+def _program(argv: list[str] | None = None) -> Any:
+    """The command line as Click sees it: every command, option and argument, or only what `argv` runs.
+
+    Typer builds a Click command from each function's signature, ~1 ms a command; a line that names a command
+    (`region Skåne --json`) gets a program with that command alone (its help, errors and output are the same:
+    tests/commands/test_main.py). Anything else (no command, a misspelt one, `-h`) gets them all, to list and
+    to suggest from.
+    """
     import typer.main
 
     from mhstod.commands.app import app
 
-    return typer.main.get_command(app)
+    named = _command_named(argv or [], app)
+    if named is None:
+        return typer.main.get_command(app)
+    import copy
+
+    alone = copy.copy(app)
+    alone.registered_commands = [c for c in app.registered_commands if c is named]
+    alone.registered_groups = [g for g in app.registered_groups if g is named]
+    return typer.main.get_command(alone)
+
+
+def _command_named(argv: list[str], app: Any) -> Any:
+    """The command or group the first word after the root options names exactly, or None."""
+    import typer.main
+
+    root = {"--plain"}  # the root options that take no value; -V/--version and -h end the line before a command
+    word = next((w for w in argv if w not in root), None)
+    if word is None or word.startswith("-"):
+        return None
+    for info in app.registered_commands:
+        if (info.name or typer.main.get_command_name(info.callback.__name__)) == word:
+            return info
+    return next((g for g in app.registered_groups if g.name == word), None)
 
 
 def _run(argv: list[str]) -> int:
@@ -180,7 +208,7 @@ def _run(argv: list[str]) -> int:
     try:
         # Not Click's standalone mode: its errors are a box of 3–5 lines in English, and it ends a closed pipe
         # with exit 1. Here each is one line in Swedish, and a closed pipe ends quietly as everywhere else.
-        result = _program().main(args=argv, prog_name="mhstod", standalone_mode=False)
+        result = _program(argv).main(args=argv, prog_name="mhstod", standalone_mode=False)
         if result == ExitCode.INTERRUPTED:  # Typer turns a bare Ctrl-C into this code, without a word
             sys.stderr.write("mhstod: avbrutet.\n")
         return result if isinstance(result, int) else ExitCode.OK
