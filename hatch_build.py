@@ -29,11 +29,12 @@ class SnapshotHook(BuildHookInterface):  # type: ignore[misc]
             from mhstod.load.knowledge import build, parse_shipped
             from mhstod.load.snapshot import NAME, make
 
-            texts = {name: (root / "data" / name).read_text(encoding="utf-8") for name in DATA_FILES}
+            files = {name: (root / "data" / name).read_bytes() for name in DATA_FILES}  # hashed as load() reads them
+            texts = {name: data.decode("utf-8") for name, data in files.items()}
             values = parse_shipped(texts)
             build(texts, parsed=values)  # validates everything, as every run would
         finally:
             sys.path.remove(str(root / "src"))
         out = Path(tempfile.mkdtemp(prefix="mhstod-snapshot-")) / NAME
-        out.write_text(make(texts, values), encoding="utf-8")
+        out.write_text(make(files, values), encoding="utf-8")
         build_data["force_include"][str(out)] = f"mhstod/data/{NAME}"

@@ -50,9 +50,9 @@ def test_wheel_ships_the_data_and_runs_elsewhere(tmp_path: Path) -> None:
     data_folder = subprocess.run([python, "-c", "from mhstod.load import data_folder; print(data_folder())"],
                                  capture_output=True, text=True, cwd=elsewhere, env=env, check=True).stdout
     assert data_folder.startswith(str(env_dir)), "the installed package reads its own copy of the data"
-    # The wheel's snapshot matches its YAML: a look-up reads JSON and never imports PyYAML.
+    # The wheel's snapshot matches its YAML: a look-up reads JSON and never imports PyYAML, nor OpenSSL to hash.
     probe = ("import contextlib, io, sys\nfrom mhstod.commands.main import main\n"
              "with contextlib.redirect_stdout(io.StringIO()) as out:\n    main(['region', 'Skåne', '--json'])\n"
-             "print('yaml' in sys.modules, '\"syd\"' in out.getvalue())")
+             "print('yaml' in sys.modules, '_hashlib' in sys.modules, '\"syd\"' in out.getvalue())")
     assert subprocess.run([python, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env,
-                          check=True).stdout.split() == ["False", "True"]
+                          check=True).stdout.split() == ["False", "False", "True"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -20,12 +21,13 @@ def test_data_check(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["counts"]["coordinators"] == 11 and data["oldest_source_date"] == "2018"
 
 
-def test_data_check_exits_1_on_bad_data(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_data_check_exits_1_on_bad_data(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                        tmp_path: Path) -> None:
     from mhstod.load import knowledge as load_module
 
-    texts = read_shipped()
-    texts["regions.yaml"] = texts["regions.yaml"].replace('lisa.green@malmö.se', 'lisa.green(at)malmö.se')
-    monkeypatch.setattr(load_module, "read_shipped", lambda: texts)
+    for name, text in read_shipped().items():
+        (tmp_path / name).write_text(text.replace("lisa.green@malmö.se", "lisa.green(at)malmö.se"), encoding="utf-8")
+    monkeypatch.setattr(load_module, "data_folder", lambda: tmp_path)
     load_module.load.cache_clear()
     try:
         assert main(["data", "check"]) == 1

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from mhstod.load.actors import read_actors
-from mhstod.load.files import DATA_FILES, OVERLAYABLE, data_folder, read_overlay, read_shipped
+from mhstod.load.files import DATA_FILES, OVERLAYABLE, data_folder, read_overlay
 from mhstod.load.nodes import Node, NodeList, date_text, opt_text, parse_data, read_sourced, unique_ids
 from mhstod.load.process import read_process
 from mhstod.load.regions import read_places
@@ -26,9 +26,13 @@ TOP_KEYS = {
 @lru_cache(maxsize=4)
 def load(data_dir: str | None = None) -> Knowledge:
     """The shipped data with an optional local overlay, validated once per process."""
-    texts = read_shipped()
-    # The wheel's snapshot, where it was made from these very texts (snapshot.py); otherwise the YAML is parsed.
-    return build(texts, read_overlay(data_dir) if data_dir else None, matching(data_folder(), texts))
+    folder = data_folder()
+    files = {name: (folder / name).read_bytes() for name in DATA_FILES}
+    # The wheel's snapshot, where it was made from these very files (snapshot.py); otherwise the YAML is parsed.
+    parsed = matching(folder, files)
+    texts = {name: data.decode("utf-8") for name, data in files.items()} if parsed is None else {}
+    del files
+    return build(texts, read_overlay(data_dir) if data_dir else None, parsed)
 
 
 def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = None,
