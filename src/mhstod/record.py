@@ -1,12 +1,13 @@
-"""Immutable records: what `@dataclass(frozen=True, slots=True)` gave the model, at an eighth of the cost.
+"""Immutable records: what `@dataclass(frozen=True, slots=True)` gave the model, at a sixth of the cost.
 
-Every command starts by creating the model's ~45 classes, and `dataclass` spends ~0.8 ms on each (it compiles
-six methods and, for slots, creates the class twice): a sixth of what `region --json` costs above Python's own
-start. A `Record` is made once, with slots, its `__init__` compiled from the fields and the other methods shared;
-~0.1 ms a class (bench/records.py measures both). What the code relies on is kept and tested
-(tests/test_record.py): fields from the annotations, in order, with defaults; keyword or positional arguments;
-equality and hash by type and values; no assignment after creation; `replace`. Type checkers read a `Record`
-as a frozen dataclass (PEP 681).
+Every command starts by creating the model's ~45 classes, and `dataclass` spends ~1.6 ms on each in a fresh
+process (it compiles six methods and, for slots, creates the class twice): ~40 ms for model.py's 25 alone, a
+sixth of what `region --json` then cost above Python's own start. A `Record` is made once, with slots, its
+`__init__` compiled from the fields and the other methods shared: ~0.25 ms a class, 6 ms for model.py
+(`python bench/records.py`; NamedTuple, 12 ms, would compare equal to any tuple of the same values). What the
+code relies on is kept and tested (tests/test_record.py): fields from the annotations, in order, with defaults;
+keyword or positional arguments; equality and hash by type and values; no assignment after creation;
+`replace`. Type checkers read a `Record` as a frozen dataclass (PEP 681).
 """
 
 from __future__ import annotations
