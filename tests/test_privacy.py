@@ -62,6 +62,7 @@ def test_interactive_run_writes_nothing_and_opens_no_connection(tmp_path: Path) 
     env = {**os.environ, **private_env(tmp_path), "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
     child = pexpect.spawn(sys.executable, ["-c", NO_NETWORK, "guide"], cwd=str(tmp_path), env=env,
                           encoding="utf-8", timeout=20, dimensions=(50, 100))
+    child.delaybeforesend = None  # each send waits for the screen (tests/terminal.py), not a fixed 50 ms
     first_part(child)
     rest(child)
     child.expect("Ändra: Din roll")
