@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pexpect
 
-DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
+DOWN, UP, ENTER, SPACE, CTRL_C, BACKSPACE = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x7f"
 
 
 def spawn(cwd: Path, *args: str, term: str = "xterm", after: tuple[str, ...] = (),

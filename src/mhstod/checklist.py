@@ -6,7 +6,8 @@ from datetime import date
 from typing import Literal
 
 from mhstod.conditions import Answer
-from mhstod.model import Action, Deadline, Document, Number, Region, Source, Sourced, Web
+from mhstod.dates import Due
+from mhstod.model import Action, CountingRule, Deadline, Document, Number, Region, Source, Sourced, Web
 from mhstod.places import Place
 from mhstod.record import Record
 
@@ -27,6 +28,7 @@ class Item(Record):
     placement: str = ""
     number: Number | None = None
     due: Deadline | None = None
+    date: Due | None = None  # the deadline as a date, where the checklist is counted from a day
     verify: bool = False
     restates: tuple[Action, ...] = ()
     info: bool = False  # informs rather than asks the user to act: no box to tick
@@ -97,6 +99,22 @@ class AnswerView(Record):
     label: str
 
 
+class ConsultationView(Record):
+    """What to say when calling for advice without personal details (guide --samtal).
+
+    `situation`: (the question's short title, the answer) for what the answers say; `place` the county and
+    region, never the municipality; `unclear` the short titles of the questions answered "Vet inte";
+    `questions` the first three that hold for the case.
+    """
+
+    caller: str
+    place: str
+    situation: tuple[tuple[str, str], ...]
+    unclear: tuple[str, ...]
+    questions: tuple[Sourced, ...]
+    privacy: Sourced
+
+
 class Checklist(Record):
     """Everything every renderer needs, decided here: order, urgency, staleness, labels and sources."""
 
@@ -118,8 +136,17 @@ class Checklist(Record):
     reviewed: str
     today: date
     remarks: tuple[str, ...] = ()
+    counted_from: date | None = None  # the day the deadlines run from (--from), if given
+    counting: tuple[CountingRule, ...] = ()  # the rules the dates were counted by, where there are dates
+    consultation: ConsultationView | None = None
 
     @property
     def deadlines(self) -> tuple[Item, ...]:
         """The user's items that have a deadline, in the order they are shown."""
         return tuple(i for i in (*self.now, *self.your_tasks) if i.due is not None)
+
+    @property
+    def dated(self) -> tuple[Item, ...]:
+        """The user's items whose deadline is a date (counted from `counted_from`), soonest first."""
+        return tuple(sorted((i for i in self.deadlines if i.date is not None),
+                            key=lambda i: i.date.day if i.date else self.today))

@@ -12,13 +12,14 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Protocol, TypeVar
 
-from mhstod import freshness
+from mhstod import dates, freshness
 from mhstod.answers import Answers
-from mhstod.checklist import ActorDuties, AnswerView, Checklist, ContactView, Item, StepView
+from mhstod.checklist import ActorDuties, AnswerView, Checklist, ConsultationView, ContactView, Item, StepView
 from mhstod.conditions import Answer, Condition, Truth, evaluate
 from mhstod.lookups import confirm_note, inferred_notes
 from mhstod.model import (
     AGE_QUESTION,
+    PLACE_QUESTION,
     PURPOSE_QUESTION,
     ROLE_QUESTION,
     Action,
@@ -28,6 +29,7 @@ from mhstod.model import (
     Knowledge,
     Region,
     Source,
+    Sourced,
     Task,
 )
 from mhstod.places import Place
@@ -36,8 +38,13 @@ from mhstod.text import COORDINATOR, COORDINATOR_UNPLACED, WHERE_THE_PERSON_IS, 
 NOW_LIMIT = 5
 
 
-def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None = None) -> Checklist:
-    """The whole checklist for one case; every renderer is a function of this value alone."""
+def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None = None,
+                    counted_from: date | None = None) -> Checklist:
+    """The whole checklist for one case; every renderer is a function of this value alone.
+
+    `counted_from`: the day the deadlines run from (the event each names: the report, the decision), which
+    turns each deadline with a period into a date (dates.py); None leaves them relative.
+    """
     today = today or freshness.today()
     rules = answers.for_rules(knowledge)
     role_question = knowledge.question(ROLE_QUESTION)
@@ -49,7 +56,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
     open_: list[Item] = []
     for task, verify in _applying((t for t in knowledge.tasks if not t.roles or role in t.roles), rules,
                                   knowledge.unknowns):
-        item = _task_item(knowledge, task, verify)
+        item = _task_item(knowledge, task, verify, counted_from)
         if verify:
             open_.append(item)
         else:
@@ -65,7 +72,13 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
     contacts = _contacts(knowledge, rules, place, region, today)
     to_verify = (*_question_checks(knowledge, answers), *open_)
 
+    dated = counted_from is not None and any(i.date is not None for i in shown)
+    counting = knowledge.counting if dated else ()
+    consultation = _consultation(knowledge, answers, rules, region, role_question.label(role))
     sources = _cited((*shown, *to_verify, *(i for s in steps for i in s.items)), contacts, steps, place)
+    sources += [rule.source for rule in counting]
+    if consultation is not None:
+        sources += [consultation.privacy.source, *(q.source for q in consultation.questions)]
     return Checklist(
         answers=_answer_views(knowledge, answers),
         place=place,
@@ -85,6 +98,9 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         reviewed=knowledge.reviewed,
         today=today,
         remarks=answers.place.remarks() if answers.place else (),
+        counted_from=counted_from,
+        counting=counting,
+        consultation=consultation,
     )
 
 
@@ -117,11 +133,14 @@ def _applying(rules: Iterable[T], answers: Mapping[str, Answer], unknowns: Mappi
             yield rule, truth is Truth.MAYBE
 
 
-def _task_item(knowledge: Knowledge, task: Task, verify: bool) -> Item:
+def _task_item(knowledge: Knowledge, task: Task, verify: bool, counted_from: date | None) -> Item:
     text = (task.check or task.text) if verify else task.text
+    deadline = knowledge.deadline(task.due) if task.due else None
+    dated = None
+    if deadline is not None and deadline.period is not None and counted_from is not None:
+        dated = dates.due(counted_from, *deadline.period, next_weekday_rule=deadline.next_weekday)
     return Item(id=task.id, text=text, sources=task.sources, verify=verify, restates=task.restates, info=task.info,
-                number=knowledge.number(task.number) if task.number else None,
-                due=knowledge.deadline(task.due) if task.due else None)
+                number=knowledge.number(task.number) if task.number else None, due=deadline, date=dated)
 
 
 def _action_item(action: Action, name: str, verify: bool, short: bool = False) -> Item:
@@ -255,6 +274,48 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
             as_of=note.as_of, stale=freshness.is_stale(note.as_of, today),
             age=age_note(note.as_of, "", today), local=local))
     return contacts
+
+
+CONSULTATION_QUESTIONS = 3  # "the three questions the checklist leaves open" for the call
+
+
+def _consultation(knowledge: Knowledge, answers: Answers, rules: Mapping[str, Answer], region: Region | None,
+                  caller: str) -> ConsultationView | None:
+    """The summary for a call for advice: the answers in general terms, what is unknown, three questions.
+
+    The place is said as its county and region only; nothing the answers do not hold is added.
+    """
+    consultation = knowledge.consultation
+    if consultation is None:
+        return None
+    presumed = dict(knowledge.presumptions)
+    situation, unclear = [], []
+    for question in knowledge.questions:
+        if question.id in (ROLE_QUESTION, PLACE_QUESTION) or question.id not in answers.values:
+            continue
+        value = answers.values[question.id]
+        chosen = (value,) if isinstance(value, str) else value
+        label = answers.label(question)
+        if question.unknown and question.unknown in chosen:
+            counted = presumed.get(question.id)
+            unclear.append(f"{question.short}: {label}" + (
+                f" (räknas som {_lower(question.label(counted))} tills annat är känt)" if counted else ""))
+        else:
+            situation.append((question.short, label))
+    place = answers.place.place if answers.place else None
+    where = f"{place.county.name}, {region.name}" if place is not None and region is not None else "okänd"
+    if place is None:
+        unclear.insert(0, "Var personen befinner sig")
+    holding = list(_applying(consultation.questions, rules, knowledge.unknowns))
+    chosen_questions = [q for q, maybe in holding if not maybe] + [q for q, maybe in holding if maybe]
+    return ConsultationView(
+        caller=caller, place=where, situation=tuple(situation), unclear=tuple(unclear),
+        questions=tuple(Sourced(q.text, q.source) for q in chosen_questions[:CONSULTATION_QUESTIONS]),
+        privacy=consultation.privacy)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _answer_views(knowledge: Knowledge, answers: Answers) -> tuple[AnswerView, ...]:

@@ -23,6 +23,7 @@ from mhstod.model import PLACE_QUESTION, Knowledge
 
 CHECKLIST_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
 ANSWERS_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+CALENDAR_FORMATS = {".ics": "ics"}
 PAGE_FORMATS = {".html": "html", ".htm": "html"}  # process --html, scenario show --html
 
 

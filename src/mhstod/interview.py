@@ -7,6 +7,7 @@ here can be driven by a scripted one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, Literal, Protocol
 
 from mhstod.answers import Answers, parse_value
@@ -261,6 +262,26 @@ def ask_path(ui: Ui, message: str, validate: Validate) -> str:
         return ui.text(message, "", lambda text: True if not text.strip() else validate(text.strip()), []).strip()
     except EOFError:
         return ""
+
+
+DAY_QUESTION = "Från vilket datum ska fristerna räknas? (ÅÅÅÅ-MM-DD; dagen för anmälan eller beslutet)"
+
+
+def ask_day(ui: Ui, today: date) -> date:
+    """The day the case's deadlines run from; Enter keeps today. Ctrl-D keeps today too: nothing is lost."""
+    from mhstod.dates import parse_day
+
+    def valid(text: str) -> bool | str:
+        try:
+            parse_day(text, today)
+        except ValueError as exc:
+            return f"{str(exc)[:1].upper()}{str(exc)[1:]}."
+        return True
+
+    try:
+        return parse_day(ui.text(DAY_QUESTION, today.isoformat(), valid, []), today)
+    except EOFError:
+        return today
 
 
 Options = list[tuple[str, str]]

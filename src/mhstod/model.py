@@ -259,6 +259,35 @@ class Deadline(Record):
     start: str
     source: Source
     period: tuple[PeriodUnit, int] | None = None
+    next_weekday: bool = False  # the action may wait for the next weekday where the last day is none (dates.py)
+
+
+# The rules by which a deadline becomes a date (process.yaml, counting); dates.py counts by them.
+COUNTING_RULES = ("days", "weeks-months", "next_weekday", "holidays")
+
+
+class CountingRule(Record):
+    """A rule of law by which a deadline is counted, in words for the user, with its source."""
+
+    id: str
+    text: str
+    source: Source
+
+
+class ConsultQuestion(Record):
+    """A question to ask a coordinator or the support line, where `when` holds for the case."""
+
+    id: str
+    text: str
+    source: Source
+    when: Condition = ALWAYS
+
+
+class Consultation(Record):
+    """What a call for advice without personal details needs: the line on privacy, and the questions."""
+
+    privacy: Sourced
+    questions: tuple[ConsultQuestion, ...]
 
 
 class Task(Record):
@@ -379,6 +408,8 @@ class Knowledge(Record):
     local: tuple[tuple[tuple[str, str], str], ...] = ()
     laws: tuple[Law, ...] = ()
     reviewed: str = ""
+    counting: tuple[CountingRule, ...] = ()
+    consultation: Consultation | None = None
 
     def local_file(self, key: str, ident: str) -> str:
         """The local file an entry ("regions", "ost") comes from, or "" for shipped data."""

@@ -14,6 +14,7 @@ import pexpect
 import pytest
 
 from tests.terminal import (
+    BACKSPACE,
     CTRL_C,
     DOWN,
     ENTER,
@@ -37,11 +38,17 @@ def test_full_run_reaches_the_checklist(tmp_path: Path) -> None:
     first_part(child)
     rest(child)
     answer(child, "Ändra: Din roll", ENTER)
+    # The case has deadlines: the day they run from, today unless changed (a wrong one is said, and asked again)
+    answer(child, "Från vilket datum ska fristerna räknas", BACKSPACE * 10, "27/11", ENTER)
+    child.expect("inget datum: skriv ÅÅÅÅ-MM-DD")
+    child.send(BACKSPACE * 5 + "2026-11-27" + ENTER)
     child.expect("Nu")
     child.expect("gör genast en skyddsbedömning")
+    child.expect(r"senast\s+fredag\s+4\s+december\s+2026\s+\(inom\s+en\s+vecka")
     child.expect("Kontakter")
     child.expect("Lisa Green")
     child.expect("Bryssel II")
+    child.expect(r"Datumen\s+räknas\s+från\s+fredag\s+27\s+november\s+2026")
     quit_at_the_end(child)
     assert list(tmp_path.iterdir()) == []
 
@@ -87,6 +94,7 @@ def test_changing_an_answer_at_the_review(tmp_path: Path) -> None:
     answer(child, "Tillbaka till föregående fråga", DOWN, DOWN, DOWN, ENTER)  # past Back and Ja to Nej
     answer(child, "återvända", UP, UP, ENTER)  # from "Vet inte" up to Ja
     answer(child, "Ändra: Din roll", ENTER)
+    answer(child, "Från vilket datum", ENTER)
     child.expect("båda länderna")  # a child returns only in its best interest, not through the programme
     child.expect("Att kontrollera")
     child.expect("Betänketid")  # an EU citizen: only to check
@@ -130,6 +138,7 @@ def test_plain_guide_asks_line_by_line_without_escape_codes(tmp_path: Path, args
     reply("med komma emellan: ", "1")  # skyddat boende
     reply("Skriv ett nummer", "1")  # socialtjänsten
     reply("Dina svar. Stämmer de?", "1")
+    reply(r"Från vilket datum ska fristerna räknas\?.*\r\nSvar \(Enter behåller \d{4}-\d\d-\d\d\): ", "igår")
     child.expect("Nu:")
     reply("Vad vill du göra nu", "4")
     child.expect(pexpect.EOF)
@@ -139,6 +148,7 @@ def test_plain_guide_asks_line_by_line_without_escape_codes(tmp_path: Path, args
     assert "Okänd kommun 'Narnia'" in text
     assert "”Vet inte” kan inte kombineras med andra svar" in text
     assert "Lisa Green" in text
+    assert "Datumen räknas från" in text
     assert "\x1b" not in text, "no escape codes at all"
     assert list(tmp_path.iterdir()) == []
 
@@ -165,6 +175,7 @@ def test_nothing_is_lost_at_the_end(tmp_path: Path) -> None:
     first_part(child)
     rest(child)
     answer(child, "Ändra: Din roll", ENTER)
+    answer(child, "Från vilket datum", ENTER)
     answer(child, "Vad vill du göra nu", ENTER)  # the whole checklist, through $PAGER (cat here)
     child.expect("Källans ordalydelse")
     child.expect("Stegen i stöd- och skyddsprocessen")
@@ -205,6 +216,7 @@ def test_ctrl_c_at_the_end_menu_exits_130(tmp_path: Path) -> None:
     first_part(child)
     rest(child)
     answer(child, "Ändra: Din roll", ENTER)
+    answer(child, "Från vilket datum", ENTER)
     answer(child, "Vad vill du göra nu", CTRL_C)
     child.expect("avbrutet")
     child.expect(pexpect.EOF)

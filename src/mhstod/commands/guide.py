@@ -13,6 +13,8 @@ from mhstod.commands.output import Completed, DataDirOption, JsonOption, Output,
 from mhstod.errors import Interrupted, MhstodError, UsageError, shown_path
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from mhstod.answers import Answers
     from mhstod.checklist import Checklist
     from mhstod.model import Knowledge
@@ -38,19 +40,43 @@ def guide(
         bool, typer.Option("--full", help="Hela checklistan: varje steg i processen och varje uppgift med källa.")
     ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Ersätt en befintlig fil vid --output (aldrig en länk eller svarsfilen).")
+        bool, typer.Option("--force", help="Ersätt en befintlig fil vid --output eller --ics (aldrig en länk eller "
+                                           "svarsfilen).")
+    ] = False,
+    counted_from: Annotated[
+        str | None,
+        typer.Option("--from", metavar="DATUM",
+                     help="Räkna fristerna från den dagen (ÅÅÅÅ-MM-DD eller idag): dagen för anmälan eller "
+                          "beslutet. Visar dem som datum."),
+    ] = None,
+    ics: Annotated[
+        str | None,
+        typer.Option("--ics", metavar="FIL", click_type=Completed("files"),
+                     help="Spara fristerna som datum i en ny kalenderfil (.ics); kräver --from utan frågor."),
+    ] = None,
+    consultation: Annotated[
+        bool, typer.Option("--samtal", help="Visa i stället en sammanfattning utan personuppgifter att läsa upp "
+                                            "när du ringer för råd.")
     ] = False,
     json: JsonOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Gå igenom frågorna och få en checklista: vad du gör nu, vem du kontaktar och vem som gör vad."""
-    from mhstod.export import CHECKLIST_FORMATS, check_new_file, format_of
+    from mhstod import freshness
+    from mhstod.export import CALENDAR_FORMATS, CHECKLIST_FORMATS, check_new_file, format_of
     from mhstod.load import load
 
     keep = (answers,) if answers is not None else ()
-    if output is not None:  # said before the first question, not after the whole interview
-        format_of(output, CHECKLIST_FORMATS)
-        check_new_file(output, replace=force, keep=keep, hint=" eller använd --force för att ersätta den")
+    # Said before the first question, not after the whole interview.
+    start = _day(counted_from, freshness.today()) if counted_from is not None else None
+    for path, formats in ((output, CHECKLIST_FORMATS), (ics, CALENDAR_FORMATS)):
+        if path is not None:
+            format_of(path, formats)
+            check_new_file(path, replace=force, keep=keep, hint=" eller använd --force för att ersätta den")
+    if output is not None and ics is not None and os.path.abspath(output) == os.path.abspath(ics):
+        raise UsageError("--output och --ics kan inte vara samma fil.")
+    if ics is not None and start is None and answers is not None:
+        raise UsageError("--ics behöver --from DATUM: dagen fristerna räknas från.")
     knowledge = load(data_dir)
     if answers is not None:
         from mhstod.answers import from_mapping
@@ -65,7 +91,9 @@ def guide(
         given = session.run()
     from mhstod.engine import build_checklist
 
-    checklist = build_checklist(knowledge, given)
+    checklist = build_checklist(knowledge, given, counted_from=start)
+    if session is not None and start is None and any(i.due.period for i in checklist.deadlines if i.due):
+        checklist = build_checklist(knowledge, given, counted_from=session.day(checklist.today))
     failed: MhstodError | None = None
     if output is not None:
         try:
@@ -73,19 +101,50 @@ def guide(
             sys.stderr.write(f"mhstod: checklistan sparades i {shown_path(output)} (bara du kan läsa filen)\n")
         except MhstodError as exc:
             failed = exc
+    if ics is not None and failed is None:
+        try:
+            _save_calendar(ics, checklist, replace=force, keep=keep)
+        except MhstodError as exc:
+            failed = exc
     out = Output.of(ctx)
     if json:
-        out.out(render(checklist, "json"))
-    else:
-        from mhstod.render.outline import outline
+        from mhstod.render import json as as_json
 
-        out.lines(outline(checklist, full=full))
+        payload = ({"consultation": as_json.consultation(checklist)} if consultation else as_json.checklist(checklist))
+        out.out(as_json.dumps(payload, as_json.CHECKLIST_SCHEMA_VERSION))
+    else:
+        from mhstod.render.outline import consultation_outline, outline
+
+        out.lines(consultation_outline(checklist) if consultation else outline(checklist, full=full))
     if failed is not None and (session is None or json):
         raise failed  # the checklist is shown above: a failed save loses nothing, and the exit code says it
     if session is not None and not json:
         if failed is not None:
             sys.stderr.write(f"mhstod: {failed} Välj en annan fil nedan; svaren finns kvar.\n")
         session.after(checklist, given)
+
+
+def _day(text: str, today: date) -> date:
+    from mhstod.dates import parse_day
+
+    try:
+        return parse_day(text, today)
+    except ValueError as exc:
+        raise UsageError(f"--from: {exc}.") from None
+
+
+def _save_calendar(path: str, checklist: Checklist, replace: bool, keep: tuple[str, ...]) -> None:
+    """The dated deadlines as a calendar file; where the case has none, no file and a line that says so."""
+    if not checklist.dated:
+        sys.stderr.write("mhstod: inga frister med datum i det här fallet; ingen kalenderfil sparades\n")
+        return
+    from datetime import UTC, datetime
+
+    from mhstod.export import write_private
+    from mhstod.render.ics import calendar
+
+    write_private(path, calendar(checklist, datetime.now(UTC)), replace, keep)
+    sys.stderr.write(f"mhstod: fristerna sparades i {shown_path(path)} (bara du kan läsa filen)\n")
 
 
 class Interview:
@@ -138,6 +197,15 @@ class Interview:
         else:
             self._styled(BANNER, "1")
         return interview.run(self.knowledge, self.say, self.ui, self.alert)
+
+    def day(self, today: date) -> date:
+        """The day the deadlines run from, asked once the answers show that the checklist has some."""
+        from mhstod import interview
+
+        try:
+            return interview.ask_day(self.ui, today)
+        except KeyboardInterrupt:
+            raise Interrupted("avbrutet.") from None
 
     def after(self, checklist: Checklist, given: Answers) -> None:
         """Nothing is lost when the guide ends: the whole checklist, a saved file or the answers, until quit."""

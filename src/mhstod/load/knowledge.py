@@ -18,7 +18,8 @@ TOP_KEYS = {
     "sources.yaml": {"reviewed", "documents"},
     "regions.yaml": {"as_of", "actor", "regions", "counties", "municipalities"},
     "actors.yaml": {"support_line", "numbers", "actors"},
-    "process.yaml": {"definitions", "questions", "presumptions", "roles", "deadlines", "tasks", "steps", "contacts"},
+    "process.yaml": {"definitions", "questions", "presumptions", "roles", "counting", "deadlines", "tasks", "steps",
+                     "contacts", "consultation"},
     "law.yaml": {"laws"},
 }
 
@@ -67,7 +68,8 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
         roles=process.roles, tasks=process.tasks, deadlines=process.deadlines, contact_rules=process.contact_rules,
         presumptions=process.presumptions,
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
-        reviewed=date_text(tops["sources.yaml"]["reviewed"]),
+        reviewed=date_text(tops["sources.yaml"]["reviewed"]), counting=process.counting,
+        consultation=process.consultation,
     )
 
 

@@ -19,8 +19,9 @@ from mhstod.conditions import (
     evaluate,
     questions_in,
 )
-from mhstod.load.nodes import Node, opt_text, read_source, unique_ids
+from mhstod.load.nodes import Node, opt_text, read_source, read_sourced, unique_ids
 from mhstod.model import (
+    COUNTING_RULES,
     PERIOD_UNITS,
     PLACE_QUESTION,
     QUESTION_TYPES,
@@ -29,7 +30,10 @@ from mhstod.model import (
     Action,
     Actor,
     Choice,
+    Consultation,
+    ConsultQuestion,
     ContactRule,
+    CountingRule,
     Deadline,
     HelpText,
     Number,
@@ -53,6 +57,8 @@ class Process(Record):
     steps: tuple[Step, ...]
     contact_rules: tuple[ContactRule, ...]
     presumptions: tuple[tuple[str, str], ...]
+    counting: tuple[CountingRule, ...]
+    consultation: Consultation
 
 
 class _Context(Record):
@@ -87,6 +93,7 @@ def read_process(top: dict[str, Node], docs: frozenset[str], actors: tuple[Actor
             raise actor_node.error(f"okänd aktör '{actor_id}'")
         roles.append((role, actor_id))
 
+    counting = _counting(top["counting"], docs)
     deadlines = _deadlines(top["deadlines"], docs)
     steps = _steps(top["steps"], ctx)
     actions = [a for s in steps for a in s.actions]
@@ -108,7 +115,7 @@ def read_process(top: dict[str, Node], docs: frozenset[str], actors: tuple[Actor
         contact_rules.append(ContactRule(why=f["why"].text(), source=read_source(f["source"], docs), actor=actor_id,
                                          number=number_id, when=_when(f, ctx)))
     return Process(questions, tuple(roles), tasks, deadlines, steps, tuple(contact_rules),
-                   tuple(ctx.presumptions.items()))
+                   tuple(ctx.presumptions.items()), counting, _consultation(top["consultation"], ctx))
 
 
 def _presumptions(node: Node, questions: dict[str, Question]) -> dict[str, str]:
@@ -187,11 +194,43 @@ def _helps(node: Node, question_id: str, ctx: _Context) -> tuple[HelpText, ...]:
     return tuple(parts)
 
 
+def _consultation(node: Node, ctx: _Context) -> Consultation:
+    f = node.mapping({"privacy", "questions"})
+    nodes = list(f["questions"].items())
+    questions = []
+    for item in nodes:
+        q = item.mapping({"id", "text", "source"}, {"when"})
+        questions.append(ConsultQuestion(q["id"].ident(), q["text"].text(), read_source(q["source"], ctx.docs),
+                                         _when(q, ctx)))
+    unique_ids([(q.id, n) for q, n in zip(questions, nodes, strict=True)], "frågan")
+    if not questions:
+        raise f["questions"].error("minst en fråga att ställa")
+    return Consultation(read_sourced(f["privacy"], ctx.docs), tuple(questions))
+
+
+def _counting(node: Node, docs: frozenset[str]) -> tuple[CountingRule, ...]:
+    """The rules by which deadlines are counted: each that dates.py applies, said once, and no other."""
+    nodes = list(node.items())
+    rules = []
+    for item in nodes:
+        f = item.mapping({"id", "text", "source"})
+        rule_id = f["id"].text()
+        if rule_id not in COUNTING_RULES:
+            raise f["id"].error(f"'{rule_id}' är ingen räkneregel som verktyget tillämpar "
+                                f"({', '.join(COUNTING_RULES)})")
+        rules.append(CountingRule(rule_id, f["text"].text(), read_source(f["source"], docs)))
+    unique_ids([(r.id, n) for r, n in zip(rules, nodes, strict=True)], "räkneregeln")
+    missing = [r for r in COUNTING_RULES if r not in {rule.id for rule in rules}]
+    if missing:
+        raise node.error(f"räkneregeln '{missing[0]}' saknas: verktyget räknar efter den")
+    return tuple(rules)
+
+
 def _deadlines(node: Node, docs: frozenset[str]) -> tuple[Deadline, ...]:
     deadlines = []
     nodes = list(node.items())
     for item in nodes:
-        f = item.mapping({"id", "text", "law", "start", "source"}, {"period"})
+        f = item.mapping({"id", "text", "law", "start", "source"}, {"period", "next_weekday"})
         period: tuple[PeriodUnit, int] | None = None
         if "period" in f:
             fields = f["period"].mapping(set(), set(PERIOD_UNITS))
@@ -202,8 +241,12 @@ def _deadlines(node: Node, docs: frozenset[str]) -> tuple[Deadline, ...]:
             if length < 1:
                 raise length_node.error("en period är minst 1")
             period = (next(u for u in PERIOD_UNITS if u == unit), length)
+        next_weekday = f["next_weekday"].boolean() if "next_weekday" in f else False
+        if next_weekday and period is None:
+            raise f["next_weekday"].error("nästa vardag gäller bara en frist med en period")
         deadlines.append(Deadline(id=f["id"].ident(), text=f["text"].text(), law=f["law"].text(),
-                                  start=f["start"].text(), source=read_source(f["source"], docs), period=period))
+                                  start=f["start"].text(), source=read_source(f["source"], docs), period=period,
+                                  next_weekday=next_weekday))
     unique_ids([(d.id, n) for d, n in zip(deadlines, nodes, strict=True)], "fristen")
     return tuple(deadlines)
 

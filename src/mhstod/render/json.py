@@ -33,6 +33,7 @@ from mhstod.text import KIND_LABELS
 
 if TYPE_CHECKING:  # the value types cost start-up time, and the look-ups never build a checklist
     from mhstod.checklist import ActorDuties, Checklist, ContactView, Item
+    from mhstod.dates import Due
 
 SCHEMA_VERSION = 1  # the look-ups
 CHECKLIST_SCHEMA_VERSION = 2  # the checklist: `guide --json`, `scenario show --json`
@@ -167,9 +168,18 @@ def _deadline(d: Deadline, docs: Docs) -> dict[str, Any]:
         "text": d.text,
         "law": d.law,
         "period": {"unit": d.period[0], "length": d.period[1]} if d.period else None,
+        "next_weekday": d.next_weekday,
         "start": d.start,
         "source": source(d.source, docs),
     }
+
+
+def _date(due: Due | None) -> dict[str, Any] | None:
+    """A deadline as dates: counted from, the period's last day, the day to act by, and why they differ."""
+    if due is None:
+        return None
+    return {"from": due.start.isoformat(), "last_day": due.last.isoformat(), "date": due.day.isoformat(),
+            "moved_because": due.moved or None}
 
 
 def _item(item: Item, cl: Checklist, docs: Docs) -> dict[str, Any]:
@@ -183,7 +193,7 @@ def _item(item: Item, cl: Checklist, docs: Docs) -> dict[str, Any]:
         "urgent": item.urgent,
         "info": item.info,
         "number": number(item.number, docs, cl.today) if item.number else None,
-        "due": _deadline(item.due, docs) if item.due else None,
+        "due": {**_deadline(item.due, docs), "dated": _date(item.date)} if item.due else None,
         "placement": item.placement or None,
         "source": source(item.source, docs),
         "sources": [source(s, docs) for s in item.sources],
@@ -217,6 +227,22 @@ def _others(block: ActorDuties, cl: Checklist, docs: Docs) -> dict[str, Any]:
     return {"actor": block.actor, "name": block.name, "duties": [_item(i, cl, docs) for i in block.items]}
 
 
+def consultation(cl: Checklist) -> dict[str, Any] | None:
+    """The summary for a call for advice (guide --samtal), without personal details."""
+    view = cl.consultation
+    if view is None:
+        return None
+    docs = {d.id: d for d in cl.documents}
+    return {
+        "caller": view.caller,
+        "place": view.place,
+        "situation": [{"question": short, "answer": label} for short, label in view.situation],
+        "unclear": list(view.unclear),
+        "questions": [{"text": q.text, "source": source(q.source, docs)} for q in view.questions],
+        "privacy": {"text": view.privacy.text, "source": source(view.privacy.source, docs)},
+    }
+
+
 def checklist(cl: Checklist) -> dict[str, Any]:
     """The checklist (at CHECKLIST_SCHEMA_VERSION), also embedded by `scenario show --json`: drawn from it alone."""
     docs = {d.id: d for d in cl.documents}
@@ -233,8 +259,11 @@ def checklist(cl: Checklist) -> dict[str, Any]:
         "role_label": cl.role_label,
         "now": [_item(i, cl, docs) for i in cl.now],
         "your_tasks": [_item(i, cl, docs) for i in cl.your_tasks],
-        "deadlines": [{"task": i.id, "task_text": i.text, **_deadline(i.due, docs)}
+        "deadlines": [{"task": i.id, "task_text": i.text, **_deadline(i.due, docs), "dated": _date(i.date)}
                       for i in cl.deadlines if i.due is not None],
+        "counted_from": cl.counted_from.isoformat() if cl.counted_from else None,
+        "counting": [{"id": r.id, "text": r.text, "source": source(r.source, docs)} for r in cl.counting],
+        "consultation": consultation(cl),
         "contacts": [_contact(c, cl, docs) for c in cl.contacts],
         "to_verify": [_item(i, cl, docs) for i in cl.to_verify],
         "others": [_others(b, cl, docs) for b in cl.others],

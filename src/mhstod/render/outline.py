@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from mhstod import __version__
 from mhstod.checklist import ActorDuties, AnswerView, Checklist, ContactView, Item
+from mhstod.dates import long_date
+from mhstod.record import replace
 from mhstod.render.lines import Line, Mark
 from mhstod.text import Citations, document, elsewhere
 
@@ -58,15 +60,52 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
         lines += _steps(checklist, refs)
         lines.append(Line("heading", "Svaren som checklistan bygger på"))
         lines += answer_lines(checklist.answers)
+        if checklist.consultation is not None:
+            lines.append(Line("heading", CONSULTATION_TITLE))
+            lines += [replace(line, kind="subheading") if line.kind == "heading" else line
+                      for line in consultation_lines(checklist, refs)]
 
     if full:
         lines.append(Line("heading", "Noter"))
         lines += [Line("note", note) for note in checklist.notes]
         return lines + _sources(refs, full, hint)
     lines.append(Line("text", ""))
+    if note := dates_note(checklist):
+        lines.append(Line("note", note + " Räknereglerna: --full."))
     lines += [Line("note", note) for note in checklist.notes[:-1]]
     last = _sources(refs, full, hint)[0]  # the note on checking contacts shares the sources' line
     return [*lines, Line("note", f"{checklist.notes[-1]} {last.text}")]
+
+
+CONSULTATION_TITLE = "Inför samtalet med regionkoordinatorn eller stödtelefonen"
+
+
+def consultation_outline(checklist: Checklist) -> list[Line]:
+    """The summary to read out when calling for advice (guide --samtal): no personal details, and it says so."""
+    refs = Citations(checklist.documents, short=True)
+    lines = [Line("title", CONSULTATION_TITLE)]
+    # Acute danger comes before any call for advice, here as at the top of the checklist.
+    lines += [line for item in checklist.now if item.urgent for line in _task(item, refs, False)]
+    lines += consultation_lines(checklist, refs)
+    return lines + _sources(refs, False, "Hela checklistan: samma kommando utan --samtal.")
+
+
+def consultation_lines(checklist: Checklist, refs: Citations) -> list[Line]:
+    """The summary's body, also a section of the full checklist and the exports."""
+    view = checklist.consultation
+    if view is None:
+        return []
+    lines = [Line("note", view.privacy.text, ref=refs(view.privacy.source)),
+             Line("heading", "Situationen"),
+             Line("text", f"Du ringer från: {view.caller}", level=1),
+             Line("text", f"Län och region: {view.place}", level=1)]
+    lines += [Line("text", f"{short}: {label}", level=1) for short, label in view.situation]
+    if view.unclear:
+        lines.append(Line("heading", "Oklart (Vet inte)"))
+        lines += [Line("text", said, level=1) for said in view.unclear]
+    lines.append(Line("heading", "Frågor att ställa"))
+    lines += [Line("text", f"{n}. {q.text}", ref=refs(q.source), level=1) for n, q in enumerate(view.questions, 1)]
+    return lines
 
 
 def answer_lines(answers: Iterable[AnswerView]) -> list[Line]:
@@ -89,7 +128,9 @@ def _header(checklist: Checklist) -> str:
 def _task(item: Item, refs: Citations, full: bool) -> list[Line]:
     """A task; in full, with the sources' own wording of what it says, so nothing is lost by rewording."""
     text = item.text
-    if item.due is not None and item.due.period is not None:  # "genast" is said in the text itself
+    if item.date is not None and item.due is not None:
+        text = f"{text.rstrip('.')} – {due_phrase(item)}."
+    elif item.due is not None and item.due.period is not None:  # "genast" is said in the text itself
         law = f" ({item.due.law})" if "§" in item.due.law or full else ""
         text = f"{text.rstrip('.')} – {item.due.text}{law}."
     sources = (*item.sources, item.due.source) if item.due is not None and full else item.sources
@@ -153,16 +194,49 @@ def _others(block: ActorDuties, refs: Citations, full: bool) -> Line | None:
     return Line("item", text, "", refs(*(s for i in items for s in i.sources)), 1)
 
 
+def due_phrase(item: Item) -> str:
+    """A dated deadline in words: "senast fredag 4 december 2026 (inom en vecka från beslutet, 7 § LVU)".
+
+    Where the period's last day is no weekday, the day it moves to, and why.
+    """
+    assert item.date is not None and item.due is not None
+    said = f"senast {long_date(item.date.day)} ({item.due.text}, {item.due.law}"
+    if item.date.moved:
+        last = long_date(item.date.last, year=False)
+        ends = last if item.date.moved in ("lördag", "söndag") else f"på {item.date.moved}, {last}"
+        said += f"; fristen slutar {ends}: då gäller nästa vardag"
+    return said + ")"
+
+
+def dates_note(checklist: Checklist) -> str:
+    """Which day the dates are counted from, or that this case has no deadline to count; "" without --from."""
+    if checklist.counted_from is None:
+        return ""
+    start = long_date(checklist.counted_from)
+    if not checklist.dated:
+        return f"Inga frister att räkna från {start} i det här fallet."
+    return (f"Datumen räknas från {start}, som dagen för den händelse varje frist utgår från (anmälan, beslutet, "
+            f"verkställandet); stämmer det inte för en frist, räkna om med --from.")
+
+
 def _deadlines(checklist: Checklist, refs: Citations) -> list[Line]:
     if not checklist.deadlines:
-        return []
+        return [Line("note", note)] if (note := dates_note(checklist)) else []
     lines = [Line("heading", "Frister")]
-    for item in checklist.deadlines:
+    for item in (*checklist.dated, *(i for i in checklist.deadlines if i.date is None)):
         assert item.due is not None
-        lines.append(Line("item", f"{item.due.text[:1].upper()}{item.due.text[1:]} ({item.due.law}): {item.text}",
-                          "", refs(item.due.source), 1))
-    lines.append(Line("note", "Fristerna räknas från en händelse i ärendet (anmälan, beslutet); verktyget känner inte "
-                              "till datumen."))
+        if item.date is not None:
+            said = due_phrase(item)
+            text = f"{said[:1].upper()}{said[1:]}, räknat från {item.due.start}: {item.text}"
+        else:
+            text = f"{item.due.text[:1].upper()}{item.due.text[1:]} ({item.due.law}): {item.text}"
+        lines.append(Line("item", text, "", refs(item.due.source), 1))
+    if checklist.counted_from is None:
+        lines.append(Line("note", "Fristerna räknas från en händelse i ärendet (anmälan, beslutet); med --from DATUM "
+                                  "visas de som datum."))
+        return lines
+    lines.append(Line("note", dates_note(checklist)))
+    lines += [Line("text", rule.text, ref=refs(rule.source), level=1) for rule in checklist.counting]
     return lines
 
 
