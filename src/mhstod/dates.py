@@ -126,6 +126,15 @@ def due(start: date, unit: str, count: int, next_weekday_rule: bool) -> Due:
     return Due(start, last, next_weekday(last) if why else last, why)
 
 
+SHORT_WEEKDAYS = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
+SHORT_MONTHS = ("jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec")
+
+
+def short_date(day: date) -> str:
+    """"fre 4 dec 2026": the short screen's form, as Swedish calendars abbreviate."""
+    return f"{SHORT_WEEKDAYS[day.weekday()]} {day.day} {SHORT_MONTHS[day.month - 1]} {day.year}"
+
+
 def long_date(day: date, year: bool = True) -> str:
     """"fredag 4 december 2026", in Swedish whatever the locale."""
     text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"

@@ -44,11 +44,11 @@ def test_full_run_reaches_the_checklist(tmp_path: Path) -> None:
     child.send(BACKSPACE * 5 + "2026-11-27" + ENTER)
     child.expect("Nu")
     child.expect("gör genast en skyddsbedömning")
-    child.expect(r"senast\s+fredag\s+4\s+december\s+2026\s+\(inom\s+en\s+vecka")
+    child.expect(r"senast\s+fre\s+4\s+dec\s+2026\s+\(7\s+§\s+LVU\)")
     child.expect("Kontakter")
     child.expect("Lisa Green")
     child.expect("Bryssel II")
-    child.expect(r"Datumen\s+räknas\s+från\s+fredag\s+27\s+november\s+2026")
+    child.expect(r"Datumen\s+räknas\s+från\s+fre\s+27\s+nov\s+2026")
     quit_at_the_end(child)
     assert list(tmp_path.iterdir()) == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import pytest
 import yaml
@@ -29,8 +30,8 @@ def cases(knowledge: Knowledge) -> dict[str, dict[str, object]]:
     return found
 
 
-def checklist(knowledge: Knowledge, name: str) -> Checklist:
-    return build_checklist(knowledge, from_mapping(knowledge, cases(knowledge)[name]))
+def checklist(knowledge: Knowledge, name: str, counted_from: date | None = None) -> Checklist:
+    return build_checklist(knowledge, from_mapping(knowledge, cases(knowledge)[name]), counted_from=counted_from)
 
 
 def screen(cl: Checklist, width: int = 100, full: bool = False) -> list[str]:
@@ -57,9 +58,11 @@ def all_cases() -> list[str]:
     return sorted(cases(load()))
 
 
+@pytest.mark.parametrize("counted_from", [None, date(2026, 11, 27)], ids=["relative", "dated"])
 @pytest.mark.parametrize("name", all_cases())
-def test_default_view_fits_one_screen(knowledge: Knowledge, name: str) -> None:
-    lines = screen(checklist(knowledge, name))
+def test_default_view_fits_one_screen(knowledge: Knowledge, name: str, counted_from: date | None) -> None:
+    """With the deadlines as dates (--from) too: each is longer, and a line says where they run from."""
+    lines = screen(checklist(knowledge, name, counted_from))
     assert len(lines) <= BUDGET, f"{name}: {len(lines)} lines at 100 columns"
     assert max(len(line) for line in lines) <= 100
 

@@ -94,6 +94,10 @@ def guide(
     checklist = build_checklist(knowledge, given, counted_from=start)
     if session is not None and start is None and any(i.due.period for i in checklist.deadlines if i.due):
         checklist = build_checklist(knowledge, given, counted_from=session.day(checklist.today))
+    elif start is not None and not checklist.dated:
+        from mhstod.dates import long_date
+
+        sys.stderr.write(f"mhstod: inga frister att räkna från {long_date(start)} i det här fallet\n")
     failed: MhstodError | None = None
     if output is not None:
         try:

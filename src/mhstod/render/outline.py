@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from mhstod import __version__
 from mhstod.checklist import ActorDuties, AnswerView, Checklist, ContactView, Item
-from mhstod.dates import long_date
+from mhstod.dates import long_date, short_date
 from mhstod.record import replace
 from mhstod.render.lines import Line, Mark
 from mhstod.text import Citations, document, elsewhere
@@ -70,11 +70,12 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
         lines += [Line("note", note) for note in checklist.notes]
         return lines + _sources(refs, full, hint)
     lines.append(Line("text", ""))
-    if note := dates_note(checklist):
-        lines.append(Line("note", note + " Räknereglerna: --full."))
     lines += [Line("note", note) for note in checklist.notes[:-1]]
     last = _sources(refs, full, hint)[0]  # the note on checking contacts shares the sources' line
-    return [*lines, Line("note", f"{checklist.notes[-1]} {last.text}")]
+    dated = ""
+    if checklist.dated:  # on the same line too: the short screen has no line to spare
+        dated = f"Datumen räknas från {short_date(checklist.counted_from or checklist.today)} (anmälan, beslutet). "
+    return [*lines, Line("note", f"{dated}{checklist.notes[-1]} {last.text}")]
 
 
 CONSULTATION_TITLE = "Inför samtalet med regionkoordinatorn eller stödtelefonen"
@@ -129,7 +130,7 @@ def _task(item: Item, refs: Citations, full: bool) -> list[Line]:
     """A task; in full, with the sources' own wording of what it says, so nothing is lost by rewording."""
     text = item.text
     if item.date is not None and item.due is not None:
-        text = f"{text.rstrip('.')} – {due_phrase(item)}."
+        text = f"{text.rstrip('.')} – {due_phrase(item) if full else short_due_phrase(item)}."
     elif item.due is not None and item.due.period is not None:  # "genast" is said in the text itself
         law = f" ({item.due.law})" if "§" in item.due.law or full else ""
         text = f"{text.rstrip('.')} – {item.due.text}{law}."
@@ -206,6 +207,12 @@ def due_phrase(item: Item) -> str:
         ends = last if item.date.moved in ("lördag", "söndag") else f"på {item.date.moved}, {last}"
         said += f"; fristen slutar {ends}: då gäller nästa vardag"
     return said + ")"
+
+
+def short_due_phrase(item: Item) -> str:
+    """The same for the short screen: "senast mån 28 dec 2026 (8 § LVU)"; why a day moved is in --full."""
+    assert item.date is not None and item.due is not None
+    return f"senast {short_date(item.date.day)}" + (f" ({item.due.law})" if "§" in item.due.law else "")
 
 
 def dates_note(checklist: Checklist) -> str:
