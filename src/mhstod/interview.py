@@ -242,16 +242,22 @@ def _review(session: Session, ui: Ui) -> str:
 
 END_CHOICES = [
     ("Visa hela checklistan, med alla steg och källor", "full"),
+    ("Visa sammanfattningen inför ett samtal om råd (utan personuppgifter)", "consultation"),
     ("Spara checklistan som fil (.md, .html eller .json)", "save"),
+    ("Spara fristerna som datum i en kalenderfil (.ics)", "calendar"),
     ("Spara svaren som svarsfil (.yaml), för att köra om eller ändra dem", "answers"),
     ("Avsluta", "quit"),
 ]
 
 
-def end_menu(ui: Ui) -> str:
-    """What to do with the checklist that was just shown; end of input (Ctrl-D in the line-by-line guide) quits."""
+def end_menu(ui: Ui, dated: bool = False) -> str:
+    """What to do with the checklist that was just shown; end of input (Ctrl-D in the line-by-line guide) quits.
+
+    The calendar file is offered only where the checklist has deadlines as dates.
+    """
+    choices = [c for c in END_CHOICES if c[1] != "calendar" or dated]
     try:
-        return ui.select("Vad vill du göra nu?", END_CHOICES, None)
+        return ui.select("Vad vill du göra nu?", choices, None)
     except EOFError:
         return "quit"
 

@@ -140,7 +140,7 @@ def test_plain_guide_asks_line_by_line_without_escape_codes(tmp_path: Path, args
     reply("Dina svar. Stämmer de?", "1")
     reply(r"Från vilket datum ska fristerna räknas\?.*\r\nSvar \(Enter behåller \d{4}-\d\d-\d\d\): ", "igår")
     child.expect("Nu:")
-    reply("Vad vill du göra nu", "4")
+    reply("Vad vill du göra nu", "6")  # Avsluta: the case has dated deadlines, so the calendar is offered
     child.expect(pexpect.EOF)
     text = "".join(seen) + str(child.before)
     child.close()
@@ -179,12 +179,18 @@ def test_nothing_is_lost_at_the_end(tmp_path: Path) -> None:
     answer(child, "Vad vill du göra nu", ENTER)  # the whole checklist, through $PAGER (cat here)
     child.expect("Källans ordalydelse")
     child.expect("Stegen i stöd- och skyddsprocessen")
-    answer(child, "Vad vill du göra nu", DOWN, ENTER)  # save the checklist
+    answer(child, "Vad vill du göra nu", DOWN, ENTER)  # the summary for a call for advice
+    child.expect("Inför samtalet med regionkoordinatorn eller stödtelefonen")
+    child.expect("Frågor att ställa")
+    answer(child, "Vad vill du göra nu", DOWN, DOWN, ENTER)  # save the checklist
     answer(child, "Filnamn för checklistan", "finns.md", ENTER)
     child.expect("finns redan")  # refused while typing; the answers stay
     child.send("\x7f" * 8 + "fall.md" + ENTER)
     child.expect("Checklistan sparades i fall.md")
-    answer(child, "Vad vill du göra nu", DOWN, DOWN, ENTER)  # save the answers
+    answer(child, "Vad vill du göra nu", DOWN, DOWN, DOWN, ENTER)  # the deadlines in a calendar file
+    answer(child, "Filnamn för kalenderfilen", "frister.ics", ENTER)
+    child.expect("Fristerna sparades i frister.ics")
+    answer(child, "Vad vill du göra nu", DOWN, DOWN, DOWN, DOWN, ENTER)  # save the answers
     answer(child, "Filnamn för svaren", "svar.yaml", ENTER)
     child.expect("Svaren sparades i svar.yaml")
     quit_at_the_end(child)
@@ -192,13 +198,14 @@ def test_nothing_is_lost_at_the_end(tmp_path: Path) -> None:
     saved = (tmp_path / "fall.md").read_text(encoding="utf-8")
     assert saved.startswith("# Checklista vid misstanke om människohandel") and "Skapad " in saved
     assert "Stegen i stöd- och skyddsprocessen" in saved, "the export is the whole checklist"
-    for name in ("fall.md", "svar.yaml"):
+    for name in ("fall.md", "frister.ics", "svar.yaml"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
+    assert (tmp_path / "frister.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 4
     again = subprocess.run([sys.executable, "-m", "mhstod", "guide", "--answers", "svar.yaml", "--json"],
                            cwd=tmp_path, capture_output=True, text=True, timeout=60,
                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert again.returncode == 0 and '"age": "child"' in again.stdout and again.stderr == ""
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["fall.md", "finns.md", "svar.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fall.md", "finns.md", "frister.ics", "svar.yaml"]
 
 
 def test_output_is_checked_before_the_first_question(tmp_path: Path) -> None:
@@ -239,7 +246,8 @@ def test_plain_guide_shows_the_checklist_at_once_from_the_place_prompt(tmp_path:
     child.expect(r"VIKTIGT: Ring 112 nu: personen är i akut fara\.")
     child.expect("Vad vill du göra nu")
     child.expect("Skriv ett nummer")
-    child.sendline("4")
+    assert "kalenderfil" not in child.before  # no deadline of this case is a date: no calendar to save
+    child.sendline("5")  # Avsluta
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

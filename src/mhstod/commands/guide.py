@@ -214,14 +214,27 @@ class Interview:
     def after(self, checklist: Checklist, given: Answers) -> None:
         """Nothing is lost when the guide ends: the whole checklist, a saved file or the answers, until quit."""
         from mhstod import interview
-        from mhstod.export import ANSWERS_FORMATS, CHECKLIST_FORMATS, answers_text, format_of
+        from mhstod.export import ANSWERS_FORMATS, CALENDAR_FORMATS, CHECKLIST_FORMATS, answers_text, format_of
 
         try:
-            while (choice := interview.end_menu(self.ui)) != "quit":
+            while (choice := interview.end_menu(self.ui, dated=bool(checklist.dated))) != "quit":
                 if choice == "full":
                     self._page(checklist)
                     continue
-                if choice == "save":
+                if choice == "consultation":
+                    from mhstod.render.outline import consultation_outline
+
+                    self.output.lines(consultation_outline(checklist))
+                    continue
+                if choice == "calendar":
+                    from datetime import UTC, datetime
+
+                    from mhstod.render.ics import calendar
+
+                    path = self._path("Filnamn för kalenderfilen (.ics); tomt för att avbryta:", CALENDAR_FORMATS)
+                    text = calendar(checklist, datetime.now(UTC)) if path else ""
+                    done = f"Fristerna sparades i {shown_path(path)}; bara du kan läsa filen."
+                elif choice == "save":
                     path = self._path("Filnamn för checklistan (.md, .html eller .json); tomt för att avbryta:",
                                       CHECKLIST_FORMATS)
                     text = render(checklist, format_of(path, CHECKLIST_FORMATS)) if path else ""
