@@ -117,3 +117,42 @@ def test_methods_and_properties_of_a_record_work() -> None:
 
     assert Named("Anna", "Berg").full == "Anna Berg"
     assert Named("Anna").full == "Anna"
+
+
+def test_copy_deepcopy_and_pickle_make_an_equal_record() -> None:
+    """The frozen dataclasses had __getstate__/__setstate__ for this; a record is made anew from its values."""
+    import copy
+    import pickle
+
+    contact = Contact("A", "1", ("x",))
+    for made in (copy.copy(contact), copy.deepcopy(contact), pickle.loads(pickle.dumps(contact))):
+        assert made == contact and type(made) is Contact
+
+
+def test_a_class_variable_is_no_field() -> None:
+    from typing import ClassVar
+
+    class Counted(Record):
+        limit: ClassVar[int] = 3
+        name: str = ""
+
+    assert Counted._fields == ("name",) and Counted.limit == 3
+    assert Counted("A") == Counted(name="A")
+
+
+def test_one_field_compares_and_hashes_as_a_tuple() -> None:
+    """So that a record of one field does not hash like its value, and a NaN equals itself as in a tuple."""
+    nan = float("nan")
+
+    class Number(Record):
+        value: float
+
+    one = Number(nan)
+    assert one == one and hash(Single("A")) == hash(("A",)) and hash(Single("A")) != hash("A")
+
+
+def test_replace_is_checked_by_mypy_as_for_a_dataclass() -> None:
+    """At run time record.replace; for mypy dataclasses.replace, which checks each change against the fields."""
+    from mhstod import record
+
+    assert record.replace is record._replace

@@ -3,6 +3,7 @@
 The program is imported inside the guard: a Ctrl-C while Python still loads it (the first tenth of a second)
 is one line and exit 130, not a traceback. From there on, `main` keeps that promise.
 """
+from __future__ import annotations
 
 import sys
 

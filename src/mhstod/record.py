@@ -13,9 +13,10 @@ keyword or positional arguments; equality and hash by type and values; no assign
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any, ClassVar, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform
 
 _MUTABLE = (list, dict, set, bytearray)
+_CLASS_VARIABLES = ("ClassVar", "typing.ClassVar")  # annotations of the class, not fields, as for a dataclass
 
 
 class FrozenError(AttributeError):
@@ -28,7 +29,12 @@ class _RecordType(type):
             return super().__new__(mcs, name, bases, namespace)
         if bases != (Record,):
             raise TypeError(f"{name}: a record derives from Record alone")
-        fields = tuple(namespace.get("__annotations__", {}))
+        if "__annotations__" not in namespace and any(key.startswith("__annotate") for key in namespace):
+            # Python 3.14 evaluates annotations lazily: the fields would silently be none (ruff's I002 asks for
+            # the import in every module of the package).
+            raise TypeError(f"{name}: a record's module needs `from __future__ import annotations`")
+        annotations = namespace.get("__annotations__", {})
+        fields = tuple(f for f, kind in annotations.items() if not str(kind).startswith(_CLASS_VARIABLES))
         defaults = {f: namespace.pop(f) for f in fields if f in namespace}
         for field, value in defaults.items():
             if isinstance(value, _MUTABLE):
@@ -40,11 +46,18 @@ class _RecordType(type):
         namespace["_fields"] = fields
         namespace["__init__"] = _initializer(name, fields, defaults)
         if eq:
-            namespace["_values"] = attrgetter(*fields) if fields else staticmethod(lambda _: ())
+            namespace["_values"] = _values(fields)
         else:
             namespace["__eq__"] = object.__eq__
             namespace["__hash__"] = object.__hash__
         return super().__new__(mcs, name, bases, namespace)
+
+
+def _values(fields: tuple[str, ...]) -> Any:
+    """The record's values as a tuple, also for one field (its value alone would hash like the value itself)."""
+    if len(fields) > 1:
+        return attrgetter(*fields)
+    return staticmethod(lambda record: tuple(getattr(record, field) for field in fields))
 
 
 def _initializer(name: str, fields: tuple[str, ...], defaults: dict[str, Any]) -> Any:
@@ -95,13 +108,23 @@ class Record(metaclass=_RecordType):
         values = ", ".join(f"{field}={getattr(self, field)!r}" for field in self._fields)
         return f"{type(self).__name__}({values})"
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        """copy, deepcopy and pickle make a record anew from its values (its fields cannot be set afterwards)."""
+        return type(self), tuple(getattr(self, field) for field in self._fields)
+
 
 R = TypeVar("R", bound=Record)
 
 
-def replace(record: R, **changes: Any) -> R:
+def _replace(record: R, **changes: Any) -> R:
     """A copy of `record` with `changes`; like `dataclasses.replace`, an unknown field is a TypeError."""
     unknown = set(changes) - set(record._fields)
     if unknown:
         raise TypeError(f"{type(record).__name__} has no field {', '.join(sorted(unknown))}")
     return type(record)(**{field: changes.get(field, getattr(record, field)) for field in record._fields})
+
+
+if TYPE_CHECKING:  # mypy checks each change's name and type against the record's fields, as for a dataclass
+    from dataclasses import replace as replace
+else:
+    replace = _replace
