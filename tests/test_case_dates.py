@@ -12,6 +12,7 @@ import pytest
 
 from mhstod.answers import from_mapping
 from mhstod.checklist import Checklist
+from mhstod.dates import CaseDays
 from mhstod.engine import build_checklist
 from mhstod.model import Knowledge
 from mhstod.render.outline import consultation_outline, outline
@@ -26,8 +27,10 @@ ADULT = {"acute_danger": "no", "age": "adult", "county": "Göteborg", "origin": 
 TODAY = date(2026, 11, 23)
 
 
-def make(knowledge: Knowledge, case: dict[str, Any], start: date | None = None, **changes: Any) -> Checklist:
-    return build_checklist(knowledge, from_mapping(knowledge, {**case, **changes}), today=TODAY, counted_from=start)
+def make(knowledge: Knowledge, case: dict[str, Any], start: date | CaseDays | None = None, **changes: Any
+         ) -> Checklist:
+    days = CaseDays(start) if isinstance(start, date) else start
+    return build_checklist(knowledge, from_mapping(knowledge, {**case, **changes}), today=TODAY, counted_from=days)
 
 
 def dated(cl: Checklist) -> dict[str, tuple[date, date, str]]:
@@ -40,7 +43,8 @@ def dated(cl: Checklist) -> dict[str, tuple[date, date, str]]:
         "lvu-faststallelse": (date(2026, 12, 4), date(2026, 12, 4), ""),
         "forhandsbedomning": (date(2026, 12, 11), date(2026, 12, 11), ""),
         "lvu-vard": (date(2026, 12, 25), date(2026, 12, 28), "juldagen"),
-        "utredning-barn": (date(2027, 3, 27), date(2027, 3, 30), "lördag"),
+        # the investigation's four months: the last day stands, a Saturday or not (not said to be an action)
+        "utredning-barn": (date(2027, 3, 27), date(2027, 3, 27), ""),
     }),
     (date(2026, 12, 19), {  # a Saturday before Christmas: over the turn of the year
         "lvu-faststallelse": (date(2026, 12, 26), date(2026, 12, 28), "annandag jul"),
@@ -85,16 +89,18 @@ def test_without_a_starting_day_nothing_is_dated(knowledge: Knowledge) -> None:
 
 def test_the_dates_and_the_rules_are_said_with_their_sources(knowledge: Knowledge) -> None:
     cl = make(knowledge, CHILD, date(2026, 11, 27))
-    short = plain(outline(cl))  # the date to act by; why it moved, and the rules, in --full
-    assert "fastställs – senast fre 4 dec 2026 (7 § LVU)." in short
-    assert "enligt LVU – senast mån 28 dec 2026 (8 § LVU)." in short
-    assert "(förhandsbedömning) – senast fre 11 dec 2026." in short
-    assert "Datumen räknas från fre 27 nov 2026 (anmälan, beslutet)." in short
+    short = plain(outline(cl))  # the date to act by and the event it runs from; the rules in --full
+    assert "fastställs – senast fre 4 dec, från beslutet om omhändertagande (7 § LVU)." in short
+    assert "enligt LVU – senast mån 28 dec, från verkställandet (8 § LVU; 25/12 är juldagen)." in short
+    assert "(förhandsbedömning) – senast fre 11 dec, från anmälan." in short
+    assert "planering och insatser – senast lör 27 mars 2027, från beslutet att utreda." in short
+    assert "Alla datum från fre 27 nov 2026; andra dagar: --from anmalan=DATUM (se --full)." in short
     full = plain(outline(cl, full=True))
     assert ("senast fredag 4 december 2026 (inom en vecka från beslutet, 7 § LVU)" in full)
     assert ("senast måndag 28 december 2026 (inom fyra veckor från dagen då omhändertagandet verkställdes, 8 § LVU; "
-            "fristen slutar på juldagen, fredag 25 december: då gäller nästa vardag)" in full)
-    assert "fristen slutar lördag 27 mars: då gäller nästa vardag" in full
+            "fristen slutar på juldagen, fredag 25 december: lagen (1930:173) låter åtgärden vänta till nästa "
+            "vardag)" in full)
+    assert "Alla datum räknas från fredag 27 november 2026, som om anmälan, besluten och verkställandet" in full
     for rule in ("kalenderdagar", "samma veckodag", "får åtgärden vidtas nästa vardag", "Allmänna helgdagar"):
         assert rule in full
     assert "Lag (1930:173) om beräkning av lagstadgad tid, 2 §" in full  # the rule's source, from elsewhere
@@ -119,7 +125,7 @@ def test_the_calendar_file_reads_back_as_one_event_per_dated_deadline(tmp_path: 
     assert calendar["VERSION"] == "2.0" and "mhstod" in str(calendar["PRODID"])
     events = [c for c in calendar.walk("VEVENT")]
     days = sorted(e.decoded("DTSTART") for e in events)
-    assert days == [date(2026, 12, 4), date(2026, 12, 11), date(2026, 12, 28), date(2027, 3, 30)]
+    assert days == [date(2026, 12, 4), date(2026, 12, 11), date(2026, 12, 28), date(2027, 3, 27)]
     first = next(e for e in events if e.decoded("DTSTART") == date(2026, 12, 4))
     assert str(first["SUMMARY"]).startswith("Frist (7 § LVU): Efter ett omedelbart omhändertagande")
     description = str(first["DESCRIPTION"])
@@ -175,11 +181,11 @@ def test_the_json_holds_the_dates_and_the_rules(capsys: pytest.CaptureFixture[st
     _, out, _ = run(capsys, "guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"),
                     "--from", "2026-11-27", "--json")
     data = json.loads(out)
-    assert data["counted_from"] == "2026-11-27"
+    assert data["counted_from"] == {"every": "2026-11-27", "events": {}}
     assert [r["id"] for r in data["counting"]] == ["days", "weeks-months", "next_weekday", "holidays"]
     by_task = {d["task"]: d for d in data["deadlines"]}
-    assert by_task["lvu-vard"]["dated"] == {"from": "2026-11-27", "last_day": "2026-12-25", "date": "2026-12-28",
-                                            "moved_because": "juldagen"}
+    assert by_task["lvu-vard"]["dated"] == {"from": "2026-11-27", "event": "verkställandet", "last_day": "2026-12-25",
+                                            "date": "2026-12-28", "moved_because": "juldagen"}
     assert by_task["lvu-vard"]["next_weekday"] is True
     assert by_task["skyddsbedomning"]["dated"] is None  # genast
     item = next(i for i in data["your_tasks"] if i["id"] == "lvu-faststallelse")
@@ -197,9 +203,9 @@ def consultation_text(knowledge: Knowledge, case: dict[str, Any], **changes: Any
 def test_the_summary_of_a_case_with_many_unknowns(knowledge: Knowledge) -> None:
     text = consultation_text(knowledge, CHILD, age="unknown", origin="unknown", purpose=["unknown"],
                              county="unknown", needs=["unknown"])
-    assert "inga personuppgifter" in text
+    assert "inga namn, datum eller adresser" in text and "ovanlig kombination av svar" in text
     unclear = text.split("Oklart (Vet inte):")[1].split("Frågor att ställa:")[0]
-    for said in ("Var personen befinner sig", "Ålder: Vet inte (räknas som barn (under 18 år) tills annat är känt)",
+    for said in ("Var personen befinner sig", "Ålder: Vet inte (räknas som barn: presumtion om minderårighet)",
                  "Hemland: Vet inte", "Utnyttjad för: Vet inte", "Rätt att vistas i Sverige: Vet inte",
                  "Polisanmälan och rättsprocess: Vet inte", "Behov: Vet inte"):
         assert said in unclear, said
@@ -259,3 +265,49 @@ def test_the_summary_is_in_the_full_checklist_and_the_exports(tmp_path: Path, ca
     _, out, _ = run(capsys, "--plain", "guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"),
                     "--samtal")
     assert out.startswith("Inför samtalet med regionkoordinatorn eller stödtelefonen")
+
+
+def test_each_event_may_have_its_own_day(capsys: pytest.CaptureFixture[str]) -> None:
+    """The report came on Monday, the custody was decided on Friday: the preliminary assessment runs from Monday."""
+    code, out, _ = run(capsys, "--plain", "guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"),
+                       "--from", "2026-11-27", "--from", "anmalan=2026-11-23")
+    assert code == 0
+    assert "(förhandsbedömning) – senast mån 7 dec, från anmälan 23/11." in out
+    assert "fastställs – senast fre 4 dec, från beslutet om omhändertagande 27/11 (7 § LVU)." in out
+    assert "Alla datum från" not in out  # not one day for all
+    _, full, _ = run(capsys, "--plain", "guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"),
+                     "--from", "2026-11-27", "--from", "anmalan=2026-11-23", "--full")
+    assert ("Datumen räknas från dagen du angav för varje händelse: anmälan måndag 23 november 2026; övriga "
+            "händelser från fredag 27 november 2026.") in full
+    # Only the report's day: only the deadline that runs from it is dated.
+    _, only, _ = run(capsys, "--plain", "guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"),
+                     "--from", "anmalan=2026-11-23")
+    assert "senast mån 7 dec, från anmälan 23/11" in only and "inom en vecka från beslutet (7 § LVU)" in only
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    (["beslut=2026-11-27"], "okänd händelse 'beslut'; händelserna är anmalan, utredning, omhandertagande"),
+    (["2026-11-27", "2026-11-28"], "ett datum för alla händelser anges två gånger"),
+    (["anmalan=2026-11-27", "ANMALAN=2026-11-28"], "händelsen anmalan anges två gånger"),
+    (["anmalan=27/11"], "27/11 är inget datum"),
+])
+def test_a_bad_from_is_one_line(capsys: pytest.CaptureFixture[str], given: list[str], said: str) -> None:
+    argv = [a for day in given for a in ("--from", day)]
+    code, out, err = run(capsys, "guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"), *argv)
+    assert code == 2 and out == "" and said in err and err.count("\n") == 1
+
+
+def test_the_events_the_command_line_knows_are_the_data_s(knowledge: Knowledge) -> None:
+    from mhstod.commands.guide import EVENTS
+
+    assert tuple(e.id for e in knowledge.events) == EVENTS
+    assert {d.event for d in knowledge.deadlines} <= set(EVENTS)
+
+
+def test_a_deadline_that_has_passed_is_said_to_have_passed(knowledge: Knowledge) -> None:
+    cl = make(knowledge, CHILD, date(2026, 10, 30))  # TODAY is 23 November 2026
+    short = plain(outline(cl))
+    assert "senast fre 6 nov, passerat, från beslutet om omhändertagande (7 § LVU)" in short
+    assert "senast fre 13 nov, passerat, från anmälan" in short
+    assert "senast fre 27 nov, från verkställandet (8 § LVU)" in short  # not yet
+    assert "Senast fredag 6 november 2026, passerat" in plain(outline(cl, full=True))

@@ -47,7 +47,7 @@ def test_the_days_an_action_may_wait_for_the_next_weekday_in_2026() -> None:
     (date(2026, 11, 28), "weeks", 1, date(2026, 12, 5), date(2026, 12, 7), "lördag"),
     # a public holiday and the days after it: juldagen (Fri), annandag jul (Sat), Sunday → Monday 28
     (date(2026, 11, 27), "weeks", 4, date(2026, 12, 25), date(2026, 12, 28), "juldagen"),
-    # the turn of the year: nyårsafton, nyårsdagen, then Friday 2 January
+    # the turn of the year: nyårsafton, nyårsdagen, Saturday 2 and Sunday 3 January, then Monday 4
     (date(2026, 12, 17), "days", 14, date(2026, 12, 31), date(2027, 1, 4), "nyårsafton"),
     (date(2026, 12, 18), "days", 14, date(2027, 1, 1), date(2027, 1, 4), "nyårsdagen"),
     # Easter: four months from 27 November end on Saturday 27 March 2027; påskdagen and annandag påsk follow

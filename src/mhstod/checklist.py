@@ -6,7 +6,7 @@ from datetime import date
 from typing import Literal
 
 from mhstod.conditions import Answer
-from mhstod.dates import Due
+from mhstod.dates import CaseDays, Due
 from mhstod.model import Action, CountingRule, Deadline, Document, Number, Region, Source, Sourced, Web
 from mhstod.places import Place
 from mhstod.record import Record
@@ -136,7 +136,7 @@ class Checklist(Record):
     reviewed: str
     today: date
     remarks: tuple[str, ...] = ()
-    counted_from: date | None = None  # the day the deadlines run from (--from), if given
+    counted_from: CaseDays | None = None  # the days the deadlines run from (--from), if given
     counting: tuple[CountingRule, ...] = ()  # the rules the dates were counted by, where there are dates
     consultation: ConsultationView | None = None
 

@@ -26,8 +26,9 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 def easter(year: int) -> date:
     """Easter Sunday (påskdagen) of the Gregorian calendar: the anonymous algorithm (Meeus, Jones, Butcher).
 
-    Lag (1989:253) 2 §: the Sunday after the full moon on or next after 21 March, in the church's reckoning,
-    which is what this computes.
+    Lag (1989:253) 2 §: the Sunday after the full moon on or next after 21 March. The law says no more; in
+    practice that moon is the ecclesiastical one of the Gregorian tables (not the astronomical, which differs
+    in some years, such as 2019), and that is what this computes, as every Swedish almanac does.
     """
     a = year % 19
     b, c = divmod(year, 100)
@@ -110,29 +111,46 @@ class Due(Record):
     """A deadline as a date: the period's last day, and the day the action may wait for where that is no weekday.
 
     `moved` is why the last day is no weekday ("lördag", "juldagen"), "" where it is one or the rule does not
-    apply; `day` is the date to act by.
+    apply; `day` is the date to act by; `event` the event counted from, in words ("anmälan").
     """
 
     start: date
     last: date
     day: date
     moved: str = ""
+    event: str = ""
 
 
-def due(start: date, unit: str, count: int, next_weekday_rule: bool) -> Due:
+def due(start: date, unit: str, count: int, next_weekday_rule: bool, event: str = "") -> Due:
     """The deadline of a period from `start`; with `next_weekday_rule`, moved past a day that is no weekday."""
     last = period_end(start, unit, count)
     why = not_a_weekday(last) if next_weekday_rule else ""
-    return Due(start, last, next_weekday(last) if why else last, why)
+    return Due(start, last, next_weekday(last) if why else last, why, event)
+
+
+class CaseDays(Record):
+    """The days a case's deadlines run from: one for every event (`every`), or an event's own (by its id)."""
+
+    every: date | None = None
+    events: tuple[tuple[str, date], ...] = ()
+
+    def of(self, event: str) -> date | None:
+        return dict(self.events).get(event, self.every)
+
+    @property
+    def one_day(self) -> bool:
+        """Whether every event is counted from the same day, the one given for all."""
+        return not self.events
 
 
 SHORT_WEEKDAYS = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
 SHORT_MONTHS = ("jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec")
 
 
-def short_date(day: date) -> str:
+def short_date(day: date, year: bool = True) -> str:
     """"fre 4 dec 2026": the short screen's form, as Swedish calendars abbreviate."""
-    return f"{SHORT_WEEKDAYS[day.weekday()]} {day.day} {SHORT_MONTHS[day.month - 1]} {day.year}"
+    text = f"{SHORT_WEEKDAYS[day.weekday()]} {day.day} {SHORT_MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
 
 
 def long_date(day: date, year: bool = True) -> str:

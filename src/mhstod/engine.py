@@ -39,11 +39,11 @@ NOW_LIMIT = 5
 
 
 def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None = None,
-                    counted_from: date | None = None) -> Checklist:
+                    counted_from: dates.CaseDays | None = None) -> Checklist:
     """The whole checklist for one case; every renderer is a function of this value alone.
 
-    `counted_from`: the day the deadlines run from (the event each names: the report, the decision), which
-    turns each deadline with a period into a date (dates.py); None leaves them relative.
+    `counted_from`: the days the deadlines run from (the event each names: the report, the decision), which
+    turn each deadline with a period whose event has a day into a date (dates.py); None leaves them relative.
     """
     today = today or freshness.today()
     rules = answers.for_rules(knowledge)
@@ -133,12 +133,14 @@ def _applying(rules: Iterable[T], answers: Mapping[str, Answer], unknowns: Mappi
             yield rule, truth is Truth.MAYBE
 
 
-def _task_item(knowledge: Knowledge, task: Task, verify: bool, counted_from: date | None) -> Item:
+def _task_item(knowledge: Knowledge, task: Task, verify: bool, counted_from: dates.CaseDays | None) -> Item:
     text = (task.check or task.text) if verify else task.text
     deadline = knowledge.deadline(task.due) if task.due else None
     dated = None
-    if deadline is not None and deadline.period is not None and counted_from is not None:
-        dated = dates.due(counted_from, *deadline.period, next_weekday_rule=deadline.next_weekday)
+    start = counted_from.of(deadline.event) if counted_from is not None and deadline is not None else None
+    if deadline is not None and deadline.period is not None and start is not None:
+        event = next((e.label for e in knowledge.events if e.id == deadline.event), deadline.start)
+        dated = dates.due(start, *deadline.period, next_weekday_rule=deadline.next_weekday, event=event)
     return Item(id=task.id, text=text, sources=task.sources, verify=verify, restates=task.restates, info=task.info,
                 number=knowledge.number(task.number) if task.number else None, due=deadline, date=dated)
 
@@ -277,6 +279,8 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
 
 
 CONSULTATION_QUESTIONS = 3  # "the three questions the checklist leaves open" for the call
+# How a presumed answer is said (data/process.yaml, presumptions): the rule, not a fact about the person.
+PRESUMED = {AGE_QUESTION: "räknas som barn: presumtion om minderårighet"}
 
 
 def _consultation(knowledge: Knowledge, answers: Answers, rules: Mapping[str, Answer], region: Region | None,
@@ -298,8 +302,8 @@ def _consultation(knowledge: Knowledge, answers: Answers, rules: Mapping[str, An
         label = answers.label(question)
         if question.unknown and question.unknown in chosen:
             counted = presumed.get(question.id)
-            unclear.append(f"{question.short}: {label}" + (
-                f" (räknas som {_lower(question.label(counted))} tills annat är känt)" if counted else ""))
+            presumed_as = PRESUMED.get(question.id, f"räknas som {question.label(counted or '').lower()}")
+            unclear.append(f"{question.short}: {label}" + (f" ({presumed_as})" if counted else ""))
         else:
             situation.append((question.short, label))
     place = answers.place.place if answers.place else None
@@ -312,10 +316,6 @@ def _consultation(knowledge: Knowledge, answers: Answers, rules: Mapping[str, An
         caller=caller, place=where, situation=tuple(situation), unclear=tuple(unclear),
         questions=tuple(Sourced(q.text, q.source) for q in chosen_questions[:CONSULTATION_QUESTIONS]),
         privacy=consultation.privacy)
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _answer_views(knowledge: Knowledge, answers: Answers) -> tuple[AnswerView, ...]:

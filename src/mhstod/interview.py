@@ -270,14 +270,18 @@ def ask_path(ui: Ui, message: str, validate: Validate) -> str:
         return ""
 
 
-DAY_QUESTION = "Från vilket datum ska fristerna räknas? (ÅÅÅÅ-MM-DD; dagen för anmälan eller beslutet)"
+DAY_QUESTION = ("Från vilket datum ska fristerna räknas? Samma dag gäller anmälan, besluten och verkställandet "
+                "(skilda dagar: --from anmalan=DATUM …). ÅÅÅÅ-MM-DD, eller inga.")
+NO_DAY = ("", "inga", "nej")  # the deadlines stay relative
 
 
-def ask_day(ui: Ui, today: date) -> date:
-    """The day the case's deadlines run from; Enter keeps today. Ctrl-D keeps today too: nothing is lost."""
+def ask_day(ui: Ui, today: date) -> date | None:
+    """The day the case's deadlines run from, today unless changed; empty or Ctrl-D: none, they stay relative."""
     from mhstod.dates import parse_day
 
     def valid(text: str) -> bool | str:
+        if text.strip().lower() in NO_DAY:
+            return True
         try:
             parse_day(text, today)
         except ValueError as exc:
@@ -285,9 +289,10 @@ def ask_day(ui: Ui, today: date) -> date:
         return True
 
     try:
-        return parse_day(ui.text(DAY_QUESTION, today.isoformat(), valid, []), today)
+        answer = ui.text(DAY_QUESTION, today.isoformat(), valid, [])
     except EOFError:
-        return today
+        return None
+    return None if answer.strip().lower() in NO_DAY else parse_day(answer, today)
 
 
 Options = list[tuple[str, str]]

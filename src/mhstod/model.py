@@ -260,6 +260,14 @@ class Deadline(Record):
     source: Source
     period: tuple[PeriodUnit, int] | None = None
     next_weekday: bool = False  # the action may wait for the next weekday where the last day is none (dates.py)
+    event: str = ""  # the event it runs from (Knowledge.events), whose day the user may give
+
+
+class Event(Record):
+    """An event of the case that deadlines run from ("anmälan"), by an id the user can type (--from anmalan=…)."""
+
+    id: str
+    label: str
 
 
 # The rules by which a deadline becomes a date (process.yaml, counting); dates.py counts by them.
@@ -410,6 +418,7 @@ class Knowledge(Record):
     reviewed: str = ""
     counting: tuple[CountingRule, ...] = ()
     consultation: Consultation | None = None
+    events: tuple[Event, ...] = ()
 
     def local_file(self, key: str, ident: str) -> str:
         """The local file an entry ("regions", "ost") comes from, or "" for shipped data."""

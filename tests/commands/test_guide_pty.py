@@ -44,11 +44,11 @@ def test_full_run_reaches_the_checklist(tmp_path: Path) -> None:
     child.send(BACKSPACE * 5 + "2026-11-27" + ENTER)
     child.expect("Nu")
     child.expect("gör genast en skyddsbedömning")
-    child.expect(r"senast\s+fre\s+4\s+dec\s+2026\s+\(7\s+§\s+LVU\)")
+    child.expect(r"senast\s+fre\s+4\s+dec,\s+från\s+beslutet\s+om\s+omhändertagande\s+\(7\s+§\s+LVU\)")
     child.expect("Kontakter")
     child.expect("Lisa Green")
     child.expect("Bryssel II")
-    child.expect(r"Datumen\s+räknas\s+från\s+fre\s+27\s+nov\s+2026")
+    child.expect(r"Alla\s+datum\s+från\s+fre\s+27\s+nov\s+2026")
     quit_at_the_end(child)
     assert list(tmp_path.iterdir()) == []
 
@@ -148,7 +148,7 @@ def test_plain_guide_asks_line_by_line_without_escape_codes(tmp_path: Path, args
     assert "Okänd kommun 'Narnia'" in text
     assert "”Vet inte” kan inte kombineras med andra svar" in text
     assert "Lisa Green" in text
-    assert "Datumen räknas från" in text
+    assert "Alla datum från" in text
     assert "\x1b" not in text, "no escape codes at all"
     assert list(tmp_path.iterdir()) == []
 
@@ -206,6 +206,19 @@ def test_nothing_is_lost_at_the_end(tmp_path: Path) -> None:
                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert again.returncode == 0 and '"age": "child"' in again.stdout and again.stderr == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fall.md", "finns.md", "frister.ics", "svar.yaml"]
+
+
+@pytest.mark.parametrize("keys", [CTRL_C, BACKSPACE * 10 + "inga" + ENTER], ids=["ctrl-c", "inga"])
+def test_no_day_for_the_deadlines_keeps_them_relative_and_loses_nothing(tmp_path: Path, keys: str) -> None:
+    """Ctrl-C at the day had ended the guide with every answer lost (exit 130); now the checklist is shown."""
+    child = spawn(tmp_path)
+    first_part(child)
+    rest(child)
+    answer(child, "Ändra: Din roll", ENTER)
+    answer(child, "Från vilket datum", keys)
+    child.expect(r"inom\s+en\s+vecka\s+från\s+beslutet")
+    quit_at_the_end(child)
+    assert "senast" not in (child.before or "")
 
 
 def test_output_is_checked_before_the_first_question(tmp_path: Path) -> None:

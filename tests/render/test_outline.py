@@ -12,6 +12,7 @@ import yaml
 from rich.console import Console
 
 from mhstod.answers import from_mapping
+from mhstod.dates import CaseDays
 from mhstod.engine import Checklist, build_checklist
 from mhstod.load.scenarios import scenarios_for
 from mhstod.model import Knowledge
@@ -31,7 +32,8 @@ def cases(knowledge: Knowledge) -> dict[str, dict[str, object]]:
 
 
 def checklist(knowledge: Knowledge, name: str, counted_from: date | None = None) -> Checklist:
-    return build_checklist(knowledge, from_mapping(knowledge, cases(knowledge)[name]), counted_from=counted_from)
+    days = CaseDays(counted_from) if counted_from else None
+    return build_checklist(knowledge, from_mapping(knowledge, cases(knowledge)[name]), counted_from=days)
 
 
 def screen(cl: Checklist, width: int = 100, full: bool = False) -> list[str]:

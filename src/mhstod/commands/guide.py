@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mhstod.commands.output import Completed, DataDirOption, JsonOption, Output, write
-from mhstod.errors import Interrupted, MhstodError, UsageError, shown_path
+from mhstod.dates import CaseDays
+from mhstod.errors import Interrupted, MhstodError, UsageError, shown, shown_path
 
 if TYPE_CHECKING:
     from datetime import date
@@ -44,10 +45,11 @@ def guide(
                                            "svarsfilen).")
     ] = False,
     counted_from: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option("--from", metavar="DATUM",
-                     help="Räkna fristerna från den dagen (ÅÅÅÅ-MM-DD eller idag): dagen för anmälan eller "
-                          "beslutet. Visar dem som datum."),
+                     help="Visa fristerna som datum, räknade från DATUM (ÅÅÅÅ-MM-DD eller idag) för varje händelse, "
+                          "eller från en händelses egen dag: --from anmalan=DATUM (också utredning, "
+                          "omhandertagande, verkstallighet); kan ges flera gånger."),
     ] = None,
     ics: Annotated[
         str | None,
@@ -68,7 +70,7 @@ def guide(
 
     keep = (answers,) if answers is not None else ()
     # Said before the first question, not after the whole interview.
-    start = _day(counted_from, freshness.today()) if counted_from is not None else None
+    start = _days(counted_from, freshness.today()) if counted_from else None
     for path, formats in ((output, CHECKLIST_FORMATS), (ics, CALENDAR_FORMATS)):
         if path is not None:
             format_of(path, formats)
@@ -93,11 +95,11 @@ def guide(
 
     checklist = build_checklist(knowledge, given, counted_from=start)
     if session is not None and start is None and any(i.due.period for i in checklist.deadlines if i.due):
-        checklist = build_checklist(knowledge, given, counted_from=session.day(checklist.today))
+        asked = session.day(checklist.today)
+        if asked is not None:
+            checklist = build_checklist(knowledge, given, counted_from=CaseDays(every=asked))
     elif start is not None and not checklist.dated:
-        from mhstod.dates import long_date
-
-        sys.stderr.write(f"mhstod: inga frister att räkna från {long_date(start)} i det här fallet\n")
+        sys.stderr.write("mhstod: inga frister att räkna med datum i det här fallet\n")
     failed: MhstodError | None = None
     if output is not None:
         try:
@@ -105,10 +107,12 @@ def guide(
             sys.stderr.write(f"mhstod: checklistan sparades i {shown_path(output)} (bara du kan läsa filen)\n")
         except MhstodError as exc:
             failed = exc
-    if ics is not None and failed is None:
+    if ics is not None:  # tried even where --output failed: each file is its own request
         try:
             _save_calendar(ics, checklist, replace=force, keep=keep)
         except MhstodError as exc:
+            if failed is not None:
+                sys.stderr.write(f"mhstod: {failed}\n")
             failed = exc
     out = Output.of(ctx)
     if json:
@@ -128,13 +132,32 @@ def guide(
         session.after(checklist, given)
 
 
-def _day(text: str, today: date) -> date:
+EVENTS = ("anmalan", "utredning", "omhandertagande", "verkstallighet")  # data/process.yaml, events
+
+
+def _days(given: list[str], today: date) -> CaseDays:
+    """--from DATUM (every event) and --from HÄNDELSE=DATUM (one event's own day), each at most once."""
     from mhstod.dates import parse_day
 
-    try:
-        return parse_day(text, today)
-    except ValueError as exc:
-        raise UsageError(f"--from: {exc}.") from None
+    every: date | None = None
+    events: dict[str, date] = {}
+    for text in given:
+        event, _, day = text.rpartition("=")
+        event = event.strip().lower()
+        if event and event not in EVENTS:
+            raise UsageError(f"--from: okänd händelse {shown(event)!r}; händelserna är {', '.join(EVENTS)}.")
+        if (event in events) if event else every is not None:
+            raise UsageError(f"--from: {'händelsen ' + event if event else 'ett datum för alla händelser'} "
+                             f"anges två gånger.")
+        try:
+            parsed = parse_day(day, today)
+        except ValueError as exc:
+            raise UsageError(f"--from: {exc}.") from None
+        if event:
+            events[event] = parsed
+        else:
+            every = parsed
+    return CaseDays(every, tuple(events.items()))
 
 
 def _save_calendar(path: str, checklist: Checklist, replace: bool, keep: tuple[str, ...]) -> None:
@@ -202,14 +225,17 @@ class Interview:
             self._styled(BANNER, "1")
         return interview.run(self.knowledge, self.say, self.ui, self.alert)
 
-    def day(self, today: date) -> date:
-        """The day the deadlines run from, asked once the answers show that the checklist has some."""
+    def day(self, today: date) -> date | None:
+        """The day the deadlines run from, asked once the answers show that the checklist has some.
+
+        None (an empty answer, Ctrl-C or Ctrl-D) leaves them relative: the checklist is shown all the same.
+        """
         from mhstod import interview
 
         try:
             return interview.ask_day(self.ui, today)
         except KeyboardInterrupt:
-            raise Interrupted("avbrutet.") from None
+            return None
 
     def after(self, checklist: Checklist, given: Answers) -> None:
         """Nothing is lost when the guide ends: the whole checklist, a saved file or the answers, until quit."""

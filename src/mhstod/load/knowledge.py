@@ -18,8 +18,8 @@ TOP_KEYS = {
     "sources.yaml": {"reviewed", "documents"},
     "regions.yaml": {"as_of", "actor", "regions", "counties", "municipalities"},
     "actors.yaml": {"support_line", "numbers", "actors"},
-    "process.yaml": {"definitions", "questions", "presumptions", "roles", "counting", "deadlines", "tasks", "steps",
-                     "contacts", "consultation"},
+    "process.yaml": {"definitions", "questions", "presumptions", "roles", "events", "counting", "deadlines", "tasks",
+                     "steps", "contacts", "consultation"},
     "law.yaml": {"laws"},
 }
 
@@ -69,7 +69,7 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
         presumptions=process.presumptions,
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
         reviewed=date_text(tops["sources.yaml"]["reviewed"]), counting=process.counting,
-        consultation=process.consultation,
+        consultation=process.consultation, events=process.events,
     )
 
 

@@ -35,6 +35,7 @@ from mhstod.model import (
     ContactRule,
     CountingRule,
     Deadline,
+    Event,
     HelpText,
     Number,
     PeriodUnit,
@@ -59,6 +60,7 @@ class Process(Record):
     presumptions: tuple[tuple[str, str], ...]
     counting: tuple[CountingRule, ...]
     consultation: Consultation
+    events: tuple[Event, ...]
 
 
 class _Context(Record):
@@ -94,7 +96,8 @@ def read_process(top: dict[str, Node], docs: frozenset[str], actors: tuple[Actor
         roles.append((role, actor_id))
 
     counting = _counting(top["counting"], docs)
-    deadlines = _deadlines(top["deadlines"], docs)
+    events = _events(top["events"])
+    deadlines = _deadlines(top["deadlines"], docs, {e.id for e in events})
     steps = _steps(top["steps"], ctx)
     actions = [a for s in steps for a in s.actions]
     tasks = _tasks(top["tasks"], ctx, dict(roles), {d.id for d in deadlines}, {n.id for n in numbers}, numbers,
@@ -115,7 +118,7 @@ def read_process(top: dict[str, Node], docs: frozenset[str], actors: tuple[Actor
         contact_rules.append(ContactRule(why=f["why"].text(), source=read_source(f["source"], docs), actor=actor_id,
                                          number=number_id, when=_when(f, ctx)))
     return Process(questions, tuple(roles), tasks, deadlines, steps, tuple(contact_rules),
-                   tuple(ctx.presumptions.items()), counting, _consultation(top["consultation"], ctx))
+                   tuple(ctx.presumptions.items()), counting, _consultation(top["consultation"], ctx), events)
 
 
 def _presumptions(node: Node, questions: dict[str, Question]) -> dict[str, str]:
@@ -226,11 +229,24 @@ def _counting(node: Node, docs: frozenset[str]) -> tuple[CountingRule, ...]:
     return tuple(rules)
 
 
-def _deadlines(node: Node, docs: frozenset[str]) -> tuple[Deadline, ...]:
+def _events(node: Node) -> tuple[Event, ...]:
+    nodes = list(node.items())
+    events = []
+    for item in nodes:
+        f = item.mapping({"id", "label"})
+        events.append(Event(f["id"].ident(), f["label"].text()))
+    unique_ids([(e.id, n) for e, n in zip(events, nodes, strict=True)], "händelsen")
+    return tuple(events)
+
+
+def _deadlines(node: Node, docs: frozenset[str], events: set[str]) -> tuple[Deadline, ...]:
     deadlines = []
     nodes = list(node.items())
     for item in nodes:
-        f = item.mapping({"id", "text", "law", "start", "source"}, {"period", "next_weekday"})
+        f = item.mapping({"id", "text", "law", "start", "source", "event"}, {"period", "next_weekday"})
+        event = f["event"].ident()
+        if event not in events:
+            raise f["event"].error(f"okänd händelse '{event}' ({', '.join(sorted(events))})")
         period: tuple[PeriodUnit, int] | None = None
         if "period" in f:
             fields = f["period"].mapping(set(), set(PERIOD_UNITS))
@@ -246,7 +262,7 @@ def _deadlines(node: Node, docs: frozenset[str]) -> tuple[Deadline, ...]:
             raise f["next_weekday"].error("nästa vardag gäller bara en frist med en period")
         deadlines.append(Deadline(id=f["id"].ident(), text=f["text"].text(), law=f["law"].text(),
                                   start=f["start"].text(), source=read_source(f["source"], docs), period=period,
-                                  next_weekday=next_weekday))
+                                  next_weekday=next_weekday, event=event))
     unique_ids([(d.id, n) for d, n in zip(deadlines, nodes, strict=True)], "fristen")
     return tuple(deadlines)
 

@@ -34,7 +34,7 @@ def calendar(checklist: Checklist, stamp: datetime) -> str:
 def _event(item: Item, checklist: Checklist, docs: dict[str, Document], stamp: datetime) -> list[str]:
     assert item.date is not None and item.due is not None
     day = item.date.day
-    said = due_phrase(item)
+    said = due_phrase(item, checklist.today)
     summary = f"Frist ({item.due.law}): {item.text.rstrip('.')}"
     description = [
         f"{item.text.rstrip('.')} – {said}.",

@@ -169,6 +169,7 @@ def _deadline(d: Deadline, docs: Docs) -> dict[str, Any]:
         "law": d.law,
         "period": {"unit": d.period[0], "length": d.period[1]} if d.period else None,
         "next_weekday": d.next_weekday,
+        "event": d.event or None,
         "start": d.start,
         "source": source(d.source, docs),
     }
@@ -178,8 +179,8 @@ def _date(due: Due | None) -> dict[str, Any] | None:
     """A deadline as dates: counted from, the period's last day, the day to act by, and why they differ."""
     if due is None:
         return None
-    return {"from": due.start.isoformat(), "last_day": due.last.isoformat(), "date": due.day.isoformat(),
-            "moved_because": due.moved or None}
+    return {"from": due.start.isoformat(), "event": due.event, "last_day": due.last.isoformat(),
+            "date": due.day.isoformat(), "moved_because": due.moved or None}
 
 
 def _item(item: Item, cl: Checklist, docs: Docs) -> dict[str, Any]:
@@ -261,7 +262,9 @@ def checklist(cl: Checklist) -> dict[str, Any]:
         "your_tasks": [_item(i, cl, docs) for i in cl.your_tasks],
         "deadlines": [{"task": i.id, "task_text": i.text, **_deadline(i.due, docs), "dated": _date(i.date)}
                       for i in cl.deadlines if i.due is not None],
-        "counted_from": cl.counted_from.isoformat() if cl.counted_from else None,
+        "counted_from": ({"every": cl.counted_from.every.isoformat() if cl.counted_from.every else None,
+                          "events": {event: day.isoformat() for event, day in cl.counted_from.events}}
+                         if cl.counted_from else None),
         "counting": [{"id": r.id, "text": r.text, "source": source(r.source, docs)} for r in cl.counting],
         "consultation": consultation(cl),
         "contacts": [_contact(c, cl, docs) for c in cl.contacts],

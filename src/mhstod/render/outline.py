@@ -7,6 +7,7 @@ process with each duty as the sources word it, the deadlines, the answers and ev
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from mhstod import __version__
 from mhstod.checklist import ActorDuties, AnswerView, Checklist, ContactView, Item
@@ -33,11 +34,14 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
         lines.append(Line("text", provenance(checklist)))
     lines += [Line("note", remark) for remark in checklist.remarks]
 
+    def task(item: Item) -> list[Line]:
+        return _task(item, refs, full, checklist.today, _one_day(checklist))
+
     lines.append(Line("heading", "Nu"))
-    lines += [line for item in checklist.now for line in _task(item, refs, full)]
+    lines += [line for item in checklist.now for line in task(item)]
     lines.append(Line("heading", "Dina uppgifter"))
     if checklist.your_tasks:
-        lines += [line for item in checklist.your_tasks for line in _task(item, refs, full)]
+        lines += [line for item in checklist.your_tasks for line in task(item)]
     else:
         lines.append(Line("text", "Källorna ger din roll inga fler uppgifter i det här fallet.", level=1))
 
@@ -48,7 +52,7 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
 
     if checklist.to_verify:
         lines.append(Line("heading", "Att kontrollera"))
-        lines += [line for item in checklist.to_verify for line in _task(item, refs, full)]
+        lines += [line for item in checklist.to_verify for line in task(item)]
 
     others = [line for block in checklist.others if (line := _others(block, refs, full)) is not None]
     if others:
@@ -73,8 +77,10 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
     lines += [Line("note", note) for note in checklist.notes[:-1]]
     last = _sources(refs, full, hint)[0]  # the note on checking contacts shares the sources' line
     dated = ""
-    if checklist.dated:  # on the same line too: the short screen has no line to spare
-        dated = f"Datumen räknas från {short_date(checklist.counted_from or checklist.today)} (anmälan, beslutet). "
+    days = checklist.counted_from
+    if checklist.dated and days is not None:  # on the same line: the short screen has no line to spare
+        dated = (f"Alla datum från {short_date(days.every)}; andra dagar: --from anmalan=DATUM (se --full). "
+                 if days.one_day and days.every is not None else "")
     return [*lines, Line("note", f"{dated}{checklist.notes[-1]} {last.text}")]
 
 
@@ -86,7 +92,7 @@ def consultation_outline(checklist: Checklist) -> list[Line]:
     refs = Citations(checklist.documents, short=True)
     lines = [Line("title", CONSULTATION_TITLE)]
     # Acute danger comes before any call for advice, here as at the top of the checklist.
-    lines += [line for item in checklist.now if item.urgent for line in _task(item, refs, False)]
+    lines += [line for item in checklist.now if item.urgent for line in _task(item, refs, False, checklist.today)]
     lines += consultation_lines(checklist, refs)
     return lines + _sources(refs, False, "Hela checklistan: samma kommando utan --samtal.")
 
@@ -126,11 +132,12 @@ def _header(checklist: Checklist) -> str:
     return f"Plats: {place} · {region} · Din roll: {checklist.role_label}"
 
 
-def _task(item: Item, refs: Citations, full: bool) -> list[Line]:
+def _task(item: Item, refs: Citations, full: bool, today: date, one_day: bool = True) -> list[Line]:
     """A task; in full, with the sources' own wording of what it says, so nothing is lost by rewording."""
     text = item.text
     if item.date is not None and item.due is not None:
-        text = f"{text.rstrip('.')} – {due_phrase(item) if full else short_due_phrase(item)}."
+        said = due_phrase(item, today) if full else short_due_phrase(item, today, one_day)
+        text = f"{text.rstrip('.')} – {said}."
     elif item.due is not None and item.due.period is not None:  # "genast" is said in the text itself
         law = f" ({item.due.law})" if "§" in item.due.law or full else ""
         text = f"{text.rstrip('.')} – {item.due.text}{law}."
@@ -195,35 +202,62 @@ def _others(block: ActorDuties, refs: Citations, full: bool) -> Line | None:
     return Line("item", text, "", refs(*(s for i in items for s in i.sources)), 1)
 
 
-def due_phrase(item: Item) -> str:
+def due_phrase(item: Item, today: date | None = None) -> str:
     """A dated deadline in words: "senast fredag 4 december 2026 (inom en vecka från beslutet, 7 § LVU)".
 
-    Where the period's last day is no weekday, the day it moves to, and why.
+    Where the period's last day is no weekday, the day it moves to, and why; a day before `today` is passed.
     """
     assert item.date is not None and item.due is not None
-    said = f"senast {long_date(item.date.day)} ({item.due.text}, {item.due.law}"
+    passed = ", passerat" if today is not None and item.date.day < today else ""
+    said = f"senast {long_date(item.date.day)}{passed} ({item.due.text}, {item.due.law}"
     if item.date.moved:
         last = long_date(item.date.last, year=False)
         ends = last if item.date.moved in ("lördag", "söndag") else f"på {item.date.moved}, {last}"
-        said += f"; fristen slutar {ends}: då gäller nästa vardag"
+        said += f"; fristen slutar {ends}: lagen (1930:173) låter åtgärden vänta till nästa vardag"
     return said + ")"
 
 
-def short_due_phrase(item: Item) -> str:
-    """The same for the short screen: "senast mån 28 dec 2026 (8 § LVU)"; why a day moved is in --full."""
+def short_due_phrase(item: Item, today: date, one_day: bool) -> str:
+    """The same for the short screen: "senast mån 28 dec, från verkställandet (8 § LVU; 25/12 är juldagen)".
+
+    The event it runs from is always said: one day given for all may not be every event's day. Its day too,
+    unless one day was given for all (the line under the checklist says which); the year where it is not the
+    starting day's.
+    """
     assert item.date is not None and item.due is not None
-    return f"senast {short_date(item.date.day)}" + (f" ({item.due.law})" if "§" in item.due.law else "")
+    day = short_date(item.date.day, year=item.date.day.year != item.date.start.year)
+    passed = ", passerat" if item.date.day < today else ""
+    start = "" if one_day else f" {item.date.start.day}/{item.date.start.month}"
+    notes = [item.due.law] if "§" in item.due.law else []
+    if item.date.moved:
+        notes.append(f"{item.date.last.day}/{item.date.last.month} är {_named_day(item.date.moved)}")
+    return f"senast {day}{passed}, från {item.date.event}{start}" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _one_day(checklist: Checklist) -> bool:
+    return checklist.counted_from is None or checklist.counted_from.one_day
+
+
+def _named_day(day_name: str) -> str:
+    return f"en {day_name}" if day_name in ("lördag", "söndag") else day_name
 
 
 def dates_note(checklist: Checklist) -> str:
-    """Which day the dates are counted from, or that this case has no deadline to count; "" without --from."""
-    if checklist.counted_from is None:
+    """Which days the dates are counted from, or that this case has no deadline to count; "" without --from."""
+    days = checklist.counted_from
+    if days is None:
         return ""
-    start = long_date(checklist.counted_from)
     if not checklist.dated:
-        return f"Inga frister att räkna från {start} i det här fallet."
-    return (f"Datumen räknas från {start}, som dagen för den händelse varje frist utgår från (anmälan, beslutet, "
-            f"verkställandet); stämmer det inte för en frist, räkna om med --from.")
+        given = long_date(days.every) if days.every else "de dagar du angav"
+        return f"Inga frister att räkna från {given} i det här fallet."
+    if days.one_day and days.every is not None:
+        return (f"Alla datum räknas från {long_date(days.every)}, som om anmälan, besluten och verkställandet "
+                f"skedde den dagen; skedde de andra dagar, ange var och en: --from anmalan=ÅÅÅÅ-MM-DD (också "
+                f"utredning, omhandertagande, verkstallighet).")
+    labels = {i.due.event: i.date.event for i in checklist.dated if i.due is not None and i.date is not None}
+    own = [f"{labels[event]} {long_date(day)}" for event, day in days.events if event in labels]
+    rest = f"; övriga händelser från {long_date(days.every)}" if days.every is not None else ""
+    return f"Datumen räknas från dagen du angav för varje händelse: {', '.join(own)}{rest}."
 
 
 def _deadlines(checklist: Checklist, refs: Citations) -> list[Line]:
@@ -233,8 +267,9 @@ def _deadlines(checklist: Checklist, refs: Citations) -> list[Line]:
     for item in (*checklist.dated, *(i for i in checklist.deadlines if i.date is None)):
         assert item.due is not None
         if item.date is not None:
-            said = due_phrase(item)
-            text = f"{said[:1].upper()}{said[1:]}, räknat från {item.due.start}: {item.text}"
+            said = due_phrase(item, checklist.today)
+            text = (f"{said[:1].upper()}{said[1:]}, räknat från {item.due.start}, {long_date(item.date.start)}: "
+                    f"{item.text}")
         else:
             text = f"{item.due.text[:1].upper()}{item.due.text[1:]} ({item.due.law}): {item.text}"
         lines.append(Line("item", text, "", refs(item.due.source), 1))
