@@ -123,83 +123,101 @@ def _scalar(tag: str, value: str, line: int) -> Any:
 
 
 class _Collection:
-    """A mapping or list being read, and for a mapping the key whose value comes next."""
+    """A mapping or list being read, and for a mapping the key whose value comes next (None: a key comes next)."""
 
-    __slots__ = ("key", "key_line", "value")
+    __slots__ = ("key", "mapping", "value")
 
-    def __init__(self, value: dict[str, Any] | list[Any]) -> None:
-        self.value = value
+    def __init__(self, mapping: bool) -> None:
+        self.mapping = mapping
+        self.value: Any = {} if mapping else []
         self.key: str | None = None
-        self.key_line = 0
+
+
+def _line(event: Any) -> int:
+    return event.start_mark.line + 1 if event.start_mark is not None else 0
 
 
 def _build(text: str, limit: int) -> Any:
     """The document's value, built from the parser's events in one pass without recursion.
 
     In place of PyYAML's composer and constructor, whose checks this does on the way: no aliases, keys that are
-    text and unique, only the types of _scalar, nesting no deeper than `limit`. A third of the time of composing
-    and constructing, and no recursion in C or Python however deep a file nests.
+    text and unique, only the types of _scalar, nesting no deeper than `limit`. A fifth of the time of composing
+    and constructing, and no recursion in C or Python however deep a file nests. The loop is the hot path of
+    reading an overlay or the data without a snapshot: the most common events are tested first, and a line
+    number is worked out only for an error.
     """
     events = _Events(text)
+    next_event = events.get_event
+    scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     try:
         anchors: set[str] = set()
         stack: list[_Collection] = []
+        top: _Collection | None = None  # the innermost collection, stack[-1]
         documents = 0
         root: Any = None
         while True:
-            event = events.get_event()
+            event = next_event()
             kind = type(event)
-            line = event.start_mark.line + 1 if event.start_mark is not None else 0
-            if kind is yaml.StreamEndEvent:
+            if kind is scalar:
+                if event.anchor is not None:
+                    _anchor(event, anchors)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = _resolve(event.value, event.implicit)
+                if top is not None and top.mapping and top.key is None:
+                    if tag != STR:  # a number, true/false, null: never a name
+                        raise YamlProblem("en nyckel är inte text", _line(event))
+                    if event.value in top.value:
+                        raise YamlProblem(f"nyckeln {quoted(event.value)} förekommer två gånger", _line(event))
+                    top.key = event.value
+                    continue
+                value = event.value if tag == STR else _scalar(tag, event.value, _line(event))
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None:
+                    _anchor(event, anchors)
+                is_mapping = kind is mapping_start
+                if top is not None and top.mapping and top.key is None:
+                    raise YamlProblem("en nyckel är inte text", _line(event))
+                if event.tag not in (None, "!", MAP if is_mapping else SEQ):
+                    raise YamlProblem("en YAML-tagg (som !!binary eller !egen) används inte här", _line(event))
+                if len(stack) >= limit:
+                    raise YamlProblem(f"filen är nästlad djupare än {limit} nivåer", _line(event))
+                top = _Collection(is_mapping)
+                stack.append(top)
+                continue
+            elif kind is mapping_end or kind is sequence_end:
+                value = stack.pop().value
+                top = stack[-1] if stack else None
+            elif kind is yaml.StreamEndEvent:
                 return root
-            if kind is yaml.DocumentStartEvent:
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise YamlProblem("ogiltig YAML: filen får bara innehålla ett dokument", line)
+                    raise YamlProblem("ogiltig YAML: filen får bara innehålla ett dokument", _line(event))
                 continue
-            if kind in (yaml.StreamStartEvent, yaml.DocumentEndEvent):
-                continue
-            if kind is yaml.AliasEvent:
+            elif kind is yaml.AliasEvent:
                 if event.anchor not in anchors:
-                    raise YamlProblem("ogiltig YAML: ett alias (*) som inte finns", line)
-                raise YamlProblem("YAML-alias (&/*) används inte här", line)
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                value = stack.pop().value
-            else:
-                if event.anchor is not None:
-                    if event.anchor in anchors:
-                        raise YamlProblem(f"ogiltig YAML: ankaret &{event.anchor} står två gånger", line)
-                    anchors.add(event.anchor)
-                tag = event.tag
-                if kind is yaml.ScalarEvent:
-                    tag = _resolve(event.value, event.implicit) if tag is None or tag == "!" else tag
-                    if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
-                        if tag != STR:  # a number, true/false, null: never a name
-                            raise YamlProblem("en nyckel är inte text", line)
-                        if event.value in stack[-1].value:
-                            raise YamlProblem(f"nyckeln {quoted(event.value)} förekommer två gånger", line)
-                        stack[-1].key, stack[-1].key_line = event.value, line
-                        continue
-                    value = _scalar(tag, event.value, line)
-                else:
-                    mapping = kind is yaml.MappingStartEvent
-                    if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
-                        raise YamlProblem("en nyckel är inte text", line)
-                    if tag not in (None, "!", MAP if mapping else SEQ):
-                        raise YamlProblem("en YAML-tagg (som !!binary eller !egen) används inte här", line)
-                    if len(stack) >= limit:
-                        raise YamlProblem(f"filen är nästlad djupare än {limit} nivåer", line)
-                    stack.append(_Collection({} if mapping else []))
-                    continue
-            if not stack:
+                    raise YamlProblem("ogiltig YAML: ett alias (*) som inte finns", _line(event))
+                raise YamlProblem("YAML-alias (&/*) används inte här", _line(event))
+            else:  # the stream's start, a document's end
+                continue
+            if top is None:
                 root = value
-            elif isinstance(stack[-1].value, list):
-                stack[-1].value.append(value)
+            elif top.mapping:
+                top.value[top.key] = value
+                top.key = None
             else:
-                stack[-1].value[stack[-1].key] = value  # type: ignore[index]
-                stack[-1].key = None
+                top.value.append(value)
     finally:
         events.dispose()
+
+
+def _anchor(event: Any, anchors: set[str]) -> None:
+    """An anchor (&a) is allowed once, and only an alias to it is refused: the data never reuses a node."""
+    if event.anchor in anchors:
+        raise YamlProblem(f"ogiltig YAML: ankaret &{event.anchor} står två gånger", _line(event))
+    anchors.add(event.anchor)
 
 
 def parse(text: str, trusted: bool = False) -> Any:
