@@ -1,14 +1,16 @@
 """Start-up benchmark: whole-process times of the commands people and scripts run, side by side in one run.
 
-    python bench/startup.py [--rounds 20] [--source DIR] [--installed]
+    python bench/startup.py [--rounds 20] [--source DIR] [--before DIR] [--installed]
 
-It builds a wheel of the checkout (or of `--source DIR`, another checkout, for a before-and-after from the same
-machine) and installs it into a temporary virtual environment that borrows this one's libraries: a user's
-install, with the wheel's data snapshot, not the editable one. `--installed` measures the `mhstod` beside this
-Python instead. Each round runs every command once, in turn, so that the machine's drift hits all alike; the
-table gives each median, its ratio to the floor (Python with PyYAML's C loader reading the same data files: what
-any Python tool that reads this data pays) and the median peak memory. Byte code is cached, as for a user.
-The overlays are local folders that give every region 10 and 100 times its coordinators.
+It builds a wheel of the checkout (or of `--source DIR`, another checkout) and installs it into a temporary
+virtual environment that borrows this one's libraries: a user's install, with the wheel's data snapshot, not
+the editable one. `--installed` measures the `mhstod` beside this Python instead. Each round runs every
+command once, in turn, so that the machine's drift hits all alike; the table gives each median, its ratio to
+the floor (Python with PyYAML's C loader reading the same data files: what any Python tool that reads this
+data pays) and the median peak memory. Byte code is cached, as for a user. The overlays are local folders
+that give every region 10 and 100 times its coordinators. `--before DIR` builds another checkout too and runs
+its commands in the same rounds: on a shared machine whose speed drifts by half from one minute to the next,
+only that makes a fair before and after.
 """
 
 from __future__ import annotations
@@ -110,51 +112,78 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--source", type=Path, default=ROOT, help="the checkout to build (default: this one)")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="another checkout, measured in the same interleaved rounds (a fair before and after "
+                             "on a machine whose speed drifts)")
     parser.add_argument("--installed", action="store_true", help="measure the mhstod beside this Python")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mhstod-bench-"))
     try:
         if args.installed:
-            mhstod = shutil.which("mhstod", path=str(Path(sys.executable).parent)) or "mhstod"
+            installs = {"": shutil.which("mhstod", path=str(Path(sys.executable).parent)) or "mhstod"}
         else:
-            mhstod = str(install(args.source.resolve(), work))
+            installs = {"": str(install(args.source.resolve(), work / "after"))}
+        if args.before is not None:
+            installs["before"] = str(install(args.before.resolve(), work / "before"))
         data = args.source.resolve() / "data"
         env = {k: v for k, v in os.environ.items() if k not in {"PYTHONDONTWRITEBYTECODE", "PYTHONPATH"}}
         env["COLUMNS"] = "80"
         ten, hundred = overlay(data, 10, work), overlay(data, 100, work)
-        region = [mhstod, "region", "Skåne", "--json"]
-        commands = {
-            "python -c pass": [sys.executable, "-c", "pass"],
-            "floor (PyYAML reads data/)": floor(data),
-            "region Skåne --json": region,
-            "region Skåne": [mhstod, "region", "Skåne"],
-            "guide --answers F --json": [mhstod, "guide", "--answers", str(ANSWERS), "--json"],
-            "region --json, overlay 10×": [*region, "--data-dir", str(ten)],
-            "region --json, overlay 100×": [*region, "--data-dir", str(hundred)],
+        commands: dict[tuple[str, str], list[str]] = {
+            ("", "python -c pass"): [sys.executable, "-c", "pass"],
+            ("", "floor (PyYAML reads data/)"): floor(data),
         }
+        for which, mhstod in installs.items():
+            region = [mhstod, "region", "Skåne", "--json"]
+            commands.update({
+                (which, "region Skåne --json"): region,
+                (which, "region Skåne"): [mhstod, "region", "Skåne"],
+                (which, "guide --answers F --json"): [mhstod, "guide", "--answers", str(ANSWERS), "--json"],
+                (which, "region --json, overlay 10×"): [*region, "--data-dir", str(ten)],
+                (which, "region --json, overlay 100×"): [*region, "--data-dir", str(hundred)],
+            })
         for argv in commands.values():  # warm the file cache and the byte code
             timed(argv, env)
-        results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        results: dict[tuple[str, str], list[tuple[float, float]]] = {key: [] for key in commands}
         guide = "guide: time to first question"
-        results[guide] = []
+        for which in installs:
+            results[(which, guide)] = []
         for _ in range(args.rounds):
-            for name, argv in commands.items():
-                results[name].append(timed(argv, env))
-            results[guide].append(first_question(mhstod, env))
+            for key, argv in commands.items():
+                results[key].append(timed(argv, env))
+            for which, mhstod in installs.items():
+                results[(which, guide)].append(first_question(mhstod, env))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    base = statistics.median(t for t, _ in results["floor (PyYAML reads data/)"])
-    plain = statistics.median(t for t, _ in results["region Skåne --json"])
+    _report(results, args, list(installs))
+
+
+def _report(results: dict[tuple[str, str], list[tuple[float, float]]], args: argparse.Namespace,
+            installs: list[str]) -> None:
+    def median(key: tuple[str, str]) -> float:
+        return statistics.median(t for t, _ in results[key])
+
+    def peak(key: tuple[str, str]) -> str:
+        peaks = [m for _, m in results[key] if m == m]
+        return f"{statistics.median(peaks):6.1f} MiB" if peaks else ""
+
+    base = median(("", "floor (PyYAML reads data/)"))
     cpu = platform.processor() or platform.machine()
+    source = "installed" if args.installed else f"wheel of {args.source}"
     print(f"{platform.node()} · {os.cpu_count()} cores ({cpu}) · Python {platform.python_version()} · "
-          f"{args.rounds} rounds · {'installed' if args.installed else f'wheel of {args.source}'}")
-    print(f"{'command':32} {'median':>9} {'× floor':>8} {'peak':>9}")
-    for name, samples in results.items():
-        median = statistics.median(t for t, _ in samples)
-        peaks = [m for _, m in samples if m == m]
-        peak = f"{statistics.median(peaks):6.1f} MiB" if peaks else ""
-        extra = f"   {median / plain:4.2f}× region --json" if "overlay" in name else ""
-        print(f"{name:32} {median * 1000:6.1f} ms {median / base:7.2f}× {peak:>9}{extra}")
+          f"{args.rounds} rounds · {source}" + (f" · before: wheel of {args.before}" if "before" in installs else ""))
+    print(f"{'command':32} {'median':>9} {'× floor':>8} {'peak':>9}" + ("   before: median, × floor, peak"
+                                                                       if "before" in installs else ""))
+    for (which, name) in results:
+        if which:
+            continue
+        plain = median(("", "region Skåne --json"))
+        extra = f"   {median(('', name)) / plain:4.2f}× region --json" if "overlay" in name else ""
+        line = f"{name:32} {median(('', name)) * 1000:6.1f} ms {median(('', name)) / base:7.2f}× {peak(('', name)):>9}"
+        if ("before", name) in results:
+            before = ("before", name)
+            line += f"   {median(before) * 1000:6.1f} ms {median(before) / base:5.2f}× {peak(before):>9}"
+        print(line + extra)
 
 
 if __name__ == "__main__":
