@@ -221,6 +221,17 @@ def test_no_day_for_the_deadlines_keeps_them_relative_and_loses_nothing(tmp_path
     assert "senast" not in (child.before or "")
 
 
+def test_the_summary_for_a_call_asks_no_day(tmp_path: Path) -> None:
+    child = spawn(tmp_path, after=("--samtal",))
+    first_part(child)
+    rest(child)
+    answer(child, "Ändra: Din roll", ENTER)
+    child.expect("Inför samtalet med regionkoordinatorn eller stödtelefonen")
+    assert "Från vilket datum" not in (child.before or "")
+    child.expect("Frågor att ställa")
+    quit_at_the_end(child)
+
+
 def test_output_is_checked_before_the_first_question(tmp_path: Path) -> None:
     (tmp_path / "fall.md").write_text("x\n", encoding="utf-8")
     child = spawn(tmp_path, after=("--output", "fall.md"))

@@ -94,7 +94,9 @@ def guide(
     from mhstod.engine import build_checklist
 
     checklist = build_checklist(knowledge, given, counted_from=start)
-    if session is not None and start is None and any(i.due.period for i in checklist.deadlines if i.due):
+    wants_dates = not consultation or ics is not None  # the summary for a call has no deadlines to date
+    if session is not None and start is None and wants_dates and any(i.due.period for i in checklist.deadlines
+                                                                      if i.due):
         asked = session.day(checklist.today)
         if asked is not None:
             checklist = build_checklist(knowledge, given, counted_from=CaseDays(every=asked))
