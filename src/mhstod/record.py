@@ -1,10 +1,12 @@
-"""Immutable records: what `@dataclass(frozen=True, slots=True)` gave the model, at a sixth of the cost.
+"""Immutable records: what `@dataclass(frozen=True, slots=True)` gave the model, for a fraction of the cost.
 
 Every command starts by creating the model's ~45 classes, and `dataclass` spends ~1.6 ms on each in a fresh
 process (it compiles six methods and, for slots, creates the class twice): ~40 ms for model.py's 25 alone, a
-sixth of what `region --json` then cost above Python's own start. A `Record` is made once, with slots, its
-`__init__` compiled from the fields and the other methods shared: ~0.25 ms a class, 6 ms for model.py
-(`python bench/records.py`; NamedTuple, 12 ms, would compare equal to any tuple of the same values). What the
+sixth of what `region --json` then cost above Python's own start. A `Record` is made once, with slots, and
+shares its methods, `__init__` too (nothing is compiled or executed): ~0.05 ms a class, 1.4 ms for model.py
+(`python bench/records.py`; NamedTuple, 12 ms, would compare equal to any tuple of the same values). Making a
+record costs ~4 µs against dataclass's ~1.2; a command makes about a thousand, so the two come out even, and
+the start-up lost nothing when the per-class compiled `__init__` went (measured in whole processes). What the
 code relies on is kept and tested (tests/test_record.py): fields from the annotations, in order, with defaults;
 keyword or positional arguments; equality and hash by type and values; no assignment after creation;
 `replace`. Type checkers read a `Record` as a frozen dataclass (PEP 681).
@@ -61,25 +63,31 @@ def _values(fields: tuple[str, ...]) -> Any:
 
 
 def _initializer(name: str, fields: tuple[str, ...], defaults: dict[str, Any]) -> Any:
-    """The `__init__` that takes `fields` (with their defaults) and sets each, compiled once for the class.
+    """The `__init__` that takes `fields` (with their defaults), by position or name, and sets each.
 
-    Equality and hash are shared methods over an `attrgetter` of the fields: compiling them too, as `dataclass`
-    does, made a record compare in half the time (~0.5 against ~0.9 µs) but the class cost twice as much to
-    make, and a command compares a few hundred records, where it makes ~45 classes (bench/records.py).
+    One shared shape, not code compiled per class (as `dataclass` does with exec): no text is ever executed,
+    and the class costs a tenth as much to make. Equality and hash are likewise shared, over an `attrgetter`.
     """
-    scope: dict[str, Any] = {"_set": object.__setattr__}
-    parameters = []
-    for field in fields:
-        if field in defaults:
-            scope[f"_default_{field}"] = defaults[field]
-            parameters.append(f"{field}=_default_{field}")
-        else:
-            parameters.append(field)
-    body = "".join(f"\n _set(self, {field!r}, {field})" for field in fields) or "\n pass"
-    exec(f"def __init__(self, {', '.join(parameters)}):{body}", scope)
-    initializer = scope["__init__"]
-    initializer.__qualname__ = f"{name}.__init__"
-    return initializer
+    count = len(fields)
+    set_field = object.__setattr__
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if len(args) > count:
+            raise TypeError(f"{name}() takes {count} arguments but {len(args)} were given")
+        for field, value in zip(fields, args, strict=False):
+            set_field(self, field, value)
+        for field in fields[len(args):]:
+            if field in kwargs:
+                set_field(self, field, kwargs.pop(field))
+            elif field in defaults:
+                set_field(self, field, defaults[field])
+            else:
+                raise TypeError(f"{name}() missing argument: {field!r}")
+        if kwargs:  # a name that is no field, or a field given by position too
+            raise TypeError(f"{name}() got an unexpected or repeated argument: {', '.join(map(repr, kwargs))}")
+
+    __init__.__qualname__ = f"{name}.__init__"
+    return __init__
 
 
 @dataclass_transform(frozen_default=True, eq_default=True)
