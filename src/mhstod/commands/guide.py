@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mhstod.commands.output import Completed, DataDirOption, JsonOption, Output, write
-from mhstod.dates import CaseDays
 from mhstod.errors import Interrupted, MhstodError, UsageError, shown, shown_path
 
 if TYPE_CHECKING:
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
 
     from mhstod.answers import Answers
     from mhstod.checklist import Checklist
+    from mhstod.dates import CaseDays
     from mhstod.model import Knowledge
 
 BANNER = ("mhstod – stöd vid misstanke om människohandel. Svara på några frågor och få en checklista: vad som "
@@ -99,6 +99,8 @@ def guide(
                                                                       if i.due):
         asked = session.day(checklist.today)
         if asked is not None:
+            from mhstod.dates import CaseDays
+
             checklist = build_checklist(knowledge, given, counted_from=CaseDays(every=asked))
     elif start is not None and not checklist.dated:
         sys.stderr.write("mhstod: inga frister att räkna med datum i det här fallet\n")
@@ -139,7 +141,7 @@ EVENTS = ("anmalan", "utredning", "omhandertagande", "verkstallighet")  # data/p
 
 def _days(given: list[str], today: date) -> CaseDays:
     """--from DATUM (every event) and --from HÄNDELSE=DATUM (one event's own day), each at most once."""
-    from mhstod.dates import parse_day
+    from mhstod.dates import CaseDays, parse_day
 
     every: date | None = None
     events: dict[str, date] = {}
