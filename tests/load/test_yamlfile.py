@@ -25,6 +25,57 @@ def test_too_deep_is_refused_before_it_is_composed(depth: int, form: str) -> Non
     assert time.perf_counter() - started < 2.0
 
 
+@pytest.mark.parametrize("form", ["flow", "block"])
+def test_libyaml_own_nesting_limit_is_told_as_ours(form: str) -> None:
+    """PyYAML 6.0.2 and later bundle a libyaml that stops at 1,000 levels by itself ("exceeded maximum nesting
+    depth"); its scanner reads a flow collection's brackets ahead of the events, so it refused before our limit
+    and users got the general message. Whichever parser refuses, the user is told the depth."""
+    import yaml
+
+    text = ("a: " + "[" * 1_500 + "]" * 1_500 if form == "flow" else "".join(" " * i + "- \n" for i in range(1_500)))
+    with pytest.raises(YamlProblem, match=f"nästlad djupare än {MAX_DEPTH} nivåer"):
+        parse(text)
+    if hasattr(yaml, "CSafeLoader"):  # what libyaml itself says of it, so the day its words change is seen
+        try:
+            yaml.load(text, Loader=yaml.CSafeLoader)
+        except yaml.MarkedYAMLError as exc:  # PyYAML 6.0.2 and later: libyaml 0.2.5 with its own limit
+            assert "exceeded maximum nesting depth" in str(exc), str(exc)
+        else:  # PyYAML 6.0 and 6.0.1 bundle a libyaml without a limit: ours is the only one
+            assert yaml.__version__ in ("6.0", "6.0.1"), yaml.__version__
+
+
+def test_a_libyaml_message_we_do_not_know_is_read_again_in_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No check of ours rests on libyaml's English alone: a refusal in words we have never seen is read again
+    by PyYAML's Python parser, which has no limit of its own, so the user hears our depth limit."""
+    import yaml
+
+    from mhstod.load import yamlfile
+
+    class NewWording:
+        def __init__(self, text: str) -> None:
+            pass
+
+        def get_event(self) -> None:
+            raise yaml.scanner.ScannerError("while doing something new", None, "a wording no release had", None)
+
+        def dispose(self) -> None:
+            pass
+
+    monkeypatch.setattr(yamlfile, "_Events", NewWording)
+    with pytest.raises(YamlProblem, match=f"nästlad djupare än {MAX_DEPTH} nivåer"):
+        parse("age: " + "[" * 2_000 + "]" * 2_000 + "\n")
+    assert parse("age: child\n") == {"age": "child"}
+    with pytest.raises(YamlProblem, match="ogiltig YAML: en lista inom"):
+        parse("a: [b\n")
+
+
+def test_a_message_no_parser_names_is_said_in_general_swedish() -> None:
+    from mhstod.load.yamlfile import in_swedish
+
+    assert in_swedish("exceeded maximum nesting depth") == "filen är nästlad för djupt"
+    assert in_swedish("a wording no release had") == "texten följer inte YAML:s regler"
+
+
 def test_the_package_own_files_skip_the_depth_scan() -> None:
     assert parse("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5), trusted=True)
 

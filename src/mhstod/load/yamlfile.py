@@ -23,6 +23,9 @@ from mhstod.errors import quoted
 
 # The parser only: libyaml's where PyYAML was built with it. Its events are read here (_build).
 _Events: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML's own parser in Python: no nesting limit of its own, so ours (MAX_DEPTH) decides. Used again where
+# libyaml refused a text for a reason we cannot name (see parse).
+_PythonEvents: Any = yaml.SafeLoader
 
 MAX_DEPTH = 32  # the deepest real file (an overlay's region → coordinators → focus) nests 7 levels
 DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$")
@@ -56,12 +59,18 @@ _PROBLEMS = [(re.compile(pattern), said) for pattern, said in (
     (r"unknown escape character", "okänd teckenföljd efter \\ inom dubbla citattecken"),
     (r"mapping values are not allowed", "ett kolon där det inte får stå: sätt texten inom citattecken"),
     (r"could not determine a constructor|tag handle|URI", "en YAML-tagg (som !!binary eller !egen) används inte här"),
+    # libyaml 0.2.5 as bundled with PyYAML 6.0.2 and later stops at 1,000 levels on its own; its scanner reads a
+    # flow collection's brackets ahead of the events _build counts, so it can refuse before MAX_DEPTH is reached.
+    (r"nesting depth", "filen är nästlad för djupt"),
 )]
+
+
+_GENERAL = "texten följer inte YAML:s regler"
 
 
 def in_swedish(problem: str) -> str:
     """The parser's problem in Swedish; one it does not know is said in general terms, never in English."""
-    return next((said for pattern, said in _PROBLEMS if pattern.search(problem)), "texten följer inte YAML:s regler")
+    return next((said for pattern, said in _PROBLEMS if pattern.search(problem)), _GENERAL)
 
 
 class YamlProblem(Exception):
@@ -137,7 +146,7 @@ def _line(event: Any) -> int:
     return event.start_mark.line + 1 if event.start_mark is not None else 0
 
 
-def _build(text: str, limit: int) -> Any:
+def _build(text: str, limit: int, parser: Any = _Events) -> Any:
     """The document's value, built from the parser's events in one pass without recursion.
 
     In place of PyYAML's composer and constructor, whose checks this does on the way: no aliases, keys that are
@@ -146,7 +155,7 @@ def _build(text: str, limit: int) -> Any:
     reading an overlay or the data without a snapshot: the most common events are tested first, and a line
     number is worked out only for an error.
     """
-    events = _Events(text)
+    events = parser(text)
     next_event = events.get_event
     scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -224,9 +233,21 @@ def parse(text: str, trusted: bool = False) -> Any:
     """Parse one YAML document; raise YamlProblem with the line where it went wrong.
 
     `trusted`: the package's own files, whose depth is known; anything else nests at most MAX_DEPTH levels.
+
+    Where libyaml refuses a text for a reason that the table of its messages (_PROBLEMS) does not name, or for
+    its own nesting limit, the text is read again by PyYAML's parser in Python: that parser has no limit of its
+    own, so the user hears ours, and its English is PyYAML's, which the table was written from. A message stays
+    true and Swedish whatever a libyaml release says: an unknown one is said in general terms (in_swedish).
     """
+    limit = sys.maxsize if trusted else MAX_DEPTH
     try:
-        return _build(text, sys.maxsize if trusted else MAX_DEPTH)
+        try:
+            return _build(text, limit)
+        except yaml.MarkedYAMLError as exc:
+            said = in_swedish(exc.problem or exc.context or "")
+            if _Events is _PythonEvents or (said != _GENERAL and not said.startswith("filen är nästlad")):
+                raise
+            return _build(text, limit, _PythonEvents)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
