@@ -58,9 +58,14 @@ def confirm_note(knowledge: Knowledge, short: bool = False) -> str:
                                                         support=knowledge.support_line.number)
 
 
-def inferred_notes(knowledge: Knowledge, region: Region) -> list[str]:
-    """How the tool placed a county the sources leave out (Uppsala län): said wherever its region is shown."""
-    counties = (knowledge.county(c) for c in region.counties)
+def inferred_notes(knowledge: Knowledge, region: Region, county: str | None = None) -> list[str]:
+    """How the tool placed a county the sources leave out (Uppsala län).
+
+    Where a place was given, only that county's note: Västmanland and Gävleborg are in the brochure, and a
+    remark about Uppsala län printed for Västerås misleads. Where only the region is shown, every county's.
+    """
+    codes = region.counties if county is None else [c for c in region.counties if c == county]
+    counties = (knowledge.county(c) for c in codes)
     return [f"{c.name}: {c.region_source.inferred}" for c in counties if c.region_source.inferred]
 
 
@@ -68,7 +73,7 @@ def region_report(knowledge: Knowledge, region: Region, match: Match | None, tod
     notes = []
     if match is not None and match.place.municipality is not None:
         notes.append(f"{match.place.municipality.name} är en kommun i {match.place.county.name}.")
-    notes += inferred_notes(knowledge, region)
+    notes += inferred_notes(knowledge, region, match.place.county.code if match is not None else None)
     notes.append(confirm_note(knowledge))
     return RegionReport(
         match=match, region=region, counties=tuple(knowledge.county(c) for c in region.counties),
