@@ -93,7 +93,9 @@ def test_the_dates_and_the_rules_are_said_with_their_sources(knowledge: Knowledg
     assert "fastställs – senast fre 4 dec, från beslutet om omhändertagande (7 § LVU)." in short
     assert "enligt LVU – senast mån 28 dec, från verkställandet (8 § LVU; 25/12 är juldagen)." in short
     assert "(förhandsbedömning) – senast fre 11 dec, från anmälan." in short
-    assert "planering och insatser – senast lör 27 mars 2027, från beslutet att utreda." in short
+    # The one deadline the next-weekday rule does not move says why its day stands (a Saturday here).
+    assert ("planering och insatser – senast lör 27 mars 2027, från beslutet att utreda (en lördag, men dagen står "
+            "kvar).") in short
     assert "Alla datum från fre 27 nov 2026; andra dagar: --from anmalan=DATUM (se --full)." in short
     full = plain(outline(cl, full=True))
     assert ("senast fredag 4 december 2026 (inom en vecka från beslutet, 7 § LVU)" in full)
@@ -185,7 +187,8 @@ def test_the_json_holds_the_dates_and_the_rules(capsys: pytest.CaptureFixture[st
     assert [r["id"] for r in data["counting"]] == ["days", "weeks-months", "next_weekday", "holidays"]
     by_task = {d["task"]: d for d in data["deadlines"]}
     assert by_task["lvu-vard"]["dated"] == {"from": "2026-11-27", "event": "verkställandet", "last_day": "2026-12-25",
-                                            "date": "2026-12-28", "moved_because": "juldagen"}
+                                            "date": "2026-12-28", "moved_because": "juldagen", "kept_though": None}
+    assert by_task["utredning-barn"]["dated"]["kept_though"] == "lördag"
     assert by_task["lvu-vard"]["next_weekday"] is True
     assert by_task["skyddsbedomning"]["dated"] is None  # genast
     item = next(i for i in data["your_tasks"] if i["id"] == "lvu-faststallelse")
@@ -230,12 +233,19 @@ def test_the_summary_of_a_case_with_no_unknowns(knowledge: Knowledge) -> None:
 
 
 def test_the_summary_holds_nothing_the_answers_do_not(knowledge: Knowledge) -> None:
-    """Not the municipality (the county and region are general enough), no name, no date, no number."""
-    text = consultation_text(knowledge, CHILD)
+    """Not the municipality (the county and region are general enough), no name, no date, no number.
+
+    Above it, whom to call: the support line and the region's coordinators, with their numbers."""
+    whole = consultation_text(knowledge, CHILD)
+    calls, text = whole.split("Situationen:\n")
+    assert "020-39 00 00" in calls and "020-35 40 40" in calls and "Lisa Green" in calls
+    assert calls.index("020-39 00 00") < calls.index("Sammanfattningen innehåller inga namn")
+    text = "Situationen:\n" + text
     assert "Malmö" not in text and "1280" not in text and "Skåne län, Region Syd" in text
     situation = text.split("Situationen:\n")[1].split("\n\n")[0].splitlines()
     assert situation == ["  Du ringer från: Socialtjänsten", "  Län och region: Skåne län, Region Syd",
-                         "  Akut fara: Nej", "  Ålder: Barn (under 18 år)", "  Hemland: Ett annat EU-land",
+                         "  Akut fara: Nej", "  Ålder: Barn (under 18 år)",
+                         "  Hemland: Ett annat EU/EES-land eller Schweiz",
                          "  Utnyttjad för: Tiggeri", "  Behov: Skyddat boende"]
 
 

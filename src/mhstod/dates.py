@@ -111,7 +111,9 @@ class Due(Record):
     """A deadline as a date: the period's last day, and the day the action may wait for where that is no weekday.
 
     `moved` is why the last day is no weekday ("lördag", "juldagen"), "" where it is one or the rule does not
-    apply; `day` is the date to act by; `event` the event counted from, in words ("anmälan").
+    apply; `kept` the same where the rule does not apply and the last day stands all the same (the
+    investigation's four months ending on a Sunday); `day` is the date to act by; `event` the event counted
+    from, in words ("anmälan").
     """
 
     start: date
@@ -119,12 +121,15 @@ class Due(Record):
     day: date
     moved: str = ""
     event: str = ""
+    kept: str = ""
 
 
 def due(start: date, unit: str, count: int, next_weekday_rule: bool, event: str = "") -> Due:
     """The deadline of a period from `start`; with `next_weekday_rule`, moved past a day that is no weekday."""
     last = period_end(start, unit, count)
-    why = not_a_weekday(last) if next_weekday_rule else ""
+    if not next_weekday_rule:
+        return Due(start, last, last, "", event, not_a_weekday(last))
+    why = not_a_weekday(last)
     return Due(start, last, next_weekday(last) if why else last, why, event)
 
 

@@ -180,7 +180,8 @@ def _date(due: Due | None) -> dict[str, Any] | None:
     if due is None:
         return None
     return {"from": due.start.isoformat(), "event": due.event, "last_day": due.last.isoformat(),
-            "date": due.day.isoformat(), "moved_because": due.moved or None}
+            "date": due.day.isoformat(), "moved_because": due.moved or None,
+            "kept_though": due.kept or None}
 
 
 def _item(item: Item, cl: Checklist, docs: Docs) -> dict[str, Any]:

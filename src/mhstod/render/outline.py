@@ -46,7 +46,11 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
         lines.append(Line("text", "Källorna ger din roll inga fler uppgifter i det här fallet.", level=1))
 
     lines.append(Line("heading", "Kontakter"))
-    described = {block.actor for block in checklist.others if full or block.sure}
+    # On the short view an actor is said once: one listed under "Kontakter" is not described again under
+    # "Vem gör vad" (its duties are in the full view); its contact line says why it is there.
+    listed = {contact.actor for contact in checklist.contacts if contact.actor}
+    blocks = [block for block in checklist.others if full or block.actor not in listed]
+    described = {block.actor for block in blocks if full or block.sure}
     for contact in checklist.contacts:
         lines += _contact(contact, refs, full, contact.actor in described)
 
@@ -54,7 +58,7 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
         lines.append(Line("heading", "Att kontrollera"))
         lines += [line for item in checklist.to_verify for line in task(item)]
 
-    others = [line for block in checklist.others if (line := _others(block, refs, full)) is not None]
+    others = [line for block in blocks if (line := _others(block, refs, full)) is not None]
     if others:
         lines.append(Line("heading", "Vem gör vad"))
         lines += others
@@ -93,6 +97,10 @@ def consultation_outline(checklist: Checklist) -> list[Line]:
     lines = [Line("title", CONSULTATION_TITLE)]
     # Acute danger comes before any call for advice, here as at the top of the checklist.
     lines += [line for item in checklist.now if item.urgent for line in _task(item, refs, False, checklist.today)]
+    # Whom the call is to: the support line and the region's coordinators, as the checklist lists them.
+    lines.append(Line("heading", "Ring"))
+    lines += [line for contact in checklist.contacts if contact.kind in ("line", "person", "note")
+              for line in _contact(contact, refs, False, True)]
     lines += consultation_lines(checklist, refs)
     return lines + _sources(refs, False, "Hela checklistan: samma kommando utan --samtal.")
 
@@ -141,11 +149,15 @@ def _task(item: Item, refs: Citations, full: bool, today: date, one_day: bool = 
     elif item.due is not None and item.due.period is not None:  # "genast" is said in the text itself
         law = f" ({item.due.law})" if "§" in item.due.law or full else ""
         text = f"{text.rstrip('.')} – {item.due.text}{law}."
-    sources = (*item.sources, item.due.source) if item.due is not None and full else item.sources
+    # A deadline's own law is cited on the short view too: the duty's source (001 7.1) gives no deadline. Not
+    # for "genast", which the line's own text says with its source.
+    dated = item.due is not None and (full or item.due.period is not None)
+    sources = (*item.sources, item.due.source) if item.due is not None and dated else item.sources
     mark: Mark = "urgent" if item.urgent else "verify" if item.verify else "" if item.info else "todo"
     lines = [Line("item", text, mark, refs(*sources), 1)]
     if full:
-        lines += [Line("text", f"Källans ordalydelse: ”{a.text}”", ref=refs(a.source), level=2) for a in item.restates]
+        lines += [Line("text", f"{'Återgivet efter källan' if a.own_words else 'Källans ordalydelse'}: ”{a.text}”",
+                       ref=refs(a.source), level=2) for a in item.restates]
     return lines
 
 
@@ -177,8 +189,12 @@ def _contact(contact: ContactView, refs: Citations, full: bool, described: bool)
         return [Line("item", title, mark, refs(contact.source), 1),
                 *(Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how[:None if full else 1])]
     hours = [n.hours_source for n in contact.numbers if n.hours_source is not None]
+    # The line cites where its numbers and addresses are from (a web address from the brochure, 004), and the
+    # contact's own source where the title says why it is listed.
+    said = [contact.source] if person or full or not described or contact.kind != "actor" or not contact.web else []
+    webs = [w.source for w in (contact.web if full else contact.web[:1])]
     lines = [Line("item", title, mark, level=1),
-             Line("text", " · ".join(reach), ref=refs(contact.source, *hours), level=2)]
+             Line("text", " · ".join(reach), ref=refs(*said, *hours, *webs), level=2)]
     if full:
         lines += [Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how]
     if contact.local:
@@ -214,6 +230,9 @@ def due_phrase(item: Item, today: date | None = None) -> str:
         last = long_date(item.date.last, year=False)
         ends = last if item.date.moved in ("lördag", "söndag") else f"på {item.date.moved}, {last}"
         said += f"; fristen slutar {ends}: lagen (1930:173) låter åtgärden vänta till nästa vardag"
+    elif item.date.kept:
+        said += (f"; dagen är {_named_day(item.date.kept)} men står kvar: att regeln om nästa vardag gäller här är "
+                 f"inte klart, så den säkra sidan är sista dagen")
     return said + ")"
 
 
@@ -231,6 +250,8 @@ def short_due_phrase(item: Item, today: date, one_day: bool) -> str:
     notes = [item.due.law] if "§" in item.due.law else []
     if item.date.moved:
         notes.append(f"{item.date.last.day}/{item.date.last.month} är {_named_day(item.date.moved)}")
+    elif item.date.kept:  # every other deadline moved to a weekday: say why this one did not
+        notes.append(f"{_named_day(item.date.kept)}, men dagen står kvar")
     return f"senast {day}{passed}, från {item.date.event}{start}" + (f" ({'; '.join(notes)})" if notes else "")
 
 
