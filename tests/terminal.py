@@ -61,9 +61,10 @@ def quit_at_the_end(child: pexpect.spawn) -> None:
 
 
 def rest(child: pexpect.spawn) -> None:
-    """Begging; residence, police and return unknown; shelter; social services."""
+    """Begging; residence, protection, police and return unknown; shelter; social services."""
     answer(child, "utnyttjats för", DOWN, DOWN, SPACE, ENTER)
     answer(child, "rätt att vistas i Sverige", DOWN, DOWN, ENTER)
+    answer(child, "asyl eller annat skydd", DOWN, DOWN, DOWN, ENTER)
     answer(child, "polisanmälan", DOWN, DOWN, ENTER)
     answer(child, "återvända", DOWN, DOWN, ENTER)
     answer(child, "behöver personen", SPACE, ENTER)

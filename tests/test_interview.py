@@ -82,16 +82,19 @@ def text_of(knowledge: Knowledge, question_id: str) -> str:
     return knowledge.question(question_id).text
 
 
-# An adult from Sweden in Malmö: the right to stay and going home are never asked.
-SWEDISH_ADULT = ["no", "adult", "Malmö", "sweden", ["sexual"], "yes", ["none"], "socialtjanst"]
+# An adult from Sweden in Malmö: going home is never asked; the right to stay is, once (only a Swedish citizen
+# is outside betänketid, and "from Sweden" is a country, not a citizenship).
+SWEDISH_ADULT = ["no", "adult", "Malmö", "sweden", ["sexual"], "permit", "yes", ["none"], "socialtjanst"]
 
 
 def test_a_straight_run_asks_only_what_matters_and_ends_at_the_review(knowledge: Knowledge) -> None:
     values, ui, said, alerts = interview(knowledge, *SWEDISH_ADULT, DONE)
     assert values == {"acute_danger": "no", "age": "adult", "county": "known", "origin": "sweden",
-                      "purpose": ("sexual",), "police": "yes", "needs": ("none",), "role": "socialtjanst"}
+                      "purpose": ("sexual",), "residence": "permit", "police": "yes", "needs": ("none",),
+                      "role": "socialtjanst"}
     asked = ui.questions()
-    assert text_of(knowledge, "residence") not in asked and text_of(knowledge, "return_home") not in asked
+    assert asked.count(text_of(knowledge, "residence")) == 1 and text_of(knowledge, "return_home") not in asked
+    assert text_of(knowledge, "protection") not in asked, "asked only for a child from abroad"
     assert asked[-1] == "Dina svar. Stämmer de?"
     assert said[0] == knowledge.question("acute_danger").help, "each question's help is said before it"
     assert not alerts
@@ -120,23 +123,25 @@ def test_back_from_a_choice(knowledge: Knowledge) -> None:
 
 def test_changing_an_answer_at_the_review_asks_what_now_matters_and_drops_what_does_not(
         knowledge: Knowledge) -> None:
-    """From Sweden to another EU country: the right to stay and going home are asked; and back again, dropped."""
-    values, ui, _, _ = interview(knowledge, *SWEDISH_ADULT, "origin", "eu", "unknown", "undecided", DONE)
-    assert values["residence"] == "unknown" and values["return_home"] == "undecided"
+    """From Sweden to another EU country: going home is asked, the right to stay kept; and back again, dropped."""
+    values, ui, _, _ = interview(knowledge, *SWEDISH_ADULT, "origin", "eu", "undecided", DONE)
+    assert values["residence"] == "permit" and values["return_home"] == "undecided"
     change = ui.asked[len(SWEDISH_ADULT) + 1]
     assert change.message == text_of(knowledge, "origin") and BACK not in change.values
     assert change.default == "sweden"
 
     values, _, _, _ = interview(knowledge, "no", "adult", "Malmö", "eu", ["sexual"], "unknown", "yes", "undecided",
                                 ["none"], "socialtjanst", "origin", "sweden", DONE)
-    assert "residence" not in values and "return_home" not in values, "answers that no longer matter are dropped"
+    assert "return_home" not in values, "answers that no longer matter are dropped"
+    assert values["residence"] == "unknown", "the right to stay still matters for someone from Sweden"
     assert values["police"] == "yes", "later answers that still matter are kept"
 
 
 def test_the_review_lists_every_answer(knowledge: Knowledge) -> None:
     _, ui, _, _ = interview(knowledge, *SWEDISH_ADULT, DONE)
     review = ui.asked[-1]
-    assert review.values == [DONE, "acute_danger", "age", "county", "origin", "purpose", "police", "needs", "role"]
+    assert review.values == [DONE, "acute_danger", "age", "county", "origin", "purpose", "residence", "police", "needs",
+                             "role"]
 
 
 def test_acute_danger_alerts_at_once_and_then_offers_the_checklist_now(knowledge: Knowledge) -> None:
@@ -241,15 +246,18 @@ def test_help_texts_follow_the_age_given(knowledge: Knowledge) -> None:
     assert "EU-medborgare" not in help_said(knowledge, ui, said, "residence"), "said only for an EU citizen"
 
     for age in ("child", "unknown"):  # an unknown age is presumed a child's
-        child = ["no", age, "Malmö", "eu", ["sexual"], "no_permit", "yes", "undecided", ["none"], "socialtjanst"]
+        child = ["no", age, "Malmö", "eu", ["sexual"], "no_permit", "no", "yes", "undecided", ["none"],
+                 "socialtjanst"]
         _, ui, said, _ = interview(knowledge, *child, DONE)
         assert help_said(knowledge, ui, said, "origin").endswith("För ett barn från ett annat land kan "
-                                                                 "myndigheterna där behöva kopplas in via UD.")
+                                                                 "myndigheterna där behöva kopplas in via UD, men "
+                                                                 "inte om barnet söker eller har skydd här.")
         police = help_said(knowledge, ui, said, "police")
         assert police.startswith("För ett barn avgör inte barnets önskan ensam") and "En vuxen" not in police
         assert help_said(knowledge, ui, said, "return_home").startswith("Ett barn återvänder bara")
         assert "En vuxen" not in help_said(knowledge, ui, said, "return_home")
-        assert "EU-medborgare blir betänketiden något att kontrollera" in help_said(knowledge, ui, said, "residence")
+        assert "uppehållsrätt: svara Ja då" in help_said(knowledge, ui, said, "residence")
+        assert "svensk medborgare" not in help_said(knowledge, ui, said, "residence"), "said only for Sweden"
 
 
 def test_a_changed_age_changes_the_help_asked_again(knowledge: Knowledge) -> None:

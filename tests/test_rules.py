@@ -49,11 +49,20 @@ def relevant(knowledge: Knowledge, question: str, **answers: Any) -> bool:
     return is_relevant(knowledge, knowledge.question(question), given.for_rules(knowledge))
 
 
-def test_residence_and_return_are_not_asked_for_someone_from_sweden(knowledge: Knowledge) -> None:
-    assert not relevant(knowledge, "residence", origin="sweden")
+def test_return_is_not_asked_for_someone_from_sweden_but_the_right_to_stay_is(knowledge: Knowledge) -> None:
+    """"From Sweden" is a country, not a citizenship: only a Swedish citizen is outside betänketid, so the right
+    to stay is asked once, and a "Nej" is checked rather than passed over."""
+    assert relevant(knowledge, "residence", origin="sweden")
     assert not relevant(knowledge, "return_home", origin="sweden")
     assert relevant(knowledge, "residence", origin="eu")
     assert relevant(knowledge, "return_home", origin="unknown")
+
+
+def test_protection_is_asked_only_for_a_child_from_abroad(knowledge: Knowledge) -> None:
+    assert relevant(knowledge, "protection", age="child", origin="non_eu")
+    assert relevant(knowledge, "protection", age="unknown", origin="eu"), "an unknown age is presumed a child's"
+    assert not relevant(knowledge, "protection", age="adult", origin="non_eu")
+    assert not relevant(knowledge, "protection", age="child", origin="sweden")
 
 
 def test_every_question_is_relevant_at_the_start(knowledge: Knowledge) -> None:
@@ -67,8 +76,8 @@ def test_the_place_is_always_asked(knowledge: Knowledge) -> None:
     assert relevant(knowledge, "county", acute_danger="yes", age="adult", origin="sweden")
 
 
-@pytest.mark.parametrize("question", ["residence", "return_home"])
+@pytest.mark.parametrize("question", ["return_home", "protection"])
 def test_a_question_no_rule_could_turn_is_not_asked(knowledge: Knowledge, question: str) -> None:
-    """After "från Sverige", no rule can turn on the right to stay or going home: asking would only cost time."""
+    """After "från Sverige", no rule can turn on going home or protection: asking would only cost time."""
     answers: dict[str, Any] = {"origin": "sweden", "age": "adult"}
     assert not relevant(knowledge, question, **answers)

@@ -12,6 +12,11 @@ from mhstod.record import Record
 from mhstod.rules import for_rules, is_relevant
 
 YES_NO = {True: "yes", False: "no"}  # YAML reads an unquoted yes/no as a boolean
+# The answers file's schema. 1: the questions up to 2026-11 (a file without `version`); 2: adds `protection`.
+# A newer version may add questions and answers, never rename or remove one: a file of an older version still
+# reads, and what it leaves out counts as "Vet inte" with a warning.
+VERSION_KEY = "version"
+ANSWERS_VERSION = 2
 UNKNOWN_WORDS = {"vet inte", "vet ej", "okänt", "okänd"}
 
 
@@ -113,8 +118,10 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
     if not isinstance(raw, dict):
         raise AnswersError("Svarsfilen ska vara en mappning från fråge-id till svar, t.ex. 'age: child'.")
     ids = [q.id for q in knowledge.questions]
+    if VERSION_KEY in raw:
+        _check_version(raw[VERSION_KEY])
     for key in raw:
-        if key not in ids:
+        if key not in ids and key != VERSION_KEY:
             raise AnswersError(f"Okänd fråga {brief(key)} i svarsfilen. Frågorna: {', '.join(ids)}.")
     gazetteer = gazetteer or gazetteer_for(knowledge)
     values: dict[str, Answer] = {}
@@ -132,6 +139,16 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
             warnings.append(f"Svar saknas på '{question.id}' ({question.text}): räknas som "
                             f"”{question.label(fallback)}”.")
     return Answers(values, place, tuple(warnings))
+
+
+def _check_version(raw: object) -> None:
+    """A file written for a newer mhstod may hold questions this one does not know: say so, not "okänd fråga"."""
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+        raise AnswersError(f"Ogiltig version i svarsfilen: {brief(raw)}. Giltiga: 1–{ANSWERS_VERSION} "
+                           f"(version: {ANSWERS_VERSION}).")
+    if raw > ANSWERS_VERSION:
+        raise AnswersError(f"Svarsfilen har version {raw}, men den här versionen av mhstod läser svarsfiler upp till "
+                           f"version {ANSWERS_VERSION}: uppdatera mhstod, eller ta bort det som är nyare.")
 
 
 def _empty(value: object) -> bool:

@@ -69,7 +69,8 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
     restated = {a for i in shown for a in i.restates}
     others = _others(steps, knowledge.role_actor(role), restated)
     place = answers.place.place if answers.place else None
-    contacts = _contacts(knowledge, rules, place, region, today)
+    age_unknown = answers.values.get(AGE_QUESTION) == knowledge.question(AGE_QUESTION).unknown
+    contacts = _contacts(knowledge, rules, place, region, today, age_unknown)
     to_verify = (*_question_checks(knowledge, answers), *open_)
 
     dated = counted_from is not None and any(i.date is not None for i in shown)
@@ -91,7 +92,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         contacts=contacts,
         others=others,
         steps=steps,
-        notes=_notes(knowledge, region),
+        notes=_notes(knowledge, region, place),
         documents=tuple(d for d in knowledge.documents if any(s.doc == d.id for s in sources)),
         elsewhere=tuple(dict.fromkeys(s.elsewhere for s in sources if s.elsewhere)),
         as_of=knowledge.regions_as_of,
@@ -162,15 +163,22 @@ def _steps(knowledge: Knowledge, rules: Mapping[str, Answer]) -> tuple[StepView,
 
 
 def _others(steps: tuple[StepView, ...], own_actor: str, restated: set[Action]) -> tuple[ActorDuties, ...]:
-    """Each other actor's duties in this case as short phrases, once each, in the order of the steps."""
+    """Each other actor's duties in this case as short phrases, once each, in the order of the steps.
+
+    An actor whose only part here is identification (step 1: Arbetsmiljöverket finds victims at inspections)
+    comes last: the user already suspects trafficking, and what follows matters more.
+    """
     by_actor: dict[str, dict[str, Item]] = {}
     names: dict[str, str] = {}
+    acts_after_identification: set[str] = set()
     for step in steps:
         for item in step.items:
             action = item.restates[0]
             if action.actor == own_actor or not action.short or action in restated:
                 continue
             names[action.actor] = item.actor_name
+            if step.number > 1:
+                acts_after_identification.add(action.actor)
             phrases = by_actor.setdefault(action.actor, {})
             seen = phrases.get(action.short)
             if seen is None:
@@ -180,23 +188,33 @@ def _others(steps: tuple[StepView, ...], own_actor: str, restated: set[Action]) 
                     id=seen.id, text=seen.text, sources=tuple(dict.fromkeys((*seen.sources, action.source))),
                     actor=seen.actor, actor_name=seen.actor_name, for_whom=seen.for_whom, placement=seen.placement,
                     verify=seen.verify and item.verify, restates=(*seen.restates, action))
-    return tuple(ActorDuties(actor, names[actor], tuple(phrases.values())) for actor, phrases in by_actor.items())
+    order = sorted(by_actor, key=lambda actor: actor not in acts_after_identification)
+    return tuple(ActorDuties(actor, names[actor], tuple(by_actor[actor].values())) for actor in order)
 
 
-def _fitting(region: Region, age: Answer, purposes: Answer, unknown: str) -> tuple[tuple[Coordinator, ...], bool]:
-    """The region's coordinators who fit the case; True when an unknown answer left the choice open."""
+def _fitting(region: Region, age: Answer, purposes: Answer, unknown: str,
+             age_unknown: bool = False) -> tuple[tuple[Coordinator, ...], bool]:
+    """The region's coordinators who fit the case; True when an unknown answer left the choice open.
+
+    `age_unknown`: the age was answered "Vet inte". The person is treated as a child, but may not be one: the
+    coordinators for children and for adults are both shown (Stockholm has one of each).
+    """
     chosen = (purposes,) if isinstance(purposes, str) else purposes
     kinds = {"sexual" if p == "sexual" else "other" for p in chosen if p != unknown}
-    open_choice = unknown in chosen or not chosen
-    if open_choice:
+    open_purpose = unknown in chosen or not chosen
+    if open_purpose:
         kinds = {"sexual", "other"}
-    fitting = tuple(c for c in region.coordinators
-                    if c.age in ("any", age) and (c.purpose == "any" or c.purpose in kinds))
-    return fitting or region.coordinators, open_choice and any(c.purpose != "any" for c in region.coordinators)
+    ages = {"any", "child", "adult"} if age_unknown else {"any", str(age)}
+    fitting = tuple(sorted((c for c in region.coordinators
+                            if c.age in ages and (c.purpose == "any" or c.purpose in kinds)),
+                           key=lambda c: c.age not in ("any", age)))  # the presumed age's first
+    open_choice = (open_purpose and any(c.purpose != "any" for c in region.coordinators)) or (
+        age_unknown and any(c.age != "any" for c in region.coordinators))
+    return fitting or region.coordinators, open_choice
 
 
 def _contacts(knowledge: Knowledge, rules: Mapping[str, Answer], place: Place | None, region: Region | None,
-              today: date) -> tuple[ContactView, ...]:
+              today: date, age_unknown: bool = False) -> tuple[ContactView, ...]:
     contacts: list[ContactView] = []
     for rule, verify in _applying(knowledge.contact_rules, rules, knowledge.unknowns):
         if rule.number:
@@ -205,7 +223,7 @@ def _contacts(knowledge: Knowledge, rules: Mapping[str, Answer], place: Place | 
                                         numbers=(number,), local=number.local,
                                         verify=verify))
         elif rule.actor == knowledge.coordinators_actor:  # the region's people, not the actor's own contact
-            contacts += _coordinator_contacts(knowledge, rules, region, today)
+            contacts += _coordinator_contacts(knowledge, rules, region, today, age_unknown)
         else:
             contacts += _actor_contact(knowledge, knowledge.actor(rule.actor), rule, place, region, verify)
     return tuple(contacts)
@@ -241,7 +259,7 @@ def _region_of(knowledge: Knowledge, municipality: str) -> str:
 
 
 def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], region: Region | None,
-                          today: date) -> list[ContactView]:
+                          today: date, age_unknown: bool = False) -> list[ContactView]:
     """The region's own lines, its coordinators who fit the case, and where none is named, how to reach them.
 
     The region's lines come first: they are newer than the brochure's names.
@@ -254,7 +272,7 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
     contacts = []
     unknown = knowledge.question(PURPOSE_QUESTION).unknown
     coordinators, open_choice = _fitting(region, rules.get(AGE_QUESTION, "child"),
-                                         rules.get(PURPOSE_QUESTION, (unknown,)), unknown)
+                                         rules.get(PURPOSE_QUESTION, (unknown,)), unknown, age_unknown)
     actor = knowledge.coordinators_actor
     for n in region.numbers:
         contacts.append(ContactView(
@@ -335,7 +353,8 @@ def _question_checks(knowledge: Knowledge, answers: Answers) -> list[Item]:
     return out
 
 
-def _notes(knowledge: Knowledge, region: Region | None) -> tuple[str, ...]:
-    notes = list(inferred_notes(knowledge, region)) if region is not None else []
+def _notes(knowledge: Knowledge, region: Region | None, place: Place | None) -> tuple[str, ...]:
+    county = place.county.code if place is not None else None
+    notes = list(inferred_notes(knowledge, region, county)) if region is not None else []
     notes.append(confirm_note(knowledge, short=True))
     return tuple(notes)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from mhstod import __version__
-from mhstod.answers import Answers
+from mhstod.answers import ANSWERS_VERSION, VERSION_KEY, Answers
 from mhstod.errors import MhstodError, UsageError, reason, shown_path
 from mhstod.model import PLACE_QUESTION, Knowledge
 
@@ -177,7 +177,7 @@ def _create_exclusive(path: str, data: bytes) -> None:
 
 def answers_text(knowledge: Knowledge, answers: Answers, fmt: str, today: date) -> str:
     """The answers as a file `mhstod guide --answers` reads back; a place by its code, which cannot be misread."""
-    values: dict[str, object] = {}
+    values: dict[str, object] = {VERSION_KEY: ANSWERS_VERSION}
     for question in knowledge.questions:
         if question.id not in answers.values:
             continue

@@ -333,6 +333,7 @@ class Action(Record):
     short: str = ""
     step: int = 0
     id: str = ""  # "s2-5": the fifth action of step 2, unique in the process
+    own_words: bool = False  # `text:` in the data, not a duty as the sources word it: never "the source's wording"
 
 
 class ContactRule(Record):

@@ -71,7 +71,7 @@ def test_process_shows_steps_and_decision_points(capsys: pytest.CaptureFixture[s
     assert "Om ålder: barn (under 18 år):" in out
     assert "Om personen kan sakna rätt att vistas i Sverige eller din roll: migrationsverket:" in \
         " ".join(out.split()), "named conditions in words; no parentheses around a whole condition"
-    assert "Om ålder: barn (under 18 år) och hemland: ett annat EU-land:" in " ".join(out.split()), \
+    assert "Om ålder: barn (under 18 år) och hemland: ett annat EU/EES-land eller Schweiz:" in " ".join(out.split()), \
         "labels keep their capitals"
     assert "Vem agerar: Socialtjänsten" in out
 

@@ -23,6 +23,7 @@ county: Malmö
 origin: eu
 purpose: [begging]
 residence: unknown
+protection: no
 police: undecided
 return_home: undecided
 needs: [shelter]
@@ -45,12 +46,14 @@ def test_answers_file_gives_the_checklist(capsys: pytest.CaptureFixture[str], an
     assert "Checklista vid misstanke om människohandel" in out
     assert "Lisa Green" in out and "040-34 93 54" in out
     assert "Kontakta UD för att nå myndigheterna i barnets hemland" in out
-    assert "Bryssel II" in out, "UD's part, under Vem gör vad"
+    assert "Utrikesdepartementet (UD) – kontakten med myndigheterna i barnets hemland" in out
+    assert "Bryssel II" not in out, "UD is a contact: described once, its duties in --full"
     assert "Stegen i stöd- och skyddsprocessen" not in out, "the steps are behind --full"
     assert err == ""
     code, out, _ = run(capsys, "guide", "--answers", str(answers_file), "--full")
     assert code == 0 and "Stegen i stöd- och skyddsprocessen" in out
     assert "Kontaktar UD i ärenden som berör barn för att få kontakt med behöriga myndigheter i hemlandet." in out
+    assert "Bryssel II" in out
 
 
 def test_json_checklist(capsys: pytest.CaptureFixture[str], answers_file: Path) -> None:
@@ -60,8 +63,9 @@ def test_json_checklist(capsys: pytest.CaptureFixture[str], answers_file: Path) 
     assert data["answers"]["age"] == "child" and data["answers"]["purpose"] == ["begging"]
     assert data["region"] == {"id": "syd", "name": "Region Syd"}
     assert data["place"]["municipality"]["name"] == "Malmö"
-    assert [c["name"] for c in data["contacts"]][:3] == [
-        "Regionkoordinatorerna i Region Syd (Malmö stad)", "Lisa Green", "Sara Olsson"], "the newer number first"
+    assert [c["name"] for c in data["contacts"]][:4] == [
+        "Stödtelefonen för yrkesverksamma (NMT)", "Regionkoordinatorerna i Region Syd (Malmö stad)", "Lisa Green",
+        "Sara Olsson"], "the current numbers before the brochure's names from 2018"
     assert any("Bryssel II" in a["text"] for s in data["steps"] for a in s["actions"])
     assert all(a["placement"] for s in data["steps"] for a in s["actions"])
     assert data["to_verify"] and data["as_of"] == "2018"
@@ -204,6 +208,7 @@ def test_saved_answers_read_back_to_the_same_checklist(knowledge: Knowledge, ans
     header = (tmp_path / "svar.yaml").read_text(encoding="utf-8")
     assert header.startswith(f"# Svar till mhstod guide, sparade 2026-11-23 med mhstod {__version__}")
     assert 'county: "1280"  # Malmö (kommun i Skåne län)' in header
+    assert "\nversion: 2\n" in header and json.loads((tmp_path / "svar.json").read_text())["version"] == 2
 
 
 def test_unknown_output_format(capsys: pytest.CaptureFixture[str], answers_file: Path, tmp_path: Path) -> None:
@@ -391,3 +396,31 @@ def test_a_write_cut_short_by_the_system_leaves_no_file(answers_file: Path, tmp_
                             stdin=subprocess.DEVNULL, preexec_fn=lambda: _limited(0o022, 4 * 1024))
     assert result.returncode == 1 and "filen blir för stor" in result.stderr, result.stderr
     assert list(folder.iterdir()) == [], "no truncated or temporary file stays behind"
+
+
+@pytest.mark.parametrize(("version", "code", "said"), [
+    ("", 0, ""), ("version: 1\n", 0, ""), ("version: 2\n", 0, ""),
+    ("version: 3\n", 2, "Svarsfilen har version 3, men den här versionen av mhstod läser svarsfiler upp till "
+                        "version 2"),
+    ("version: two\n", 2, "Ogiltig version i svarsfilen: 'two'"), ("version: true\n", 2, "Ogiltig version"),
+])
+def test_the_answers_file_names_its_version(capsys: pytest.CaptureFixture[str], tmp_path: Path, version: str,
+                                            code: int, said: str) -> None:
+    """A file without `version` reads as before; one written for a newer mhstod says so, not "okänd fråga"."""
+    path = tmp_path / "fall.yaml"
+    path.write_text(version + ROMANIA_MALMO, encoding="utf-8")
+    got, out, err = run(capsys, "guide", "--answers", str(path))
+    assert got == code, err
+    assert said in err and "Traceback" not in err
+    if code == 0:
+        assert "Checklista vid misstanke om människohandel" in out
+
+
+def test_a_file_of_version_1_without_protection_still_reads_and_says_what_is_missing(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    path.write_text(ROMANIA_MALMO.replace("protection: no\n", ""), encoding="utf-8")
+    code, out, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 0
+    assert "Svar saknas på 'protection'" in err
+    assert "Kontakta UD" not in out and "UD och hemlandet: kontakta dem först" in out, "unknown: a check, never a task"

@@ -47,7 +47,7 @@ def test_full_run_reaches_the_checklist(tmp_path: Path) -> None:
     child.expect(r"senast\s+fre\s+4\s+dec,\s+från\s+beslutet\s+om\s+omhändertagande\s+\(7\s+§\s+LVU\)")
     child.expect("Kontakter")
     child.expect("Lisa Green")
-    child.expect("Bryssel II")
+    child.expect(r"UD\s+och\s+hemlandet:\s+kontakta\s+dem\s+först")  # protection unknown: a check, no call
     child.expect(r"Alla\s+datum\s+från\s+fre\s+27\s+nov\s+2026")
     quit_at_the_end(child)
     assert list(tmp_path.iterdir()) == []
@@ -62,8 +62,9 @@ def test_going_back_asks_the_previous_question_again(tmp_path: Path) -> None:
     answer(child, "Ange län eller kommun", "Skåne", ENTER)
     answer(child, "kommer personen från", UP, ENTER)  # the back choice is last; UP wraps to it
     answer(child, "Ange län eller kommun", ENTER)  # the earlier answer is the default
-    answer(child, "kommer personen från", ENTER)  # Sverige: residence and return are not asked
+    answer(child, "kommer personen från", ENTER)  # Sverige: return is not asked, the right to stay is
     answer(child, "utnyttjats för", SPACE, ENTER)
+    answer(child, "rätt att vistas i Sverige", ENTER)
     answer(child, "polisanmälan", ENTER)
     answer(child, "behöver personen", DOWN, DOWN, DOWN, SPACE, ENTER)
     answer(child, "Var arbetar du", ENTER)
@@ -84,14 +85,15 @@ def test_changing_an_answer_at_the_review(tmp_path: Path) -> None:
     child.expect("Stämmer de")
     child.expect("Ändra: Din roll")  # the review is drawn in full before the next key
     review = child.before
-    assert "Rätt att vistas" not in review and "Återvändande" not in review, "no longer relevant answers go"
+    assert "Skydd i Sverige" not in review and "Återvändande" not in review, "no longer relevant answers go"
+    assert "Rätt att vistas" in review, "still relevant for someone from Sweden"
     assert "Tiggeri" in review and "Skyddat boende" in review, "later answers that still apply are kept"
     child.expect_exact(RENDERED)
     child.send(DOWN * 4 + ENTER)  # Ändra: hemland again
-    answer(child, "kommer personen från", DOWN, ENTER)  # EU: residence and return become relevant again
-    child.expect("rätt att vistas i Sverige")
-    child.expect_exact("» \x1b[0;7m3) Vet inte")  # the earlier answer comes back as the default
-    answer(child, "Tillbaka till föregående fråga", DOWN, DOWN, DOWN, ENTER)  # past Back and Ja to Nej
+    answer(child, "kommer personen från", DOWN, ENTER)  # EU: protection and return become relevant again
+    child.expect("asyl eller annat skydd")
+    child.expect_exact("» \x1b[0;7m4) Vet inte")  # the earlier answer comes back as the default
+    answer(child, "Tillbaka till föregående fråga", DOWN, DOWN, DOWN, DOWN, ENTER)  # past Back, the two Ja, to Nej
     answer(child, "återvända", UP, UP, ENTER)  # from "Vet inte" up to Ja
     answer(child, "Ändra: Din roll", ENTER)
     answer(child, "Från vilket datum", ENTER)
@@ -133,6 +135,7 @@ def test_plain_guide_asks_line_by_line_without_escape_codes(tmp_path: Path, args
     reply("med komma emellan: ", "3,8")  # tiggeri + "Vet inte": refused
     reply("med komma emellan: ", "3")
     reply("Skriv ett nummer", "3")  # uppehållstillstånd: Vet inte
+    reply("Skriv ett nummer", "4")  # skydd: Vet inte
     reply("Skriv ett nummer", "3")  # polisanmälan
     reply("Skriv ett nummer", "3")  # återvändande
     reply("med komma emellan: ", "1")  # skyddat boende

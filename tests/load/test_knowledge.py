@@ -281,22 +281,22 @@ def question_at(d: Any, question_id: str) -> dict[str, Any]:
 def test_a_help_part_names_real_questions_and_answers() -> None:
     def change(d: Any) -> None:
         question_at(d, "police")["help"][0]["when"] = {"age": ["old"]}
-    assert broken("process.yaml", change).startswith("data/process.yaml: questions[6].help[0].when.age[0]: 'old' är "
+    assert broken("process.yaml", change).startswith("data/process.yaml: questions[7].help[0].when.age[0]: 'old' är "
                                                      "inget svar på frågan 'age'")
 
 
 def test_a_help_part_cannot_read_its_own_answer() -> None:
     def change(d: Any) -> None:
         question_at(d, "police")["help"][0]["when"] = {"police": ["yes"]}
-    assert broken("process.yaml", change) == ("data/process.yaml: questions[6].help[0].when: hjälptexten sägs före "
+    assert broken("process.yaml", change) == ("data/process.yaml: questions[7].help[0].when: hjälptexten sägs före "
                                               "svaret: villkoret kan inte läsa frågan 'police'")
 
 
 def test_a_help_part_has_only_text_and_when() -> None:
     def change(d: Any) -> None:
         question_at(d, "police")["help"][0]["for"] = "adult"
-    assert "questions[6].help[0]: okänd nyckel 'for'" in broken("process.yaml", change)
+    assert "questions[7].help[0]: okänd nyckel 'for'" in broken("process.yaml", change)
 
     def empty(d: Any) -> None:
         question_at(d, "police")["help"] = []
-    assert "questions[6].help: en hjälptext är en text eller en lista" in broken("process.yaml", empty)
+    assert "questions[7].help: en hjälptext är en text eller en lista" in broken("process.yaml", empty)

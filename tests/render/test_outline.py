@@ -117,7 +117,9 @@ def test_the_romanian_child_is_routed_as_a_child(knowledge: Knowledge) -> None:
     assert "Ta emot anmälan om oro för barnet och gör genast en skyddsbedömning" in text
     assert "– inom 14 dagar från anmälan" in text and "(7 § LVU)" in text
     assert "IOM" not in text and "återvändandeprogram" not in text
-    assert "Kontakta UD" in text
+    # The answers file says nothing of protection: no firm contact with the home state, a check first.
+    assert "Kontakta UD" not in text and "Utrikesdepartementet" not in text
+    assert "UD och hemlandet: kontakta dem först när det är klart att barnet inte söker eller har skydd" in text
 
 
 @pytest.mark.parametrize("name", ["child-begging", "adult-refuses-police"])
@@ -130,7 +132,8 @@ def test_full_view_keeps_every_duty_and_source(knowledge: Knowledge, name: str) 
             assert item.text in text, item.text
     assert "Källor" in text
     for restated in (a for i in (*cl.now, *cl.your_tasks) for a in i.restates):
-        assert f"Källans ordalydelse: ”{restated.text}”" in text
+        label = "Återgivet efter källan" if restated.own_words else "Källans ordalydelse"
+        assert f"{label}: ”{restated.text}”" in text
     for basis in cl.elsewhere:
         assert basis in text
 

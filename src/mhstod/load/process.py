@@ -425,7 +425,8 @@ def _action(node: Node, ctx: _Context) -> Action:
         return Action(actor_id, duty.text, duty.for_whom, duty.source, placement, when, short)
     if "text" not in f or "source" not in f:
         raise node.error("en handling anger antingen 'duty' eller 'text' med 'source'")
-    return Action(actor_id, f["text"].text(), "any", read_source(f["source"], ctx.docs), placement, when, short)
+    return Action(actor_id, f["text"].text(), "any", read_source(f["source"], ctx.docs), placement, when, short,
+                  own_words=True)
 
 
 def _duty_key(text: str) -> str:

@@ -1,0 +1,171 @@
+"""The rules' third reading (issue 21): each principle a reviewer found broken, pinned on cases in several roles.
+
+What the checklist must say is tested with what it must not: a line read in a hurry is followed.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+from typing import Any
+
+import pytest
+
+from mhstod.render.outline import outline
+from mhstod.render.plain import render as plain
+from tests.test_engine import ROLES, contact_names, make, mine, said, texts
+
+# The roles that apply for betänketid or tell the person about it, and in whose lines consent must show.
+BETANKETID_ROLES = ["socialtjanst", "polis", "aklagare", "halso_sjukvard", "civil", "arbetsmiljoverket", "other"]
+
+
+def betanketid_lines(cl: Any) -> list[str]:
+    return [t for t in mine(cl) if "betänketid" in t.casefold() and "Svaren går isär" not in t]
+
+
+@pytest.mark.parametrize(("role", "danger", "police"),
+                         list(product(BETANKETID_ROLES, ["yes", "no"], ["no", "undecided", "yes"])))
+def test_betanketid_is_applied_for_only_when_the_person_wants_it(knowledge: Any, role: str, danger: str,
+                                                                 police: str) -> None:
+    """004: "Om en utsatt person vill ha betänketid …". An application made without her wish can carry her case
+    to the police against her refusal: every line that applies for it, or says who does, says so."""
+    cl = make(knowledge, role=role, acute_danger=danger, police=police, origin="non_eu", residence="no_permit")
+    lines = betanketid_lines(cl)
+    assert lines, (role, danger, police)
+    for line in lines:
+        if "ansök" in line:
+            assert "samtycke" in line and "vill" in line.casefold(), line
+
+
+@pytest.mark.parametrize("role", ["socialtjanst", "halso_sjukvard", "civil", "arbetsmiljoverket", "other"])
+@pytest.mark.parametrize("danger", ["yes", "no"])
+def test_after_a_no_to_the_police_the_betanketid_line_says_what_an_application_means(knowledge: Any, role: str,
+                                                                                      danger: str) -> None:
+    cl = make(knowledge, role=role, acute_danger=danger, police="no", origin="non_eu", residence="no_permit")
+    line = next(t for t in betanketid_lines(cl) if "Migrationsverket" in t)
+    assert line.startswith("Betänketid efter ett nej till polisen"), line
+    assert "polisen" in line and "inget åtagande" in line and "samtycke" in line
+    assert not any("också utan förundersökning" in t for t in betanketid_lines(cl)), "no plain application line"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_contradiction_between_sweden_and_no_right_to_stay_is_a_warning(knowledge: Any, role: str) -> None:
+    """The origin question asks for a country, not citizenship: only a Swedish citizen is outside betänketid."""
+    cl = make(knowledge, role=role, origin="sweden", residence="no_permit", police="undecided")
+    warning = next(i for i in cl.to_verify if i.text.startswith("Svaren går isär"))
+    assert "medborgarskapet" in warning.text
+    assert any("betänketid" in i.text.casefold() for i in cl.to_verify if "Svaren" not in i.text)
+    assert not any("betänketid" in t.casefold() for t in texts((*cl.now, *cl.your_tasks))), "only to check"
+    plain_swede = make(knowledge, role=role, origin="sweden", residence="permit")
+    assert "Svaren går isär" not in said(plain_swede) and "betänketid" not in said(plain_swede).casefold()
+
+
+def test_eea_switzerland_and_nordic_citizens_are_named_where_they_choose(knowledge: Any) -> None:
+    origin = knowledge.question("origin")
+    labels = {c.value: c.label for c in origin.choices}
+    assert labels["eu"] == "Ett annat EU/EES-land eller Schweiz"
+    assert labels["non_eu"] == "Ett land utanför EU/EES och Schweiz"
+    helps = " ".join(h.text for h in origin.helps)
+    assert "Norge, Island eller Liechtenstein" in helps and "nordiska länderna" in helps
+
+
+@pytest.mark.parametrize(("role", "police"), list(product(["socialtjanst", "halso_sjukvard", "civil", "other"],
+                                                          ["no", "undecided"])))
+def test_112_is_called_in_acute_danger_whatever_the_person_thinks_of_a_report(knowledge: Any, role: str,
+                                                                              police: str) -> None:
+    cl = make(knowledge, role=role, acute_danger="yes", police=police, origin="non_eu", residence="no_permit")
+    first = cl.now[0].text
+    assert first.startswith("Ring 112 nu") and "vad personen än tycker om en polisanmälan" in first
+
+
+def test_a_police_officer_is_not_told_to_ring_112_as_a_bystander(knowledge: Any) -> None:
+    cl = make(knowledge, role="polis", acute_danger="yes")
+    assert cl.now[0].text.startswith("Personen är i akut fara: skydda hen nu")
+    assert not any(t.startswith("Ring 112") for t in mine(cl))
+
+
+def test_leaving_the_country_is_not_said_to_someone_who_does_not_want_to_go_home(knowledge: Any) -> None:
+    line = "Den som inte vill delta i en brottsutredning, utan väljer att lämna landet, har rätt att göra det."
+    for home, shown in (("no", False), ("undecided", True), ("yes", True)):
+        cl = make(knowledge, police="no", origin="non_eu", residence="no_permit", return_home=home)
+        assert (line in mine(cl)) is shown, home
+
+
+def test_health_care_is_told_to_act_not_advised_as_a_bystander(knowledge: Any) -> None:
+    care = make(knowledge, role="halso_sjukvard", acute_danger="yes", needs=["health", "shelter"])
+    assert not any("bör personen undersökas av läkare" in t for t in mine(care))
+    assert any(t.startswith("Har sexuella övergrepp eller misshandel gett skador på kroppen: se till att en läkare")
+               for t in mine(care))
+    assert any(t.startswith("Ge akut hälso- och sjukvård") for t in texts(care.now)), "acute care is under Nu"
+    social = make(knowledge, role="socialtjanst", needs=["health"])
+    assert any("bör personen undersökas av läkare" in t for t in mine(social))
+
+
+@pytest.mark.parametrize("age", ["child", "unknown"])
+def test_the_clinics_age_limit_is_to_be_checked_for_a_child(knowledge: Any, age: str) -> None:
+    for county, clinic in (("Malmö", "Evonhuset"), ("Stockholm", "Mikamottagningen")):
+        cl = make(knowledge, age=age, county=county, purpose=["sexual"])
+        contact = next(c for c in cl.contacts if c.name.startswith(clinic))
+        assert "Kontrollera åldersgränsen" in contact.why and contact.source.elsewhere
+        assert "andrahandsuppgift" in contact.source.elsewhere and "läst 2026-12-07" in contact.source.elsewhere
+    adult = make(knowledge, county="Malmö", purpose=["sexual"])
+    assert "åldersgräns" not in next(c for c in adult.contacts if c.name.startswith("Evonhuset")).why
+
+
+def test_identification_only_comes_last_under_who_does_what(knowledge: Any) -> None:
+    cl = make(knowledge, purpose=["labour"], origin="non_eu", residence="no_permit")
+    actors = [b.actor for b in cl.others]
+    assert "arbetsmiljoverket" in actors and actors[-1] == "arbetsmiljoverket", actors
+
+
+def test_the_short_view_cites_each_deadline_its_law_and_the_correction_of_114_14(knowledge: Any) -> None:
+    cl = make(knowledge, age="child", origin="non_eu", residence="no_permit", protection="no")
+    text = plain(outline(cl))
+    lvu = next(line for line in text.splitlines() if "(8 § LVU)" in line)
+    assert re.search(r"\bA\d+\)", lvu), "the LVU line cites the law, not only 001 7.1 which gives no deadline"
+    wants = make(knowledge, police="yes", role="halso_sjukvard")
+    short = plain(outline(wants))
+    line = next(i for i in wants.now if "114 14" in i.text)
+    assert any(s.elsewhere and "114 114" in s.elsewhere for s in line.sources), "the brochure's misprint is named"
+    assert "114 14" in short
+
+
+def test_web_addresses_cite_where_they_are_printed(knowledge: Any) -> None:
+    """The addresses are printed in the brochure (004); 001 7.4 is the source of why Migrationsverket is listed."""
+    cl = make(knowledge, origin="non_eu", residence="no_permit", police="no")
+    lines = plain(outline(cl)).splitlines()
+    title = next(n for n, line in enumerate(lines) if line.startswith("- Migrationsverket"))
+    assert "beslutar om betänketid" in lines[title]
+    assert "www.migrationsverket.se" in lines[title + 1] and "004" in lines[title + 1]
+    platform = next(n for n, line in enumerate(lines) if line.startswith("- Plattformen Civila Sverige"))
+    assert "www.manniskohandel.se" in lines[platform + 1] and "004" in lines[platform + 1]
+
+
+def test_a_paraphrase_is_never_labelled_as_the_sources_wording(knowledge: Any) -> None:
+    cl = make(knowledge, role="polis")
+    full = plain(outline(cl, full=True))
+    assert "Källans ordalydelse: ”Informerar offret om rättigheter, bland annat till målsägandebiträde.”" not in full
+    assert "Återgivet efter källan: ”Informerar offret om rättigheter, bland annat till målsägandebiträde.”" in full
+    assert "Källans ordalydelse: ”Polisen bör också göra en riskbedömning gällande offret.”" in full
+
+
+def test_the_three_cases_of_the_closing_note_fit_one_screen_and_say_the_right_things(knowledge: Any) -> None:
+    refuses = make(knowledge, acute_danger="yes", county="Göteborg", origin="non_eu", residence="no_permit",
+                   police="no", return_home="undecided", needs=["shelter"])
+    text = " ".join(plain(outline(refuses)).split())
+    assert text.index("Ring 112 nu") < text.index("En vuxen bestämmer själv om polisanmälan")
+    assert "Betänketid efter ett nej till polisen" in text and "Kontakta UD" not in text
+    unaccompanied = make(knowledge, age="child", county="Stockholm", origin="non_eu", residence="no_permit",
+                         protection="seeking", purpose=["labour"], police="undecided", return_home="no",
+                         needs=["shelter"])
+    text = " ".join(plain(outline(unaccompanied)).split())
+    assert "Barnet söker eller har skydd här: kontakta inte myndigheterna i barnets hemland" in text
+    assert "Kontakta UD" not in text and "Utrikesdepartementet" not in text
+    assert "ansök hos överförmyndaren om en god man" in text and "IOM" not in text
+    parents = make(knowledge, age="child", county="Malmö", origin="eu", residence="permit", protection="no",
+                   purpose=["begging"], police="undecided", return_home="undecided", needs=["shelter"])
+    text = " ".join(plain(outline(parents)).split())
+    assert "Kan vårdnadshavarna vara inblandade? Då ansöker åklagaren om en särskild företrädare" in text
+    assert "ansök hos tingsrätten om en särskilt förordnad vårdnadshavare" in text
+    assert "överförmyndaren" not in text
+    assert "Utrikesdepartementet (UD)" in contact_names(parents)
