@@ -35,6 +35,10 @@ def test_betanketid_is_applied_for_only_when_the_person_wants_it(knowledge: Any,
     for line in lines:
         if "ansök" in line:
             assert "samtycke" in line and "vill" in line.casefold(), line
+    for block in cl.others:  # "Vem gör vad": the other actors who apply say so too
+        for item in block.items:
+            if re.search(r"ansök(a|er) om betänketid", item.text):
+                assert "när personen vill det" in item.text, item.text
 
 
 @pytest.mark.parametrize("role", ["socialtjanst", "halso_sjukvard", "civil", "arbetsmiljoverket", "other"])
