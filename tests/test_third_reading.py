@@ -173,3 +173,22 @@ def test_the_three_cases_of_the_closing_note_fit_one_screen_and_say_the_right_th
     assert "ansök hos tingsrätten om en särskilt förordnad vårdnadshavare" in text
     assert "överförmyndaren" not in text
     assert "Utrikesdepartementet (UD)" in contact_names(parents)
+
+
+@pytest.mark.parametrize("case", [
+    {"age": "child", "origin": "non_eu", "residence": "no_permit", "protection": "seeking"},
+    {"age": "child", "origin": "eu", "residence": "unknown", "protection": "no", "county": "Malmö"},
+    {"acute_danger": "yes", "origin": "non_eu", "residence": "no_permit", "police": "no", "role": "halso_sjukvard"},
+])
+def test_an_a_number_on_the_short_view_is_the_one_full_lists(knowledge: Any, case: dict[str, str]) -> None:
+    """The short view dropped a source the full view cites, and every A-number after it pointed one too low."""
+    cl = make(knowledge, **case)
+    full = plain(outline(cl, full=True))
+    listed = dict(re.findall(r"^  (A\d+): annan källa än källdokumenten – (.*)$", full, re.M))
+    short = plain(outline(cl))
+    for item in (*cl.now, *cl.your_tasks, *cl.to_verify):
+        line = next(x for x in short.splitlines() if item.text.rstrip(".") in x)
+        sources = [*item.sources, *((item.due.source,) if item.due is not None else ())]
+        bases = {s.elsewhere for s in sources if s.elsewhere}
+        for number in re.findall(r"\b(A\d+)\b", line.rsplit("(källa:", 1)[-1]):
+            assert listed[number] in bases, (item.id, number)

@@ -104,13 +104,16 @@ class Citations:
     """How every view cites: "001: 7.1 Socialtjänsten" (or, short, "001 7.1"); "A2" for a fact from elsewhere.
 
     The documents cited and the other sources, numbered in the order they were first cited, are listed at the end.
+    `numbering`: the other sources as another view numbered them (the full checklist's), so that "A8" on the
+    short view is the A8 that `--full` lists; a source it lacks is numbered after them.
     """
 
-    def __init__(self, documents: Iterable[Document], short: bool = False) -> None:
+    def __init__(self, documents: Iterable[Document], short: bool = False, numbering: Iterable[str] = ()) -> None:
         self.known = {d.id: d for d in documents}
         self.short = short
-        self.elsewhere: list[str] = []
+        self.elsewhere: list[str] = list(numbering)
         self.docs: list[str] = []
+        self.highest = 0  # the highest A-number cited here
 
     def one(self, source: Source) -> str:
         if source.doc:
@@ -122,7 +125,9 @@ class Citations:
             return f"{source.doc} {number}" if number[:1].isdigit() else source.doc
         if source.elsewhere not in self.elsewhere:
             self.elsewhere.append(source.elsewhere)
-        return f"A{self.elsewhere.index(source.elsewhere) + 1}"
+        number = self.elsewhere.index(source.elsewhere) + 1
+        self.highest = max(self.highest, number)
+        return f"A{number}"
 
     def __call__(self, *sources: Source) -> str:
         return "; ".join(dict.fromkeys(self.one(s) for s in sources))

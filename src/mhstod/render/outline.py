@@ -28,6 +28,10 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
     `refs`: the citations of what is shown above the checklist (a teaching case), so that one list of sources
     at the end numbers them all. `hint`: how to get the whole checklist, after the short one's sources.
     """
+    if refs is None and not full:  # the short view's A-numbers are those --full lists
+        numbered = Citations(checklist.documents)
+        outline(checklist, full=True, refs=numbered)
+        refs = Citations(checklist.documents, short=True, numbering=numbered.elsewhere)
     refs = refs or Citations(checklist.documents, short=not full)
     lines = [Line("title", TITLE), Line("text", _header(checklist))]
     if stamp:
@@ -320,8 +324,8 @@ def _sources(refs: Citations, full: bool, hint: str) -> list[Line]:
     used = refs.cited_documents()
     if not full:
         parts = [f"{d.id} {d.short} ({d.date or 'odaterad'})" for d in used]
-        if refs.elsewhere:
-            last = f"A{len(refs.elsewhere)}"
+        if refs.highest:
+            last = f"A{refs.highest}"
             parts.append(f"{'A1' if last == 'A1' else 'A1–' + last}: annan källa")
         return [Line("note", "Källor: " + "; ".join(parts) + "." + (f" {hint}" if hint else ""))]
     lines = [Line("heading", "Källor")]
