@@ -170,7 +170,8 @@ def test_the_authorities_keep_their_own_duties_whatever_the_person_wants(knowled
     assert any("oavsett om personen själv har anmält" in t for t in polis)
     mv = make(knowledge, role="migrationsverket", police=police, origin="non_eu", residence="no_permit")
     assert any(t.startswith("Gör en anmälan till polisen om brott") for t in texts(mv.now))
-    assert "Inled och led förundersökningen." in texts(make(knowledge, role="aklagare", police=police).now)
+    prosecutor = texts(make(knowledge, role="aklagare", police=police).now)
+    assert any(t.startswith("Inled och led förundersökningen") and "RIO" in t for t in prosecutor)
 
 
 @pytest.mark.parametrize("role", [r for r in ROLES if r not in ("socialtjanst", "polis", "migrationsverket")])
@@ -300,10 +301,14 @@ def test_god_man_follows_the_residence_answer(knowledge: Knowledge) -> None:
     assert any(t.startswith("Saknar barnet vårdnadshavare här: ansök hos överförmyndaren om en god man")
                for t in texts(waiting.your_tasks))
     assert not any("ansök hos tingsrätten" in t for t in texts(waiting.your_tasks))
-    permit = make(knowledge, age="child", origin="eu", residence="permit", protection="no")
+    permit = make(knowledge, age="child", origin="non_eu", residence="permit", protection="granted")
     assert any(t.startswith("Saknar barnet vårdnadshavare här: ansök hos tingsrätten om en särskilt förordnad")
                for t in texts(permit.your_tasks))
     assert not any("ansök hos överförmyndaren" in t for t in texts(permit.your_tasks))
+    # An EU citizen's "Ja" is a right of residence, not a permit: the guardian after a permit is not said of it.
+    eu = make(knowledge, age="child", origin="eu", residence="permit", protection="no")
+    assert not any("tingsrätten" in t or "överförmyndaren" in t for t in texts((*eu.now, *eu.your_tasks)))
+    assert any("god man" in i.text for i in eu.to_verify)
     unsure = make(knowledge, age="child", origin="non_eu", residence="unknown", protection="unknown")
     check = next(i.text for i in unsure.to_verify if "god man" in i.text)
     assert "överförmyndaren" in check and "tingsrätten" in check, "one check that says both"
@@ -337,8 +342,13 @@ def test_ud_only_for_a_child_who_neither_seeks_nor_has_protection(knowledge: Kno
                       protection=protection)
             assert not any(t.startswith("Kontakta UD") for t in texts((*cl.now, *cl.your_tasks, *cl.to_verify)))
             assert "Utrikesdepartementet (UD)" not in contact_names(cl)
-            warning = next(t for t in texts((*cl.now, *cl.your_tasks)) if t.startswith("Barnet söker eller har skydd"))
-            assert "kontakta inte myndigheterna i barnets hemland" in warning and "gode man" in warning
+            warning = next(t for t in texts((*cl.now, *cl.your_tasks)) if t.startswith(("Barnet söker skydd här",
+                                                                                       "Barnet har fått skydd här")))
+            assert "myndigheterna i barnets hemland" in warning and "gode man" in warning
+            if role == "migrationsverket":  # not told to consult itself
+                assert "rådgöra med Migrationsverket" not in warning and "sekretessprövning" in warning
+            if protection == "granted":  # no asylum case is open
+                assert "asylärendet" not in warning
     unknown = make(knowledge, age="child", origin="non_eu", residence="no_permit", protection="unknown")
     assert not any("Kontakta UD" in t for t in texts((*unknown.now, *unknown.your_tasks)))
     assert "Utrikesdepartementet (UD)" not in contact_names(unknown), "no number to call before it is clear"
@@ -389,7 +399,9 @@ def test_damages_and_counsel_are_not_everyones_task(knowledge: Knowledge) -> Non
     ("socialtjanst", "Besluta om placering och andra akuta insatser."),
     ("polis", "Gör en individuell skyddsbedömning; vid större skyddsbehov lämnas ärendet till BOPS. Polisen bör "
               "också göra en riskbedömning."),
-    ("aklagare", "Inled och led förundersökningen."),
+    ("aklagare", "Inled och led förundersökningen: i ett människohandelsärende har alltid en specialiserad åklagare "
+                 "vid RIO det operativa ansvaret, även om en åklagare vid en annan enhet kan leda den först under "
+                 "jourtid."),
     ("migrationsverket", "Besluta om betänketid (tidsbegränsat uppehållstillstånd i 30 dagar) när socialnämnden "
                          "eller förundersökningsledaren ansöker."),
     ("halso_sjukvard", "Ge akut hälso- och sjukvård och den vård personen behöver: utsatta har alltid rätt till "

@@ -163,15 +163,15 @@ def test_the_three_cases_of_the_closing_note_fit_one_screen_and_say_the_right_th
                          protection="seeking", purpose=["labour"], police="undecided", return_home="no",
                          needs=["shelter"])
     text = " ".join(plain(outline(unaccompanied)).split())
-    assert "Barnet söker eller har skydd här: kontakta inte myndigheterna i barnets hemland" in text
+    assert "Barnet söker skydd här: kontakta inte myndigheterna i barnets hemland" in text
     assert "Kontakta UD" not in text and "Utrikesdepartementet" not in text
     assert "ansök hos överförmyndaren om en god man" in text and "IOM" not in text
     parents = make(knowledge, age="child", county="Malmö", origin="eu", residence="permit", protection="no",
                    purpose=["begging"], police="undecided", return_home="undecided", needs=["shelter"])
     text = " ".join(plain(outline(parents)).split())
     assert "Kan vårdnadshavarna vara inblandade? Då ansöker åklagaren om en särskild företrädare" in text
-    assert "ansök hos tingsrätten om en särskilt förordnad vårdnadshavare" in text
-    assert "överförmyndaren" not in text
+    # An EU citizen's right of residence is no permit: whom to ask for a guardian is a check, not a task.
+    assert "Saknar barnet vårdnadshavare här? Ansök om god man hos överförmyndaren" in text
     assert "Utrikesdepartementet (UD)" in contact_names(parents)
 
 
@@ -192,3 +192,50 @@ def test_an_a_number_on_the_short_view_is_the_one_full_lists(knowledge: Any, cas
         bases = {s.elsewhere for s in sources if s.elsewhere}
         for number in re.findall(r"\b(A\d+)\b", line.rsplit("(källa:", 1)[-1]):
             assert listed[number] in bases, (item.id, number)
+
+
+# --- found by the independent reader ------------------------------------------------------------------
+
+@pytest.mark.parametrize("protection", ["seeking", "granted", "unknown"])
+def test_a_child_who_may_have_protection_and_wants_to_go_home_is_not_sent_to_ud(knowledge: Any,
+                                                                                 protection: str) -> None:
+    cl = make(knowledge, age="child", origin="non_eu", residence="no_permit", protection=protection,
+              return_home="yes")
+    assert not any("UD hjälper" in t for t in mine(cl))
+    line = next(t for t in mine(cl) if "båda länderna" in t)
+    assert "rådgöra med Migrationsverket och barnets gode man" in line
+    safe = make(knowledge, age="child", origin="non_eu", residence="no_permit", protection="no", return_home="yes")
+    assert any("UD hjälper till med kontakterna" in t for t in mine(safe))
+
+
+def test_the_prosecutor_names_rio_and_no_special_representative_for_an_adult(knowledge: Any) -> None:
+    adult = make(knowledge, role="aklagare", origin="non_eu", residence="no_permit")
+    assert any("RIO" in t for t in texts(adult.now))
+    assert "särskild företrädare" not in " ".join(mine(adult))
+    child = make(knowledge, role="aklagare", age="child", origin="non_eu", residence="no_permit", protection="no")
+    assert any("särskild företrädare" in t for t in texts((*child.now, *child.your_tasks)))
+
+
+def test_a_civil_society_user_gets_the_platform_that_runs_nsp(knowledge: Any) -> None:
+    cl = make(knowledge, role="civil", origin="non_eu", residence="no_permit", police="no")
+    assert "Plattformen Civila Sverige mot människohandel" in contact_names(cl)
+
+
+def test_migrationsverket_applies_for_a_god_man_for_an_unaccompanied_child(knowledge: Any) -> None:
+    cl = make(knowledge, role="migrationsverket", age="child", origin="non_eu", residence="no_permit",
+              protection="seeking")
+    assert any(t.startswith("Saknar barnet vårdnadshavare här: ansök hos överförmyndaren om en god man")
+               for t in texts(cl.your_tasks))
+
+
+def test_identification_only_is_not_on_the_short_view(knowledge: Any) -> None:
+    cl = make(knowledge, age="child", origin="non_eu", residence="no_permit", protection="no", purpose=["labour"])
+    short = plain(outline(cl))
+    assert "kan upptäcka offer vid inspektioner" not in short.split("Vem gör vad")[-1]
+    assert "kan upptäcka offer vid inspektioner" in plain(outline(cl, full=True))
+
+
+def test_the_six_months_condition_cites_where_it_is_said(knowledge: Any) -> None:
+    cl = make(knowledge, role="migrationsverket", origin="non_eu", residence="no_permit", police="undecided")
+    check = next(i for i in cl.to_verify if "minst sex månader" in i.text)
+    assert any(s.doc == "004" and "vill samarbeta" in s.note for s in check.sources)

@@ -125,9 +125,9 @@ class Citations:
             return f"{source.doc} {number}" if number[:1].isdigit() else source.doc
         if source.elsewhere not in self.elsewhere:
             self.elsewhere.append(source.elsewhere)
-        number = self.elsewhere.index(source.elsewhere) + 1
-        self.highest = max(self.highest, number)
-        return f"A{number}"
+        index = self.elsewhere.index(source.elsewhere) + 1
+        self.highest = max(self.highest, index)
+        return f"A{index}"
 
     def __call__(self, *sources: Source) -> str:
         return "; ".join(dict.fromkeys(self.one(s) for s in sources))

@@ -53,7 +53,9 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
     # On the short view an actor is said once: one listed under "Kontakter" is not described again under
     # "Vem gör vad" (its duties are in the full view); its contact line says why it is there.
     listed = {contact.actor for contact in checklist.contacts if contact.actor}
-    blocks = [block for block in checklist.others if full or block.actor not in listed]
+    # Nor is an actor whose only part here is identification (step 1): the user already suspects trafficking.
+    blocks = [block for block in checklist.others if full or (
+        block.actor not in listed and any(i.restates and i.restates[0].step > 1 for i in block.items))]
     described = {block.actor for block in blocks if full or block.sure}
     for contact in checklist.contacts:
         lines += _contact(contact, refs, full, contact.actor in described)
