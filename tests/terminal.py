@@ -68,4 +68,5 @@ def rest(child: pexpect.spawn) -> None:
     answer(child, "polisanmälan", DOWN, DOWN, ENTER)
     answer(child, "återvända", DOWN, DOWN, ENTER)
     answer(child, "behöver personen", SPACE, ENTER)
+    answer(child, "vårdnadshavare vara inblandade", DOWN, DOWN, ENTER)
     answer(child, "Var arbetar du", ENTER)

@@ -21,7 +21,7 @@ from mhstod.places import Gazetteer
 from tests.helpers import run
 
 QUESTIONS = ["acute_danger", "age", "county", "origin", "purpose", "residence", "protection", "police", "return_home",
-             "needs", "role"]
+             "needs", "guardians", "role"]
 junk = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=50),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),

@@ -107,7 +107,8 @@ def test_the_first_question_offers_no_way_back(knowledge: Knowledge) -> None:
 
 
 def test_back_asks_the_previous_question_again_with_its_answer_as_default(knowledge: Knowledge) -> None:
-    values, ui, _, _ = interview(knowledge, "no", "adult", "<", "child", *SWEDISH_ADULT[2:], DONE)
+    values, ui, _, _ = interview(knowledge, "no", "adult", "<", "child", *SWEDISH_ADULT[2:-1], "unknown",
+                                 SWEDISH_ADULT[-1], DONE)  # a child: whether the guardians may be involved
     asked = ui.asked
     assert asked[2].kind == "text" and asked[3].message == text_of(knowledge, "age")
     assert asked[3].default == "adult", "the answer given before is offered again"
@@ -246,7 +247,7 @@ def test_help_texts_follow_the_age_given(knowledge: Knowledge) -> None:
     assert "EU-medborgare" not in help_said(knowledge, ui, said, "residence"), "said only for an EU citizen"
 
     for age in ("child", "unknown"):  # an unknown age is presumed a child's
-        child = ["no", age, "Malmö", "eu", ["sexual"], "no_permit", "no", "yes", "undecided", ["none"],
+        child = ["no", age, "Malmö", "eu", ["sexual"], "no_permit", "no", "yes", "undecided", ["none"], "unknown",
                  "socialtjanst"]
         _, ui, said, _ = interview(knowledge, *child, DONE)
         assert help_said(knowledge, ui, said, "origin").endswith("För ett barn från ett annat land kan "
@@ -261,7 +262,7 @@ def test_help_texts_follow_the_age_given(knowledge: Knowledge) -> None:
 
 
 def test_a_changed_age_changes_the_help_asked_again(knowledge: Knowledge) -> None:
-    script = [*SWEDISH_ADULT, "age", "child", "police", "no", DONE]
+    script = [*SWEDISH_ADULT, "age", "child", "unknown", "police", "no", DONE]  # a child: the guardians are asked
     _, _, said, _ = interview(knowledge, *script)
     police = [s for s in said if "Polisen inleder ändå" in s]
     assert len(police) == 2 and police[0].startswith("En vuxen") and police[1].startswith("För ett barn")

@@ -167,9 +167,12 @@ def test_the_three_cases_of_the_closing_note_fit_one_screen_and_say_the_right_th
     assert "Kontakta UD" not in text and "Utrikesdepartementet" not in text
     assert "ansök hos överförmyndaren om en god man" in text and "IOM" not in text
     parents = make(knowledge, age="child", county="Malmö", origin="eu", residence="permit", protection="no",
-                   purpose=["begging"], police="undecided", return_home="undecided", needs=["shelter"])
+                   purpose=["begging"], police="undecided", return_home="undecided", needs=["shelter"],
+                   guardians="yes")
     text = " ".join(plain(outline(parents)).split())
-    assert "Kan vårdnadshavarna vara inblandade? Då ansöker åklagaren om en särskild företrädare" in text
+    now = text.split("Dina uppgifter")[0]
+    assert "Vårdnadshavarna kan vara inblandade: ta med det i skyddsbedömningen" in now
+    assert "särskild företrädare" in now
     # An EU citizen's right of residence is no permit: whom to ask for a guardian is a check, not a task.
     assert "Saknar barnet vårdnadshavare här? Ansök om god man hos överförmyndaren" in text
     assert "Utrikesdepartementet (UD)" in contact_names(parents)
@@ -239,3 +242,31 @@ def test_the_six_months_condition_cites_where_it_is_said(knowledge: Any) -> None
     cl = make(knowledge, role="migrationsverket", origin="non_eu", residence="no_permit", police="undecided")
     check = next(i for i in cl.to_verify if "minst sex månader" in i.text)
     assert any(s.doc == "004" and "vill samarbeta" in s.note for s in check.sources)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_guardians_who_may_be_involved_are_a_task_when_said_and_a_check_when_unknown(knowledge: Any,
+                                                                                     role: str) -> None:
+    """Parents who sold a child or send it begging: a question for every child, a task when they may be."""
+    said_yes = make(knowledge, role=role, age="child", origin="eu", residence="unknown", protection="no",
+                    guardians="yes")
+    line = next(t for t in texts((*said_yes.now, *said_yes.your_tasks)) if t.startswith("Vårdnadshavarna kan"))
+    assert "särskild företrädare" in line
+    unknown = make(knowledge, role=role, age="child", guardians="unknown")
+    assert any(i.text.startswith("Kan vårdnadshavarna vara inblandade?") for i in unknown.to_verify)
+    said_no = make(knowledge, role=role, age="child", guardians="no")
+    assert not any("inblandade" in t for t in mine(said_no))
+    assert "inblandade" not in " ".join(mine(make(knowledge, role=role, age="adult")))
+
+
+def test_the_guardians_are_asked_for_every_child_and_never_for_an_adult(knowledge: Any) -> None:
+    from mhstod.answers import from_mapping
+    from mhstod.rules import is_relevant
+
+    def relevant(**answers: str) -> bool:
+        given = from_mapping(knowledge, answers)
+        return is_relevant(knowledge, knowledge.question("guardians"), given.for_rules(knowledge))
+
+    assert relevant(age="child", origin="sweden") and relevant(age="child", origin="non_eu")
+    assert relevant(age="unknown"), "an unknown age is presumed a child's"
+    assert not relevant(age="adult")

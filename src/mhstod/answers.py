@@ -12,7 +12,8 @@ from mhstod.record import Record
 from mhstod.rules import for_rules, is_relevant
 
 YES_NO = {True: "yes", False: "no"}  # YAML reads an unquoted yes/no as a boolean
-# The answers file's schema. 1: the questions up to 2026-11 (a file without `version`); 2: adds `protection`.
+# The answers file's schema. 1: the questions up to 2026-11 (a file without `version`); 2: adds `protection`
+# and `guardians`.
 # A newer version may add questions and answers, never rename or remove one: a file of an older version still
 # reads, and what it leaves out counts as "Vet inte" with a warning.
 VERSION_KEY = "version"

@@ -27,6 +27,7 @@ protection: no
 police: undecided
 return_home: undecided
 needs: [shelter]
+guardians: unknown
 role: socialtjanst
 """
 

@@ -139,6 +139,7 @@ def test_plain_guide_asks_line_by_line_without_escape_codes(tmp_path: Path, args
     reply("Skriv ett nummer", "3")  # polisanmälan
     reply("Skriv ett nummer", "3")  # återvändande
     reply("med komma emellan: ", "1")  # skyddat boende
+    reply("Skriv ett nummer", "3")  # vårdnadshavarna: Vet inte
     reply("Skriv ett nummer", "1")  # socialtjänsten
     reply("Dina svar. Stämmer de?", "1")
     reply(r"Från vilket datum ska fristerna räknas\?.*\r\nSvar \(Enter behåller \d{4}-\d\d-\d\d\): ", "igår")

@@ -101,7 +101,7 @@ def _play(tmp_path: Path, name: str) -> pexpect.spawn:
 
 def _slide(child: pexpect.spawn, number: int) -> str:
     """Wait for slide `number`'s footer; what the screen showed since the last one."""
-    child.expect(rf"\[{number}/14\] Enter eller →: (nästa|visa svaret)[^\r\n]*q: avsluta")
+    child.expect(rf"\[{number}/15\] Enter eller →: (nästa|visa svaret)[^\r\n]*q: avsluta")
     return str(child.before)
 
 
@@ -123,14 +123,14 @@ def test_play_in_front_of_a_room(tmp_path: Path) -> None:
     assert "En fältassistent i Malmö" in _slide(child, 1)
     child.send("\r")
     question = _slide(child, 2)
-    assert "Fråga 1 av 11: Är personen i akut fara just nu?" in question and "Vad svarar ni?" in question
+    assert "Fråga 1 av 12: Är personen i akut fara just nu?" in question and "Vad svarar ni?" in question
     assert "Svar:" not in question, "the room answers first"
     assert "visa svaret" in child.after
     child.send(" ")
     shown = _slide(child, 2)
     assert "Svar: Nej" in shown and "Varför det spelar roll: Vid akut fara" in shown
     child.send("\x1b[C")  # →
-    assert "Fråga 2 av 11" in _slide(child, 3)
+    assert "Fråga 2 av 12" in _slide(child, 3)
     child.send("\x1b[D")  # ← back to the first question, as it was left: answered
     assert "Svar: Nej" in _slide(child, 2)
     child.send("b")
@@ -147,16 +147,16 @@ def test_play_in_front_of_a_room(tmp_path: Path) -> None:
 def test_play_ends_with_the_discussion_and_the_short_checklist(tmp_path: Path) -> None:
     child = _play(tmp_path, "romania-malmo")
     _slide(child, 1)
-    child.send("\r" * 23)  # eleven questions, each revealed, then on: keys typed quickly are each taken
-    discussion = _slide(child, 13)
+    child.send("\r" * 25)  # twelve questions, each revealed, then on: keys typed quickly are each taken
+    discussion = _slide(child, 14)
     assert "Att diskutera" in discussion and "Bryssel II-förordningen" in discussion
     assert "En riktig checklista innehåller" in discussion and "Lisa Green" in discussion
     child.send("\r")
-    short = _slide(child, 14)
+    short = _slide(child, 15)
     assert "Lisa Green" in short and "--full" not in short, "no option to type in the middle of a lesson"
     assert "f: hela checklistan" in child.after
     child.send("f")
-    full = _slide(child, 14)
+    full = _slide(child, 15)
     assert "Källans ordalydelse" in full or "Steg 2" in full
     assert "f: kort checklista" in child.after
     child.send("\r")  # next on the last slide ends it
@@ -184,7 +184,7 @@ def test_the_room_moves_one_reveal_or_slide_at_a_time(knowledge: Knowledge) -> N
     scenario = next(s for s in scenarios_for(knowledge) if s.id == "romania-malmo")
     answers = from_mapping(knowledge, dict(scenario.answers))
     slides = lesson(knowledge, build_checklist(knowledge, answers), answers.for_rules(knowledge))
-    assert [s.kind for s in slides] == ["story", *["question"] * 11, "discussion", "checklist"]
+    assert [s.kind for s in slides] == ["story", *["question"] * 12, "discussion", "checklist"]
     assert move(slides, Place(0), "next") == Place(1)  # the story hides nothing
     assert move(slides, Place(1), "next") == Place(1, revealed=True)
     assert move(slides, Place(1, revealed=True), "next") == Place(2)
