@@ -123,9 +123,11 @@ def test_the_report_of_concern_binds_some_professions_and_says_which(knowledge: 
     for role in ("civil", "other", "arbetsmiljoverket", "aklagare"):
         assert concern(role).startswith("Du bör göra en orosanmälan"), role
     for role in ("other", "arbetsmiljoverket", "aklagare"):  # the sources say nothing of these: the law's scope
-        assert "myndighet vars verksamhet berör barn och unga" in concern(role), "says whom the duty binds"
-        # It binds private activities too (independent schools, private HVB homes): "bör" only for the rest.
-        assert "enskild verksamhet" in concern(role) and "HVB-hem" in concern(role)
+        assert "myndighet" in concern(role) and "verksamhet berör barn och unga" in concern(role), role
+    # "Another role" may work in a private activity: the duty binds independent schools and private HVB homes too.
+    assert "enskild verksamhet" in concern("other") and "HVB-hem" in concern("other")
+    for role in ("arbetsmiljoverket", "aklagare"):  # an authority: no schools or homes, and the 2026 change
+        assert "HVB-hem" not in concern(role) and "kontrollera" in concern(role)
     civil = concern("civil")
     assert "skyldig" in civil and "avtal med kommunen" in civil, "a shelter run for the municipality must report"
     assert "orosanmälan" not in " ".join(mine(make(knowledge, role="socialtjanst", age="child")))
@@ -185,7 +187,7 @@ def test_a_child_is_not_reported_to_the_police_on_our_say(knowledge: Knowledge, 
 
 def test_for_a_child_social_services_judge_the_police_question(knowledge: Knowledge) -> None:
     cl = make(knowledge, age="child", police="no")
-    assert "Bedöm om en polisanmälan ska göras; för ett barn avgör inte barnets önskan ensam." in texts(cl.now)
+    assert "Bedöm om en polisanmälan ska göras: för ett barn är det socialtjänstens bedömning." in texts(cl.now)
     assert not any("vuxen bestämmer själv" in t for t in mine(cl))
 
 
@@ -344,9 +346,11 @@ def test_ud_only_for_a_child_who_neither_seeks_nor_has_protection(knowledge: Kno
             assert "Utrikesdepartementet (UD)" not in contact_names(cl)
             warning = next(t for t in texts((*cl.now, *cl.your_tasks)) if t.startswith(("Barnet söker skydd här",
                                                                                        "Barnet har fått skydd här")))
-            assert "myndigheterna i barnets hemland" in warning and "gode man" in warning
+            # A prohibition, not "after consulting": the sources permit no disclosure to the home state.
+            assert "kontakta inte myndigheterna i barnets hemland och lämna inga uppgifter dit" in warning
+            assert "utan att först" not in warning
             if role == "migrationsverket":  # not told to consult itself
-                assert "rådgöra med Migrationsverket" not in warning and "sekretessprövning" in warning
+                assert "Migrationsverket" not in warning and "asylsekretess" in warning
             if protection == "granted":  # no asylum case is open
                 assert "asylärendet" not in warning
     unknown = make(knowledge, age="child", origin="non_eu", residence="no_permit", protection="unknown")
@@ -406,8 +410,9 @@ def test_damages_and_counsel_are_not_everyones_task(knowledge: Knowledge) -> Non
                          "eller förundersökningsledaren ansöker."),
     ("halso_sjukvard", "Ge akut hälso- och sjukvård och den vård personen behöver: utsatta har alltid rätt till "
                        "akut vård, och i de flesta fall till ordinarie vård."),
-    ("civil", "Du kan ge kompletterande stöd genom Nationella stödprogrammet (NSP) där myndigheterna inte kan "
-              "erbjuda stöd och skydd, till exempel för vuxna utan rätt att vistas i landet."),
+    ("civil", "Plattformen Civila Sverige mot människohandel ger kompletterande stöd genom Nationella "
+              "stödprogrammet (NSP) där myndigheterna inte kan erbjuda stöd och skydd, till exempel för vuxna utan "
+              "rätt att vistas i landet; regionkoordinatorerna kan hjälpa till med kontakten."),
 ])
 def test_each_role_gets_its_own_tasks_in_its_own_words(knowledge: Knowledge, role: str, expected: str) -> None:
     cl = make(knowledge, role=role, origin="non_eu", residence="no_permit", purpose=["labour"], needs=["health"])

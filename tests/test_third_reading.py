@@ -206,9 +206,10 @@ def test_a_child_who_may_have_protection_and_wants_to_go_home_is_not_sent_to_ud(
               return_home="yes")
     assert not any("UD hjälper" in t for t in mine(cl))
     line = next(t for t in mine(cl) if "båda länderna" in t)
-    assert "rådgöra med Migrationsverket och barnets gode man" in line
+    assert "tas ett återvändande upp med Migrationsverket och barnets gode man, inte med hemlandet" in line
     safe = make(knowledge, age="child", origin="non_eu", residence="no_permit", protection="no", return_home="yes")
-    assert any("UD hjälper till med kontakterna" in t for t in mine(safe))
+    assert any(t.startswith("Kontakta UD") for t in mine(safe)), "said once, by its own task"
+    assert sum("UD" in t.split() for t in mine(safe)) == 1
 
 
 def test_the_prosecutor_names_rio_and_no_special_representative_for_an_adult(knowledge: Any) -> None:
@@ -270,3 +271,23 @@ def test_the_guardians_are_asked_for_every_child_and_never_for_an_adult(knowledg
     assert relevant(age="child", origin="sweden") and relevant(age="child", origin="non_eu")
     assert relevant(age="unknown"), "an unknown age is presumed a child's"
     assert not relevant(age="adult")
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "socialtjanst"])
+def test_every_role_is_told_to_wait_while_the_childs_protection_is_unknown(knowledge: Any, role: str) -> None:
+    cl = make(knowledge, role=role, age="child", origin="non_eu", residence="no_permit", protection="unknown")
+    assert any(t.startswith("Söker barnet skydd här? Tills det är klart: kontakta inte") for t in mine(cl))
+    known = make(knowledge, role=role, age="child", origin="non_eu", residence="no_permit", protection="no")
+    assert not any("Tills det är klart" in t for t in mine(known))
+
+
+def test_protection_granted_with_no_right_to_stay_is_a_warning(knowledge: Any) -> None:
+    cl = make(knowledge, age="child", origin="non_eu", residence="no_permit", protection="granted")
+    assert any(i.text.startswith("Svaren går isär: den som har fått skydd här har uppehållstillstånd")
+               for i in cl.to_verify)
+
+
+def test_migrationsverkets_housing_route_is_said_to_every_role(knowledge: Any) -> None:
+    for role in ("socialtjanst", "civil", "polis"):
+        cl = make(knowledge, role=role, origin="non_eu", residence="no_permit", needs=["shelter"])
+        assert any("kan i vissa fall Migrationsverket besluta om boende" in t for t in mine(cl)), role
