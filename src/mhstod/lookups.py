@@ -216,10 +216,15 @@ def search(knowledge: Knowledge, typed: str) -> tuple[Hit, ...]:
 
 
 def find_law(knowledge: Knowledge, typed: str) -> Law:
-    """A law of the sources by id, name or a word that begins its name ("koppleri", "köp"); UsageError otherwise."""
+    """A law of the sources by id, name or a word that begins its name ("koppleri", "köp"); UsageError otherwise.
+
+    An offence renamed since the sources is found by its former name too ("köp av sexuell tjänst").
+    """
     probe = fold(typed[:MAX_INPUT])
-    exact = [law for law in knowledge.laws if probe in (fold(law.id), fold(law.name))]
-    starts = [law for law in knowledge.laws if probe and fold(law.name).startswith(probe)]
+    exact = [law for law in knowledge.laws
+             if probe in (fold(law.id), fold(law.name), *(fold(n) for n in law.former_names))]
+    starts = [law for law in knowledge.laws
+              if probe and any(fold(n).startswith(probe) for n in (law.name, *law.former_names))]
     if exact or len(starts) == 1:
         return (exact or starts)[0]
     names = {fold(law.name): law.name for law in knowledge.laws}

@@ -366,6 +366,7 @@ class Law(Record):
     reference: str
     texts: tuple[Sourced, ...]
     notes: tuple[Sourced, ...]
+    former_names: tuple[str, ...] = ()  # the offence's earlier names, as the sources print them: found by them too
 
 
 class Scenario(Record):

@@ -188,14 +188,29 @@ def test_lag(capsys: pytest.CaptureFixture[str]) -> None:
 def test_one_law_by_name(capsys: pytest.CaptureFixture[str], typed: str) -> None:
     code, out, _ = run(capsys, "lag", typed)
     assert code == 0 and "6 kap. 12 § brottsbalken" in out
-    assert "4 kap. 1 a §" not in out and "Köp av sexuell tjänst" not in out
+    assert "4 kap. 1 a §" not in out and "Köp av sexuell handling" not in out
     data = json.loads(run(capsys, "lag", "köp av sexuell tjänst", "--json")[1])
     assert [law["id"] for law in data["laws"]] == ["kop-av-sexuell-tjanst"]
 
 
+@pytest.mark.parametrize("typed", ["köp av sexuell handling", "köp av sexuell tjänst", "Kop av sexuell tjanst",
+                                   "köp av sexuell h"])
+def test_the_renamed_offence_is_found_by_both_names(capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    """Renamed on 1 July 2025 (prop. 2024/25:124): a caseworker may know either name."""
+    code, out, _ = run(capsys, "lag", typed)
+    text = " ".join(out.split())
+    assert code == 0 and "Köp av sexuell handling (6 kap. 11 § brottsbalken)" in text
+    assert "tidigare köp av sexuell tjänst" in text and "broschyrens lydelse från 2018" in text
+    assert "prop. 2024/25:124" in text.casefold() or "Prop. 2024/25:124" in text
+    data = json.loads(run(capsys, "lag", typed, "--json")[1])
+    assert data["laws"][0]["name"] == "Köp av sexuell handling"
+    assert data["laws"][0]["former_names"] == ["Köp av sexuell tjänst"]
+
+
 @pytest.mark.parametrize(("typed", "said"), [
-    ("kop", "Okänd lag 'kop'. Menade du Koppleri eller Köp av sexuell tjänst?"),
-    ("xx", "Okänd lag 'xx'. Välj bland: Människohandel, Människoexploatering, Koppleri, Köp av sexuell tjänst."),
+    ("kop", "Okänd lag 'kop'. Menade du Koppleri eller Köp av sexuell handling?"),
+    ("xx", "Okänd lag 'xx'. Välj bland: Människohandel, Människoexploatering, Koppleri, Köp av sexuell "
+           "handling."),
     ("människohandell", "Okänd lag 'människohandell'. Menade du Människohandel"),
 ])
 def test_an_unknown_law_is_one_line(capsys: pytest.CaptureFixture[str], typed: str, said: str) -> None:

@@ -125,7 +125,10 @@ def lag(
     json: JsonOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Visa lagtexterna i källorna: människohandel, människoexploatering, koppleri, köp av sexuell tjänst."""
+    """Visa lagtexterna i källorna: människohandel, människoexploatering, koppleri, köp av sexuell handling.
+
+    Köp av sexuell handling hette köp av sexuell tjänst till 1 juli 2025 och hittas under båda namnen.
+    """
     from mhstod.load import load
     from mhstod.lookups import find_law
 

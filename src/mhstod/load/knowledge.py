@@ -82,12 +82,13 @@ def _laws(top: dict[str, Node], docs: frozenset[str]) -> tuple[Law, ...]:
     laws = []
     nodes = list(top["laws"].items())
     for node in nodes:
-        f = node.mapping({"id", "name", "reference", "texts", "notes"})
+        f = node.mapping({"id", "name", "reference", "texts", "notes"}, {"former_names"})
         texts = tuple(read_sourced(t, docs) for t in f["texts"].items())
         if not texts:
             raise f["texts"].error("en lag behöver minst en text ur källorna")
+        former = tuple(n.text() for n in f["former_names"].items()) if "former_names" in f else ()
         laws.append(Law(id=f["id"].ident(), name=f["name"].text(), reference=f["reference"].text(), texts=texts,
-                        notes=tuple(read_sourced(n, docs) for n in f["notes"].items())))
+                        notes=tuple(read_sourced(n, docs) for n in f["notes"].items()), former_names=former))
     unique_ids([(law.id, n) for law, n in zip(laws, nodes, strict=True)], "lagen")
     return tuple(laws)
 

@@ -334,7 +334,7 @@ def overview(knowledge: Knowledge) -> dict[str, Any]:
 def laws(knowledge: Knowledge, only: Law | None = None) -> dict[str, Any]:
     docs = documents(knowledge)
     return {"laws": [{
-        "id": law.id, "name": law.name, "reference": law.reference,
+        "id": law.id, "name": law.name, "former_names": list(law.former_names), "reference": law.reference,
         "texts": [{"text": t.text, "source": source(t.source, docs)} for t in law.texts],
         "notes": [{"text": n.text, "source": source(n.source, docs)} for n in law.notes],
     } for law in (knowledge.laws if only is None else (only,))]}
