@@ -291,3 +291,27 @@ def test_migrationsverkets_housing_route_is_said_to_every_role(knowledge: Any) -
     for role in ("socialtjanst", "civil", "polis"):
         cl = make(knowledge, role=role, origin="non_eu", residence="no_permit", needs=["shelter"])
         assert any("kan i vissa fall Migrationsverket besluta om boende" in t for t in mine(cl)), role
+
+
+# --- issue 22: the law as it stands ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("case", "shown"), [
+    ({"age": "child", "origin": "non_eu", "residence": "no_permit", "protection": "no"}, True),
+    ({"age": "child", "origin": "eu", "residence": "unknown", "protection": "no"}, True),
+    ({"age": "child", "origin": "sweden", "guardians": "yes"}, True),
+    ({"age": "unknown", "origin": "unknown"}, True),
+    ({"age": "child", "origin": "sweden", "guardians": "no"}, False),
+    ({"age": "adult", "origin": "non_eu", "residence": "no_permit"}, False),
+])
+def test_the_lvu_travel_ban_is_something_to_consider_for_a_child_who_may_be_taken_abroad(
+        knowledge: Any, case: dict[str, str], shown: bool) -> None:
+    """Widened to harm abroad such as exploitation (prop. 2023/24:72, from 1 June 2024): never a firm task."""
+    cl = make(knowledge, **case)
+    said = [i for i in cl.to_verify if "utreseförbud" in i.text]
+    assert bool(said) is shown, case
+    assert not any("utreseförbud" in t for t in texts((*cl.now, *cl.your_tasks)))
+    if said:
+        assert any(s.elsewhere and "2023/24:72" in s.elsewhere and "läst 2026-12-07" in s.elsewhere
+                   for s in said[0].sources)
+    for role in ("polis", "halso_sjukvard"):  # social services' to consider
+        assert "utreseförbud" not in " ".join(mine(make(knowledge, **{**case, "role": role})))
