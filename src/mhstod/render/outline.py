@@ -18,7 +18,7 @@ from mhstod.text import Citations, document, elsewhere
 
 TITLE = "Checklista vid misstanke om människohandel"
 FULL_HINT = "Hela checklistan: --full eller en sparad fil."
-SHORT_PHRASES = 2  # per actor under "Vem gör vad" on the short view; the rest in the full one
+SHORT_PHRASES = 1  # per actor under "Vem gör vad" on the short view; the rest in the full one
 
 
 def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs: Citations | None = None,
