@@ -315,3 +315,12 @@ def test_the_lvu_travel_ban_is_something_to_consider_for_a_child_who_may_be_take
                    for s in said[0].sources)
     for role in ("polis", "halso_sjukvard"):  # social services' to consider
         assert "utreseförbud" not in " ".join(mine(make(knowledge, **{**case, "role": role})))
+
+
+@pytest.mark.parametrize("age", ["adult", "unknown"])
+def test_a_replaced_coordinator_is_never_offered_as_a_contact(knowledge: Any, age: str) -> None:
+    cl = make(knowledge, age=age, county="Stockholm")
+    assert "Johan Christiansson" not in contact_names(cl)
+    assert "Elisabet Lundqvist" in contact_names(cl)
+    lundqvist = next(c for c in cl.contacts if c.name == "Elisabet Lundqvist")
+    assert lundqvist.as_of == "2022" and lundqvist.stale, "told how old the fact is, and to check it"

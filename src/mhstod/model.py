@@ -103,6 +103,7 @@ class Coordinator(Record):
     focus_printed: str
     as_of: str
     source: Source
+    superseded_by: str = ""  # a newer page names another person for the same post: this one is no contact
 
 
 class Number(Record):
@@ -141,6 +142,8 @@ class Region(Record):
     no_coordinator: DatedNote | None = None
     contact_number: str = ""
     numbers: tuple[Number, ...] = ()
+    # The brochure's people whom a newer page has replaced: said in the region's view, never offered as a contact.
+    superseded: tuple[Coordinator, ...] = ()
 
 
 class Responsibility(Record):

@@ -44,19 +44,26 @@ def read_places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
                 raise cf["code"].error(f"länet '{code}' ligger redan i region '{placed[code][0]}'")
             placed[code] = (region_id, read_source(cf["source"], docs), county_node)
             codes.append(code)
-        coordinators = tuple(_coordinator(c, docs) for c in f["coordinators"].items())
+        everyone = tuple(_coordinator(c, docs) for c in f["coordinators"].items())
+        coordinators = tuple(c for c in everyone if not c.superseded_by)
+        current = {c.id for c in coordinators}
+        for c, c_node in zip(everyone, f["coordinators"].items(), strict=True):
+            if c.superseded_by and c.superseded_by not in current:
+                raise c_node.child("superseded_by").error(
+                    f"'{c.superseded_by}' är ingen aktuell koordinator i regionen '{region_id}'")
         no_coordinator = _dated_note(f["no_coordinator"], docs) if "no_coordinator" in f else None
         if not coordinators and (no_coordinator is None or "contact_number" not in f):
             raise node.error("en region utan koordinator behöver 'no_coordinator' och 'contact_number'")
         regions.append(Region(
             id=region_id, name=f["name"].text(), counties=tuple(codes), coordinators=coordinators,
+            superseded=tuple(c for c in everyone if c.superseded_by),
             source=read_source(f["source"], docs), no_coordinator=no_coordinator,
             contact_number=f["contact_number"].ident() if "contact_number" in f else "",
             numbers=tuple(read_number(n, docs, dated=True, local=n.file if n.file != top["regions"].file else "")
                           for n in f["numbers"].items()) if "numbers" in f else ()))
     unique_ids([(r.id, n) for r, n in zip(regions, region_nodes, strict=True)], "regionen")
-    unique_ids([(c.id, n) for r, n in zip(regions, region_nodes, strict=True) for c in r.coordinators],
-               "koordinatorn")
+    unique_ids([(c.id, n) for r, n in zip(regions, region_nodes, strict=True)
+                for c in (*r.coordinators, *r.superseded)], "koordinatorn")
 
     counties = []
     for node, code, f in county_rows:
@@ -91,7 +98,7 @@ def _dated_note(node: Node, docs: frozenset[str]) -> DatedNote:
 
 
 def _coordinator(node: Node, docs: frozenset[str]) -> Coordinator:
-    f = node.mapping({"id", "name", "phones", "emails", "focus", "as_of", "source"}, {"focus_printed"})
+    f = node.mapping({"id", "name", "phones", "emails", "focus", "as_of", "source"}, {"focus_printed", "superseded_by"})
     focus = f["focus"].mapping({"age", "purpose"})
     phones = tuple(p.phone() for p in f["phones"].items())
     emails = tuple(e.email() for e in f["emails"].items())
@@ -103,4 +110,5 @@ def _coordinator(node: Node, docs: frozenset[str]) -> Coordinator:
     return Coordinator(
         id=f["id"].ident(), name=f["name"].text(), phones=phones, emails=emails,
         age=focus["age"].choice(AGE_FOCUS), purpose=focus["purpose"].choice(PURPOSE_FOCUS),
-        focus_printed=opt_text(f, "focus_printed"), as_of=as_of, source=read_source(f["source"], docs))
+        focus_printed=opt_text(f, "focus_printed"), as_of=as_of, source=read_source(f["source"], docs),
+        superseded_by=f["superseded_by"].ident() if "superseded_by" in f else "")

@@ -78,6 +78,7 @@ def coordinator(c: Coordinator, docs: Docs, today: date, local: str) -> dict[str
         "emails": list(c.emails),
         "as_of": c.as_of,
         "stale": is_stale(c.as_of, today),
+        "superseded_by": c.superseded_by or None,
         "local": local or None,
         "source": source(c.source, docs),
     }
@@ -108,6 +109,8 @@ def region(r: Region, knowledge: Knowledge, today: date) -> dict[str, Any]:
         "name": r.name,
         "counties": [county(knowledge.county(c), docs) for c in r.counties],
         "coordinators": [coordinator(c, docs, today, local) for c in r.coordinators],
+        # The brochure's people a newer page has replaced: never a contact, listed so a script can see why.
+        "superseded": [coordinator(c, docs, today, local) for c in r.superseded],
         "no_coordinator": ({"text": r.no_coordinator.text, "as_of": r.no_coordinator.as_of or None,
                             "stale": is_stale(r.no_coordinator.as_of, today),
                             "source": source(r.no_coordinator.source, docs)} if r.no_coordinator else None),

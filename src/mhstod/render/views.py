@@ -51,6 +51,10 @@ def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> 
         lines.append(Line("text", "Regionkoordinatorer:"))
         for c in region.coordinators:
             lines += _coordinator(c, today)
+        for old in region.superseded:  # named by the brochure, replaced by a newer page: said, never a contact
+            new = next(c for c in region.coordinators if c.id == old.superseded_by)
+            lines.append(Line("text", f"{old.name} ({old.focus_printed or 'regionkoordinator'}), uppgift från "
+                                      f"{old.as_of}: en nyare sida anger {new.name} i stället.", "verify", level=1))
     elif region.no_coordinator is not None:
         note = region.no_coordinator
         lines.append(Line("text", note.text, "verify"))
@@ -86,6 +90,9 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
         lines.append(Line("note", "Om koordinatorerna: " + refs.with_notes(region.no_coordinator.source)))
     for n in region.numbers:
         lines.append(Line("note", f"{n.name}: " + refs.with_notes(n.source)))
+    for c in region.coordinators:  # a coordinator from a newer page than the region's source
+        if c.source != region.source:
+            lines.append(Line("note", f"{c.name}: " + refs.with_notes(c.source)))
     lines += _sources(refs)[1:]  # under "Källa och datum": no heading of their own
     return lines + [Line("note", note) for note in report.notes]
 
