@@ -262,3 +262,15 @@ def test_a_long_local_actor_name_folds_and_the_role_stays(knowledge: Knowledge, 
     assert "…" not in out, "the long name folds, nothing is cut"
     cells = [line.split("│")[3].strip() for line in out.splitlines() if line.count("│") == 4]
     assert "skyddsprocessen." in " ".join(cells), "the first actor's role is all there"
+
+
+def test_the_law_on_trafficking_says_what_is_coming_as_of_the_day_it_was_seen(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The EU amendment and the Swedish inquiry, dated by the day the pages were read, so they cannot go stale
+    silently; forced marriage as it stands (äktenskapstvång)."""
+    code, out, _ = run(capsys, "lag", "människohandel")
+    text = " ".join(out.split())
+    assert code == 0
+    assert "På väg, enligt sidor sedda 2026-12-07" in text and "2024/1712" in text and "SOU 2025:119" in text
+    assert "Kontrollera vad som gäller i dag" in text
+    assert "äktenskapstvång (4 kap. 4 c § brottsbalken" in text
