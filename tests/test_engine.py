@@ -657,9 +657,9 @@ ONLY_IN_FULL = {  # duties left out of the short view on purpose: identification
     *BACKGROUND,
     "Kan identifiera förmodade offer för människohandel genom samtal med offret.",
     "Ger konsultativt stöd till yrkesverksamma vid identifiering av förmodade offer för människohandel.",
-    "Är barnets hemland ett EU-land sker samarbetet med landets myndigheter i regel enligt Bryssel II-förordningen; "
-    "för ett EES-land eller Schweiz kan 1996 års Haagkonvention gälla. UD svarar på vad som gäller i förhållande "
-    "till landet.",
+    "Är barnets hemland ett EU-land utom Danmark sker samarbetet med landets myndigheter i regel enligt Bryssel "
+    "II-förordningen; för Danmark, ett EES-land eller Schweiz kan 1996 års Haagkonvention gälla. UD svarar på vad "
+    "som gäller i förhållande till landet.",
     "Barnets hemland ligger utanför EU: 1996 års Haagkonvention gäller om landet har anslutit sig till den. UD "
     "svarar på om den gäller i förhållande till landet.",
     "Har sakkunskap kring ansökan om att delta i Återvändandeprogrammet.",
