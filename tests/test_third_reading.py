@@ -324,3 +324,15 @@ def test_a_replaced_coordinator_is_never_offered_as_a_contact(knowledge: Any, ag
     assert "Elisabet Lundqvist" in contact_names(cl)
     lundqvist = next(c for c in cl.contacts if c.name == "Elisabet Lundqvist")
     assert lundqvist.as_of == "2022" and lundqvist.stale, "told how old the fact is, and to check it"
+
+
+def test_the_betanketid_paperwork_is_in_the_full_view_only(knowledge: Any) -> None:
+    """What to send, to whom and how (Migrationsverket's page), and when a decision comes; not on the short view."""
+    cl = make(knowledge, origin="non_eu", residence="no_permit", police="undecided")
+    full = " ".join(plain(outline(cl, full=True)).split())
+    assert "blankett 195011" in full and "visa.app@migrationsverket.se" in full
+    assert "inom ett par dagar" in full and "fråga Migrationsverket" in full
+    short = plain(outline(cl))
+    assert "195011" not in short
+    swede = make(knowledge, origin="sweden", residence="permit")
+    assert "195011" not in plain(outline(swede, full=True)), "only where the person may lack a right to stay"
