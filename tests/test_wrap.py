@@ -24,7 +24,7 @@ def check(text: str, width: int, indent: int, start: int) -> None:
     lines = wrap(text, width, indent, start).split("\n")
     assert columns(lines[0]) + start <= width and all(columns(line) <= width for line in lines), (width, lines)
     assert all(line.startswith(" " * indent) and not line[indent:].startswith(" ") for line in lines[1:])
-    assert " ".join(" ".join(lines).split()) == " ".join(text.split()), "no word lost or added"
+    assert "".join("".join(lines).split()) == "".join(text.split()), "no character lost or added"
     longest = max((columns(word) for word in text.split()), default=0)
     if longest <= width - max(indent, start):
         assert set(" ".join(lines).split()) == set(text.split()), "no word broken"
@@ -44,6 +44,12 @@ def test_the_guide_texts_break_between_words_at_every_width(knowledge: Knowledge
        st.integers(40, 200), st.integers(0, 12), st.integers(0, 12))
 def test_any_text_breaks_between_words(text: str, width: int, indent: int, start: int) -> None:
     check(text, width, indent, start)
+
+
+def test_a_word_that_fits_a_whole_line_is_not_cut_after_the_prompt() -> None:
+    """Found by Hypothesis: after a prompt of 4 columns a 37-column word was cut, though a line holds 40."""
+    text = "a" * 27 + "漢" * 5
+    assert wrap(text, 40, indent=0, start=4) == "\n" + text
 
 
 def test_a_word_longer_than_the_line_is_cut_not_lost() -> None:

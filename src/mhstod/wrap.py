@@ -36,7 +36,10 @@ def wrap_spans(spans: Sequence[Span], width: int, indent: int = 0, start: int = 
         elif piece == " ":
             spaces.append((style, piece))
         else:
-            if filled and column + len(spaces) + columns(piece) > width:
+            # A word that would pass the edge goes to a new line, also the first word after `start` (a prompt's
+            # "? "), unless it would not fit a whole line either: then it is cut where it stands.
+            fits_a_line = columns(piece) <= width - indent
+            if (filled or (column > indent and fits_a_line)) and column + len(spaces) + columns(piece) > width:
                 out.append(("", "\n" + " " * indent))
                 column, filled, spaces = indent, False, []
             out += spaces
