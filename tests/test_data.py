@@ -171,7 +171,7 @@ def test_every_fact_names_its_source(knowledge: Knowledge) -> None:
             assert fact.source.doc or fact.source.elsewhere, (actor.id, fact)
     for region in knowledge.regions:
         for c in (*region.coordinators, *region.superseded):  # the brochure's, or a newer page read on a day
-            assert c.source.doc == "004" or ("läst 20" in c.source.elsewhere and ".se" in c.source.elsewhere), c
+            assert c.source.doc == "004" or (c.source.url and c.source.seen), c
 
 
 def test_stockholms_adult_coordinator_is_the_newer_pages(knowledge: Knowledge) -> None:
@@ -180,7 +180,8 @@ def test_stockholms_adult_coordinator_is_the_newer_pages(knowledge: Knowledge) -
     assert [c.name for c in stockholm.coordinators] == ["Elisabet Lundqvist", "Jenny Selenius"]
     new = stockholm.coordinators[0]
     assert new.phones == ("08-508 256 69", "076-122 56 69") and new.as_of == "2022" and new.age == "adult"
-    assert "operationkvinnofrid.se" in new.source.elsewhere and "Kontrollera" in new.source.elsewhere
+    assert new.source.url.startswith("https://www.operationkvinnofrid.se/") and new.source.seen == "2026-12-07"
+    assert new.source.date == "odaterad" and "Kontrollera" in new.source.elsewhere
     assert [(c.name, c.superseded_by) for c in stockholm.superseded] == [("Johan Christiansson",
                                                                           "elisabet-lundqvist")]
 

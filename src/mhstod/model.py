@@ -49,17 +49,32 @@ class Document(Record):
 
 
 class Source(Record):
-    """Where a fact comes from: a seed document and section, or elsewhere with its basis."""
+    """Where a fact comes from: a seed document and section, or elsewhere with its basis.
+
+    A fact from elsewhere names, where it can, its page: `url`, the page's own `date` ("odaterad" where it has
+    none) and `seen`, the day it was read, so that a reader can open it and knows how old the reading is.
+    """
 
     doc: str = ""
     section: str = ""
     elsewhere: str = ""
     inferred: str = ""
     note: str = ""
+    url: str = ""
+    date: str = ""
+    seen: str = ""
 
     @property
     def from_elsewhere(self) -> bool:
         return bool(self.elsewhere)
+
+    @property
+    def basis(self) -> str:
+        """What a source from elsewhere says, with its page, the page's date and the day it was read."""
+        # The address without its scheme: a page the tool prints is text to copy, never a link to follow.
+        address = self.url.split("://", 1)[-1]
+        page = "; ".join(x for x in (address, self.date, f"läst {self.seen}" if self.seen else "") if x)
+        return f"{self.elsewhere} ({page})" if page else self.elsewhere
 
 
 class Sourced(Record):

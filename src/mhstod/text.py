@@ -123,9 +123,10 @@ class Citations:
                 return f"{source.doc}: {source.section}"
             number = source.section.split(" ", 1)[0]
             return f"{source.doc} {number}" if number[:1].isdigit() else source.doc
-        if source.elsewhere not in self.elsewhere:
-            self.elsewhere.append(source.elsewhere)
-        index = self.elsewhere.index(source.elsewhere) + 1
+        basis = source.basis
+        if basis not in self.elsewhere:
+            self.elsewhere.append(basis)
+        index = self.elsewhere.index(basis) + 1
         self.highest = max(self.highest, index)
         return f"A{index}"
 

@@ -32,10 +32,15 @@ def data_check(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOp
                 out.json(data_error(str(exc)))
         raise
     oldest = oldest_date(knowledge)
+    from mhstod import freshness, provenance
+    from mhstod.load.files import read_shipped
+    from mhstod.load.knowledge import parse_shipped
+
+    sources = provenance.report(parse_shipped(read_shipped()), freshness.today())
     if json:
         from mhstod.render.json import data_check as as_json
 
-        out.json(as_json(sizes, oldest, knowledge))
+        out.json(as_json(sizes, oldest, knowledge, sources))
         return
     out.out(
         f"Data OK: {sizes['regions']} regioner, {sizes['counties']} län, {sizes['municipalities']} kommuner, "
@@ -44,5 +49,7 @@ def data_check(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOp
         f"{sizes['numbers']} nationella nummer), {sizes['steps']} steg, {sizes['scenarios']} undervisningsfall. "
         f"Äldsta källa: {oldest}."
     )
+    for line in provenance.lines(sources):
+        out.out(line)
     for (kind, ident), file in knowledge.local:
         out.out(f"Lokal uppgift: {kind} '{ident}' från {file}")

@@ -22,7 +22,9 @@ ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PHONE_RE = re.compile(r"^(\d{3}|\d{3} \d{2}|0\d{1,3}-\d{1,3}( ?\d{1,3}){1,4})$")
 # Local part ASCII; domain may be internationalised (malmö.se), as printed in the brochure.
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@([^\W_]([\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
-SOURCE_KEYS = {"doc", "section", "elsewhere", "inferred", "note"}
+SOURCE_KEYS = {"doc", "section", "elsewhere", "inferred", "note", "url", "date", "seen"}
+UNDATED = "odaterad"  # a page without a date of its own
+URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
 def hidden_character(text: str) -> int | None:
@@ -175,8 +177,23 @@ def read_source(node: Node, documents: frozenset[str]) -> Source:
         raise node.error("en källa med 'doc' behöver 'section'")
     if elsewhere and section:
         raise fields["section"].error("'section' hör till 'doc', inte till 'elsewhere'")
+    for key in ("url", "date", "seen"):
+        if key in fields and not elsewhere:
+            raise fields[key].error(f"'{key}' hör till en källa 'elsewhere' (en sida utanför källdokumenten)")
+    url = opt_text(fields, "url")
+    if url and not URL.match(url):
+        raise fields["url"].error(f"{quoted(url)} är ingen webbadress (http:// eller https://)")
+    page_date = opt_text(fields, "date")
+    if page_date and page_date != UNDATED:
+        page_date = date_text(fields["date"])
+    seen = date_text(fields["seen"]) if "seen" in fields else ""
+    if seen and len(seen) != 10:  # a day: a reading is dated to the day (a future one is data check's to catch)
+        raise fields["seen"].error(f"{quoted(seen)}: dagen då sidan lästes anges som ÅÅÅÅ-MM-DD")
+    if url and not seen:
+        raise fields["url"].error("en sida ('url') behöver dagen då den lästes ('seen', ÅÅÅÅ-MM-DD)")
     return Source(doc=doc, section=section, elsewhere=elsewhere,
-                  inferred=opt_text(fields, "inferred"), note=opt_text(fields, "note"))
+                  inferred=opt_text(fields, "inferred"), note=opt_text(fields, "note"),
+                  url=url, date=page_date, seen=seen)
 
 
 def read_sourced(node: Node, documents: frozenset[str]) -> Sourced:

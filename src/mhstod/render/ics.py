@@ -61,7 +61,7 @@ def _source(source: Source, docs: dict[str, Document]) -> str:
     if source.doc:
         known = docs.get(source.doc)
         return f"{document(known) if known else source.doc}, {source.section}"
-    return f"annan källa: {source.elsewhere}"
+    return f"annan källa: {source.basis}"
 
 
 def _day(day: date) -> str:

@@ -34,6 +34,7 @@ from mhstod.text import KIND_LABELS
 if TYPE_CHECKING:  # the value types cost start-up time, and the look-ups never build a checklist
     from mhstod.checklist import ActorDuties, Checklist, ContactView, Item
     from mhstod.dates import Due
+    from mhstod.provenance import FileSources
 
 SCHEMA_VERSION = 1  # the look-ups
 CHECKLIST_SCHEMA_VERSION = 2  # the checklist: `guide --json`, `scenario show --json`
@@ -59,6 +60,9 @@ def source(src: Source, docs: Docs) -> dict[str, str | None]:
         "date": (doc.date or None) if doc else None,
         "section": src.section or None,
         "elsewhere": src.elsewhere or None,
+        "url": src.url or None,
+        "page_date": src.date or None,
+        "seen": src.seen or None,
         "inferred": src.inferred or None,
         "note": src.note or None,
     }
@@ -357,8 +361,12 @@ def scenario(s: Scenario, cl: Checklist) -> dict[str, Any]:
             "checklist": checklist(cl)}
 
 
-def data_check(counts: dict[str, int], oldest: str, knowledge: Knowledge) -> dict[str, Any]:
+def data_check(counts: dict[str, int], oldest: str, knowledge: Knowledge,
+               sources: tuple[FileSources, ...] = ()) -> dict[str, Any]:
     return {"ok": True, "counts": counts, "oldest_source_date": oldest,
+            "sources": [{"file": f.file, "documents": f.documents, "pages": f.pages, "without_page": f.without_page,
+                         "oldest_seen": [{"day": day, "count": n} for day, n in f.oldest_seen],
+                         "future_seen": list(f.future_seen)} for f in sources],
             "local": [{"kind": kind, "id": ident, "file": file} for (kind, ident), file in knowledge.local]}
 
 
