@@ -44,9 +44,11 @@ def test_libyaml_own_nesting_limit_is_told_as_ours(form: str) -> None:
             assert yaml.__version__ in ("6.0", "6.0.1"), yaml.__version__
 
 
-def test_a_libyaml_message_we_do_not_know_is_read_again_in_python(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No check of ours rests on libyaml's English alone: a refusal in words we have never seen is read again
-    by PyYAML's Python parser, which has no limit of its own, so the user hears our depth limit."""
+def test_a_libyaml_message_we_do_not_know_still_says_the_depth_or_something_true(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No check of ours rests on libyaml's English alone: a refusal in words we have never seen is the depth
+    message where the flow brackets nest past our limit, and the general Swedish message elsewhere, at libyaml's
+    line (a second parser was tried: it blamed other lines, accepted what libyaml refused, and took seconds)."""
     import yaml
 
     from mhstod.load import yamlfile
@@ -56,7 +58,8 @@ def test_a_libyaml_message_we_do_not_know_is_read_again_in_python(monkeypatch: p
             pass
 
         def get_event(self) -> None:
-            raise yaml.scanner.ScannerError("while doing something new", None, "a wording no release had", None)
+            raise yaml.scanner.ScannerError("while doing something new", None, "a wording no release had",
+                                            yaml.Mark("<text>", 0, 3, 0, None, None))
 
         def dispose(self) -> None:
             pass
@@ -64,9 +67,22 @@ def test_a_libyaml_message_we_do_not_know_is_read_again_in_python(monkeypatch: p
     monkeypatch.setattr(yamlfile, "_Events", NewWording)
     with pytest.raises(YamlProblem, match=f"nästlad djupare än {MAX_DEPTH} nivåer"):
         parse("age: " + "[" * 2_000 + "]" * 2_000 + "\n")
-    assert parse("age: child\n") == {"age": "child"}
-    with pytest.raises(YamlProblem, match="ogiltig YAML: en lista inom"):
-        parse("a: [b\n")
+    with pytest.raises(YamlProblem) as caught:
+        parse('a: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\nb: c\n')  # brackets in quotes: text
+    assert caught.value.message == "ogiltig YAML: texten följer inte YAML:s regler" and caught.value.line == 4
+
+
+def test_a_file_libyaml_refuses_is_refused_at_its_line_and_fast() -> None:
+    """The second parser blamed line 1 for a tab libyaml accepts, and took 5 s on a 1 MB file."""
+    with pytest.raises(YamlProblem) as caught:
+        parse('age: child\t\nrole: "socialtjanst\\xZZ"\n')
+    assert caught.value.line == 2
+    with pytest.raises(YamlProblem):
+        parse("%YAML 1.9\n---\nage: child\n")
+    started = time.perf_counter()
+    with pytest.raises(YamlProblem):
+        parse("".join(f"k{i}: v\n" for i in range(60_000)) + 'x: "\\xZZ"\n')
+    assert time.perf_counter() - started < 2.0
 
 
 def test_a_message_no_parser_names_is_said_in_general_swedish() -> None:

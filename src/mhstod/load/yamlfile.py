@@ -23,9 +23,9 @@ from mhstod.errors import quoted
 
 # The parser only: libyaml's where PyYAML was built with it. Its events are read here (_build).
 _Events: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# PyYAML's own parser in Python: no nesting limit of its own, so ours (MAX_DEPTH) decides. Used again where
-# libyaml refused a text for a reason we cannot name (see parse).
-_PythonEvents: Any = yaml.SafeLoader
+# Quoted text, and the brackets of flow collections outside it (see _flow_depth).
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 MAX_DEPTH = 32  # the deepest real file (an overlay's region → coordinators → focus) nests 7 levels
 DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$")
@@ -146,7 +146,20 @@ def _line(event: Any) -> int:
     return event.start_mark.line + 1 if event.start_mark is not None else 0
 
 
-def _build(text: str, limit: int, parser: Any = _Events) -> Any:
+def _flow_depth(text: str) -> int:
+    """The deepest nesting of flow collections ([ ] and { }) outside quoted text.
+
+    A comment's brackets count too, which can only err towards the depth message for a text libyaml has already
+    refused.
+    """
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_QUOTED.sub("", text)):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _build(text: str, limit: int) -> Any:
     """The document's value, built from the parser's events in one pass without recursion.
 
     In place of PyYAML's composer and constructor, whose checks this does on the way: no aliases, keys that are
@@ -155,7 +168,7 @@ def _build(text: str, limit: int, parser: Any = _Events) -> Any:
     reading an overlay or the data without a snapshot: the most common events are tested first, and a line
     number is worked out only for an error.
     """
-    events = parser(text)
+    events = _Events(text)
     next_event = events.get_event
     scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -234,10 +247,11 @@ def parse(text: str, trusted: bool = False) -> Any:
 
     `trusted`: the package's own files, whose depth is known; anything else nests at most MAX_DEPTH levels.
 
-    Where libyaml refuses a text for a reason that the table of its messages (_PROBLEMS) does not name, or for
-    its own nesting limit, the text is read again by PyYAML's parser in Python: that parser has no limit of its
-    own, so the user hears ours, and its English is PyYAML's, which the table was written from. A message stays
-    true and Swedish whatever a libyaml release says: an unknown one is said in general terms (in_swedish).
+    libyaml (PyYAML 6.0.2 and later) stops at 1,000 levels by itself, and for a flow collection its scanner
+    reads the brackets ahead of the events _build counts, so it can refuse a text before our limit does. Where it
+    refuses for a reason the table of its messages (_PROBLEMS) does not name, or for its own limit, the flow
+    brackets are counted outside quoted text: past our limit, the user hears ours. A message stays true and
+    Swedish whatever a libyaml release says: an unknown one is said in general terms (in_swedish).
     """
     limit = sys.maxsize if trusted else MAX_DEPTH
     try:
@@ -245,9 +259,11 @@ def parse(text: str, trusted: bool = False) -> Any:
             return _build(text, limit)
         except yaml.MarkedYAMLError as exc:
             said = in_swedish(exc.problem or exc.context or "")
-            if _Events is _PythonEvents or (said != _GENERAL and not said.startswith("filen är nästlad")):
-                raise
-            return _build(text, limit, _PythonEvents)
+            if (said == _GENERAL or said.startswith("filen är nästlad")) and _flow_depth(text) > limit:
+                mark = exc.problem_mark or exc.context_mark
+                raise YamlProblem(f"filen är nästlad djupare än {limit} nivåer",
+                                  mark.line + 1 if mark is not None else 0) from None
+            raise
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
