@@ -336,3 +336,29 @@ def test_the_betanketid_paperwork_is_in_the_full_view_only(knowledge: Any) -> No
     assert "195011" not in short
     swede = make(knowledge, origin="sweden", residence="permit")
     assert "195011" not in plain(outline(swede, full=True)), "only where the person may lack a right to stay"
+
+
+@pytest.mark.parametrize("name", ["barn-brott-stockholm", "romania-malmo", "okand-alder-stockholm"])
+def test_scenario_show_numbers_its_sources_as_its_full_view(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """The teaching case's short view cited A3 where its full view listed that source as A4 (found in review)."""
+    from tests.helpers import run
+
+    full = " ".join(run(capsys, "--plain", "scenario", "show", name, "--full")[1].split())
+    listed = dict(re.findall(r"(A\d+): annan källa än källdokumenten – (.*?)(?= A\d+: annan källa|$)", full))
+    short = " ".join(run(capsys, "--plain", "scenario", "show", name)[1].split())
+    cited = re.search(r"Rådfråga en regionkoordinator[^(]*\(Kontakter\)[^(]*\(källa: ([^)]*)\)", short)
+    assert cited is not None
+    number = re.findall(r"\b(A\d+)\b", cited.group(1))[0]
+    assert "Manual vid misstanke om människohandel, steg 2 Akut skydd" in listed[number]
+
+
+def test_the_summary_for_a_call_numbers_its_sources_as_the_full_checklist(knowledge: Any) -> None:
+    from mhstod.render.outline import consultation_outline
+
+    cl = make(knowledge, county="Linköping", origin="non_eu", residence="no_permit", police="no")
+    full = " ".join(plain(outline(cl, full=True)).split())
+    listed = dict(re.findall(r"(A\d+): annan källa än källdokumenten – (.*?)(?= A\d+: annan källa|$)", full))
+    summary = plain(consultation_outline(cl))
+    line = next(x for x in summary.splitlines() if "020-39 00 00" in x)
+    for number in re.findall(r"\b(A\d+)\b", line.rsplit("(källa:", 1)[-1]):
+        assert "stödtelefonen" in listed[number].casefold() or "kontorstid" in listed[number], listed[number]

@@ -70,6 +70,12 @@ def scenario_show(
     from mhstod.text import Citations
 
     refs = Citations(knowledge.documents, short=not full)
+    if not full:  # the short view's A-numbers are those the full view lists: the case's notes first in both
+        from mhstod.render.outline import full_numbering
+
+        notes = Citations(knowledge.documents)
+        views.scenario_intro(scenario, knowledge, notes)
+        refs = full_numbering(checklist, notes)
     if html is None:
         out.lines(views.scenario_intro(scenario, knowledge, refs) + outline(checklist, full=full, refs=refs))
         return

@@ -29,9 +29,7 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
     at the end numbers them all. `hint`: how to get the whole checklist, after the short one's sources.
     """
     if refs is None and not full:  # the short view's A-numbers are those --full lists
-        numbered = Citations(checklist.documents)
-        outline(checklist, full=True, refs=numbered)
-        refs = Citations(checklist.documents, short=True, numbering=numbered.elsewhere)
+        refs = full_numbering(checklist)
     refs = refs or Citations(checklist.documents, short=not full)
     lines = [Line("title", TITLE), Line("text", _header(checklist))]
     if stamp:
@@ -97,9 +95,19 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
 CONSULTATION_TITLE = "Inför samtalet med regionkoordinatorn eller stödtelefonen"
 
 
+def full_numbering(checklist: Checklist, before: Citations | None = None) -> Citations:
+    """Short citations numbered as the full checklist numbers them, so that "A8" means the A8 `--full` lists.
+
+    `before`: what a view cites above the checklist (a teaching case's notes), numbered first in both views.
+    """
+    numbered = Citations(checklist.documents, numbering=before.elsewhere if before is not None else ())
+    outline(checklist, full=True, refs=numbered)
+    return Citations(checklist.documents, short=True, numbering=numbered.elsewhere)
+
+
 def consultation_outline(checklist: Checklist) -> list[Line]:
     """The summary to read out when calling for advice (guide --samtal): no personal details, and it says so."""
-    refs = Citations(checklist.documents, short=True)
+    refs = full_numbering(checklist)
     lines = [Line("title", CONSULTATION_TITLE)]
     # Acute danger comes before any call for advice, here as at the top of the checklist.
     lines += [line for item in checklist.now if item.urgent for line in _task(item, refs, False, checklist.today)]
