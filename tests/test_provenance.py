@@ -53,6 +53,9 @@ def test_the_report_counts_each_kind_per_file_and_names_readings_after_today() -
     assert files[0].oldest_seen == (("2026-01-02", 1), ("2027-01-01", 1))
     lines = provenance.lines(files)
     assert lines[0].startswith("a.yaml: 1 källor i källdokumenten, 2 sidor med adress och läsdag, 1 utan sida")
+    one = provenance.lines(provenance.report({"b.yaml": [{"elsewhere": "x", "url": "https://a.se/",
+                                                           "seen": "2026-01-02"}]}, date(2026, 12, 7)))
+    assert "1 sida med adress och läsdag" in one[0]
     assert "en sida sägs läst 2027-01-01, efter dagens datum" in lines[1]
 
 

@@ -143,13 +143,22 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
 
 
 def _check_version(raw: object) -> None:
-    """A file written for a newer mhstod may hold questions this one does not know: say so, not "okänd fråga"."""
-    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
-        raise AnswersError(f"Ogiltig version i svarsfilen: {brief(raw)}. Giltiga: 1–{ANSWERS_VERSION} "
+    """A file written for a newer mhstod may hold questions this one does not know: say so, not "okänd fråga".
+
+    A whole number as YAML or JSON writes it (2, 2.0, "2") is read as that number.
+    """
+    version = raw
+    if isinstance(raw, float) and raw.is_integer() and abs(raw) < 1e6:
+        version = int(raw)
+    elif isinstance(raw, str) and raw.strip().isdigit() and len(raw.strip()) <= 6:
+        version = int(raw.strip())
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise AnswersError(f"Ogiltig version i svarsfilen: {brief(raw)}. Ange ett heltal 1–{ANSWERS_VERSION} "
                            f"(version: {ANSWERS_VERSION}).")
-    if raw > ANSWERS_VERSION:
-        raise AnswersError(f"Svarsfilen har version {raw}, men den här versionen av mhstod läser svarsfiler upp till "
-                           f"version {ANSWERS_VERSION}: uppdatera mhstod, eller ta bort det som är nyare.")
+    if version > ANSWERS_VERSION:
+        raise AnswersError(f"Svarsfilen har version {brief(version).removeprefix('talet ')}, men den här versionen "
+                           f"av mhstod läser svarsfiler upp till version {ANSWERS_VERSION}: uppdatera mhstod, eller "
+                           f"ta bort det som är nyare.")
 
 
 def _empty(value: object) -> bool:

@@ -68,7 +68,8 @@ def lines(files: tuple[FileSources, ...]) -> list[str]:
     said = []
     for f in files:
         oldest = ", ".join(f"{day} ({n})" for day, n in f.oldest_seen)
-        said.append(f"{f.file}: {f.documents} källor i källdokumenten, {f.pages} sidor med adress och läsdag, "
+        pages = f"{f.pages} {'sida' if f.pages == 1 else 'sidor'}"
+        said.append(f"{f.file}: {f.documents} källor i källdokumenten, {pages} med adress och läsdag, "
                     f"{f.without_page} utan sida" + (f"; äldst lästa sidor: {oldest}" if oldest else "") + ".")
         said += [f"{f.file}: en sida sägs läst {day}, efter dagens datum: kontrollera datumet."
                  for day in f.future_seen]

@@ -404,6 +404,8 @@ def test_a_write_cut_short_by_the_system_leaves_no_file(answers_file: Path, tmp_
     ("version: 3\n", 2, "Svarsfilen har version 3, men den här versionen av mhstod läser svarsfiler upp till "
                         "version 2"),
     ("version: two\n", 2, "Ogiltig version i svarsfilen: 'two'"), ("version: true\n", 2, "Ogiltig version"),
+    ("version: 2.0\n", 0, ""), ("version: '2'\n", 0, ""), ("version: 1.5\n", 2, "Ange ett heltal 1–2"),
+    ("version: " + "9" * 4_000 + "\n", 2, "Ogiltig version i svarsfilen"),  # YAML keeps 19+ digits as text
 ])
 def test_the_answers_file_names_its_version(capsys: pytest.CaptureFixture[str], tmp_path: Path, version: str,
                                             code: int, said: str) -> None:
@@ -425,3 +427,10 @@ def test_a_file_of_version_1_without_protection_still_reads_and_says_what_is_mis
     assert code == 0
     assert "Svar saknas på 'protection'" in err
     assert "Kontakta UD" not in out and "UD och hemlandet: kontakta dem först" in out, "unknown: a check, never a task"
+
+
+def test_a_huge_version_in_json_is_said_in_a_few_words(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "fall.json"
+    path.write_text('{"version": ' + "9" * 4_000 + ', "age": "child"}', encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(path))
+    assert code == 2 and "Svarsfilen har version ett mycket stort tal" in err and len(err) < 300

@@ -206,7 +206,8 @@ def _item(item: Item, cl: Checklist, docs: Docs) -> dict[str, Any]:
         "placement": item.placement or None,
         "source": source(item.source, docs),
         "sources": [source(s, docs) for s in item.sources],
-        "source_text": [{"actor": a.actor, "text": a.text, "source": source(a.source, docs)}
+        # `own_words`: the tool's rendering after the source, not the source's wording ("Återgivet efter källan").
+        "source_text": [{"actor": a.actor, "text": a.text, "own_words": a.own_words, "source": source(a.source, docs)}
                         for a in item.restates],
     }
 
