@@ -57,6 +57,7 @@ class ActorDuties(Record):
     actor: str
     name: str
     items: tuple[Item, ...]
+    only_identifies: bool = False  # its only part here is identification (step 1): the user already suspects
 
     @property
     def sure(self) -> tuple[Item, ...]:

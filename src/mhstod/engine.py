@@ -189,7 +189,8 @@ def _others(steps: tuple[StepView, ...], own_actor: str, restated: set[Action]) 
                     actor=seen.actor, actor_name=seen.actor_name, for_whom=seen.for_whom, placement=seen.placement,
                     verify=seen.verify and item.verify, restates=(*seen.restates, action))
     order = sorted(by_actor, key=lambda actor: actor not in acts_after_identification)
-    return tuple(ActorDuties(actor, names[actor], tuple(by_actor[actor].values())) for actor in order)
+    return tuple(ActorDuties(actor, names[actor], tuple(by_actor[actor].values()),
+                             only_identifies=actor not in acts_after_identification) for actor in order)
 
 
 def _fitting(region: Region, age: Answer, purposes: Answer, unknown: str,

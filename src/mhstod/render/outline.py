@@ -51,9 +51,9 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
     # On the short view an actor is said once: one listed under "Kontakter" is not described again under
     # "Vem gör vad" (its duties are in the full view); its contact line says why it is there.
     listed = {contact.actor for contact in checklist.contacts if contact.actor}
-    # Nor is an actor whose only part here is identification (step 1): the user already suspects trafficking.
-    blocks = [block for block in checklist.others if full or (
-        block.actor not in listed and any(i.restates and i.restates[0].step > 1 for i in block.items))]
+    # Nor is an actor whose only part here is identification: the user already suspects trafficking.
+    blocks = [block for block in checklist.others
+              if full or (block.actor not in listed and not block.only_identifies)]
     described = {block.actor for block in blocks if full or block.sure}
     for contact in checklist.contacts:
         lines += _contact(contact, refs, full, contact.actor in described)
@@ -165,8 +165,9 @@ def _task(item: Item, refs: Citations, full: bool, today: date, one_day: bool = 
         text = f"{text.rstrip('.')} – {item.due.text}{law}."
     # A deadline's own law is cited on the short view too: the duty's source (001 7.1) gives no deadline. Not
     # for "genast", which the line's own text says with its source.
-    dated = item.due is not None and (full or item.due.period is not None)
-    sources = (*item.sources, item.due.source) if item.due is not None and dated else item.sources
+    sources = item.sources
+    if item.due is not None and (full or item.due.period is not None):
+        sources = (*sources, item.due.source)
     mark: Mark = "urgent" if item.urgent else "verify" if item.verify else "" if item.info else "todo"
     lines = [Line("item", text, mark, refs(*sources), 1)]
     if full:
