@@ -60,7 +60,8 @@ def test_region_ost_has_the_support_line_and_says_why(knowledge: Knowledge) -> N
     assert ost.contact_number == "stodtelefonen"
     note = ost.no_coordinator
     assert note is not None and "sedan september 2018" in note.text and note.as_of == "2018-09"
-    assert note.source.elsewhere and "2018-09-24" in note.source.elsewhere, "the newer page, with its date"
+    assert note.source.elsewhere and note.source.date == "2018-09-24", "the newer page, with its date"
+    assert note.source.url.startswith("https://www.nmtsverige.se/nyheter/2018/")
     assert note.source.note and "Tillsätts hösten 2018" in note.source.note, "the brochure's words kept"
     assert knowledge.number("stodtelefonen").number == "020-39 00 00"
 
@@ -68,9 +69,10 @@ def test_region_ost_has_the_support_line_and_says_why(knowledge: Knowledge) -> N
 def test_newer_contacts_are_from_elsewhere_with_their_page_and_date(knowledge: Knowledge) -> None:
     syd = knowledge.region("syd").numbers
     assert [(n.number, n.seen, n.as_of) for n in syd] == [("020-35 40 40", "2026", "")]
-    assert syd[0].source.elsewhere and "malmo.se" in syd[0].source.elsewhere
+    assert syd[0].source.elsewhere and syd[0].source.url.startswith("https://malmo.se/")
     uppsala = knowledge.county("03").region_source
-    assert uppsala.elsewhere and "2020-09-29" in uppsala.elsewhere and uppsala.inferred
+    assert uppsala.elsewhere and "29 september 2020" in uppsala.elsewhere and uppsala.inferred
+    assert uppsala.url.startswith("https://regionuppsala.se/") and uppsala.seen == "2026-12-07"
     nmt = knowledge.actor("nmt")
     assert any("Tullverket" in f.text and f.source.elsewhere for f in nmt.about)
 

@@ -52,7 +52,8 @@ def test_the_report_counts_each_kind_per_file_and_names_readings_after_today() -
     assert [(f.file, f.documents, f.pages, f.without_page) for f in files] == [("a.yaml", 1, 2, 1)]
     assert files[0].oldest_seen == (("2026-01-02", 1), ("2027-01-01", 1))
     lines = provenance.lines(files)
-    assert lines[0].startswith("a.yaml: 1 källor i källdokumenten, 2 sidor med adress och läsdag, 1 utan sida")
+    assert lines[0].startswith("a.yaml: 1 källor i källdokumenten, 2 sidor med adress och läsdag, "
+                               "1 slutsatser utan egen sida")
     one = provenance.lines(provenance.report({"b.yaml": [{"elsewhere": "x", "url": "https://a.se/",
                                                            "seen": "2026-01-02"}]}, date(2026, 12, 7)))
     assert "1 sida med adress och läsdag" in one[0]

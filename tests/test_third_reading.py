@@ -111,7 +111,7 @@ def test_the_clinics_age_limit_is_to_be_checked_for_a_child(knowledge: Any, age:
         cl = make(knowledge, age=age, county=county, purpose=["sexual"])
         contact = next(c for c in cl.contacts if c.name.startswith(clinic))
         assert "Kontrollera åldersgränsen" in contact.why and contact.source.elsewhere
-        assert "andrahandsuppgift" in contact.source.elsewhere and "läst 2026-12-07" in contact.source.elsewhere
+        assert "andrahandsuppgift" in contact.source.elsewhere and "läst 2026-12-07" in contact.source.basis
     adult = make(knowledge, county="Malmö", purpose=["sexual"])
     assert "åldersgräns" not in next(c for c in adult.contacts if c.name.startswith("Evonhuset")).why
 

@@ -140,6 +140,8 @@ class Checklist(Record):
     counted_from: CaseDays | None = None  # the days the deadlines run from (--from), if given
     counting: tuple[CountingRule, ...] = ()  # the rules the dates were counted by, where there are dates
     consultation: ConsultationView | None = None
+    # Events dated only by name (--from beslut-betanketid=DATUM) whose deadlines here have no day: (id, label)
+    undated_by_name: tuple[tuple[str, str], ...] = ()
 
     @property
     def deadlines(self) -> tuple[Item, ...]:

@@ -124,9 +124,15 @@ class Due(Record):
     kept: str = ""
 
 
-def due(start: date, unit: str, count: int, next_weekday_rule: bool, event: str = "") -> Due:
-    """The deadline of a period from `start`; with `next_weekday_rule`, moved past a day that is no weekday."""
+def due(start: date, unit: str, count: int, next_weekday_rule: bool, event: str = "", ends: bool = False) -> Due:
+    """The deadline of a period from `start`; with `next_weekday_rule`, moved past a day that is no weekday.
+
+    `ends`: the period runs out that day (a permit's thirty days), no action is due by it, so a Sunday is
+    neither moved past nor "kept" (2 § lag (1930:173) is about actions).
+    """
     last = period_end(start, unit, count)
+    if ends:
+        return Due(start, last, last, "", event)
     if not next_weekday_rule:
         return Due(start, last, last, "", event, not_a_weekday(last))
     why = not_a_weekday(last)
@@ -139,8 +145,9 @@ class CaseDays(Record):
     every: date | None = None
     events: tuple[tuple[str, date], ...] = ()
 
-    def of(self, event: str) -> date | None:
-        return dict(self.events).get(event, self.every)
+    def of(self, event: str, by_name: bool = False) -> date | None:
+        """The day `event` is counted from; an event dated `by_name` only never takes the day given for all."""
+        return dict(self.events).get(event, None if by_name else self.every)
 
     @property
     def one_day(self) -> bool:

@@ -74,6 +74,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
     to_verify = (*_question_checks(knowledge, answers), *open_)
 
     dated = counted_from is not None and any(i.date is not None for i in shown)
+    undated_by_name = _undated_by_name(knowledge, shown) if counted_from is not None else ()
     counting = knowledge.counting if dated else ()
     consultation = _consultation(knowledge, answers, rules, region, role_question.label(role))
     sources = _cited((*shown, *to_verify, *(i for s in steps for i in s.items)), contacts, steps, place)
@@ -94,7 +95,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         steps=steps,
         notes=_notes(knowledge, region, place),
         documents=tuple(d for d in knowledge.documents if any(s.doc == d.id for s in sources)),
-        elsewhere=tuple(dict.fromkeys(s.elsewhere for s in sources if s.elsewhere)),
+        elsewhere=tuple(dict.fromkeys(s.elsewhere or s.internal for s in sources if s.from_elsewhere)),
         as_of=knowledge.regions_as_of,
         reviewed=knowledge.reviewed,
         today=today,
@@ -102,7 +103,14 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         counted_from=counted_from,
         counting=counting,
         consultation=consultation,
+        undated_by_name=undated_by_name,
     )
+
+
+def _undated_by_name(knowledge: Knowledge, items: tuple[Item, ...]) -> tuple[tuple[str, str], ...]:
+    """The events dated by name only (the decision on betänketid) whose deadlines here got no day: (id, label)."""
+    waiting = {i.due.event for i in items if i.due is not None and i.due.period is not None and i.date is None}
+    return tuple((e.id, e.label) for e in knowledge.events if e.by_name and e.id in waiting)
 
 
 def _cited(items: tuple[Item, ...], contacts: tuple[ContactView, ...], steps: tuple[StepView, ...],
@@ -138,10 +146,13 @@ def _task_item(knowledge: Knowledge, task: Task, verify: bool, counted_from: dat
     text = (task.check or task.text) if verify else task.text
     deadline = knowledge.deadline(task.due) if task.due else None
     dated = None
-    start = counted_from.of(deadline.event) if counted_from is not None and deadline is not None else None
+    event = next((e for e in knowledge.events if deadline is not None and e.id == deadline.event), None)
+    start = None
+    if counted_from is not None and deadline is not None:
+        start = counted_from.of(deadline.event, by_name=event is not None and event.by_name)
     if deadline is not None and deadline.period is not None and start is not None:
-        event = next((e.label for e in knowledge.events if e.id == deadline.event), deadline.start)
-        dated = dates.due(start, *deadline.period, next_weekday_rule=deadline.next_weekday, event=event)
+        dated = dates.due(start, *deadline.period, next_weekday_rule=deadline.next_weekday,
+                          event=event.label if event is not None else deadline.start, ends=deadline.ends)
     return Item(id=task.id, text=text, sources=task.sources, verify=verify, restates=task.restates, info=task.info,
                 number=knowledge.number(task.number) if task.number else None, due=deadline, date=dated)
 

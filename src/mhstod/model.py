@@ -63,14 +63,17 @@ class Source(Record):
     url: str = ""
     date: str = ""
     seen: str = ""
+    internal: str = ""  # a local overlay's own document (a contact list), with its `date`; never shipped
 
     @property
     def from_elsewhere(self) -> bool:
-        return bool(self.elsewhere)
+        return bool(self.elsewhere or self.internal)
 
     @property
     def basis(self) -> str:
         """What a source from elsewhere says, with its page, the page's date and the day it was read."""
+        if self.internal:
+            return f"{self.internal} (internt dokument, {self.date})"
         # The address without its scheme: a page the tool prints is text to copy, never a link to follow.
         address = self.url.split("://", 1)[-1]
         page = "; ".join(x for x in (address, self.date, f"läst {self.seen}" if self.seen else "") if x)
@@ -279,13 +282,19 @@ class Deadline(Record):
     period: tuple[PeriodUnit, int] | None = None
     next_weekday: bool = False  # the action may wait for the next weekday where the last day is none (dates.py)
     event: str = ""  # the event it runs from (Knowledge.events), whose day the user may give
+    ends: bool = False  # a period that runs out (the betänketid's 30 days): "slutar", no action due by it
 
 
 class Event(Record):
-    """An event of the case that deadlines run from ("anmälan"), by an id the user can type (--from anmalan=…)."""
+    """An event of the case that deadlines run from ("anmälan"), by an id the user can type (--from anmalan=…).
+
+    `by_name`: its day is taken only where the user names it (--from beslut-betanketid=DATUM), never from the
+    one day given for all events: a decision that is usually not yet made has no day to share.
+    """
 
     id: str
     label: str
+    by_name: bool = False
 
 
 # The rules by which a deadline becomes a date (process.yaml, counting); dates.py counts by them.

@@ -22,9 +22,10 @@ class FileSources(Record):
     file: str
     documents: int
     pages: int
-    without_page: int
+    without_page: int  # inferred from other facts, said with what from (`inferred`), no page of its own
     oldest_seen: tuple[tuple[str, int], ...]
     future_seen: tuple[str, ...]
+    internal: int = 0  # a local overlay's own documents (`document`)
 
 
 def _sources(value: Any) -> Iterator[Mapping[str, Any]]:
@@ -33,7 +34,7 @@ def _sources(value: Any) -> Iterator[Mapping[str, Any]]:
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            if "doc" in item or "elsewhere" in item:
+            if "doc" in item or "elsewhere" in item or "document" in item:
                 yield item
             else:
                 stack.extend(item.values())
@@ -57,6 +58,7 @@ def report(parsed: Mapping[str, Any], today: date) -> tuple[FileSources, ...]:
             documents=sum(1 for s in sources if s.get("doc")),
             pages=sum(1 for s in sources if s.get("elsewhere") and s.get("url")),
             without_page=sum(1 for s in sources if s.get("elsewhere") and not s.get("url")),
+            internal=sum(1 for s in sources if s.get("document")),
             oldest_seen=tuple(list(by_day.items())[:OLDEST_SHOWN]),
             future_seen=tuple(sorted({d for d in seen if d > today.isoformat()})),
         ))
@@ -69,8 +71,10 @@ def lines(files: tuple[FileSources, ...]) -> list[str]:
     for f in files:
         oldest = ", ".join(f"{day} ({n})" for day, n in f.oldest_seen)
         pages = f"{f.pages} {'sida' if f.pages == 1 else 'sidor'}"
+        internal = f", {f.internal} interna dokument" if f.internal else ""
         said.append(f"{f.file}: {f.documents} källor i källdokumenten, {pages} med adress och läsdag, "
-                    f"{f.without_page} utan sida" + (f"; äldst lästa sidor: {oldest}" if oldest else "") + ".")
+                    f"{f.without_page} slutsatser utan egen sida{internal}"
+                    + (f"; äldst lästa sidor: {oldest}" if oldest else "") + ".")
         said += [f"{f.file}: en sida sägs läst {day}, efter dagens datum: kontrollera datumet."
                  for day in f.future_seen]
     return said

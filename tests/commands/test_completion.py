@@ -28,11 +28,11 @@ LOCAL_ACTOR = """actors:
     aliases: ["gården"]
     kind: kommunal
     summary: "Ett påhittat exempel på en lokal aktör."
-    summary_source: {elsewhere: "Linköpings kommun, kontaktlista 2026-10"}
+    summary_source: {document: "Linköpings kommun, kontaktlista", date: "2026-10"}
     responsibilities: []
     no_duties:
       text: "Ett exempel utan uppgifter."
-      source: {elsewhere: "Linköpings kommun, kontaktlista 2026-10"}
+      source: {document: "Linköpings kommun, kontaktlista", date: "2026-10"}
 """
 
 

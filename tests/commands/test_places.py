@@ -83,7 +83,7 @@ def test_uppsala_says_its_region_is_inferred(capsys: pytest.CaptureFixture[str])
     assert note in run(capsys, "regions")[1]
     data = json.loads(run(capsys, "region", "--county", "Uppsala", "--json")[1])
     assert "polisens regioner" in data["county"]["region_source"]["inferred"]
-    assert "2020-09-29" in data["county"]["region_source"]["elsewhere"], "the stated fact, with its date"
+    assert "29 september 2020" in data["county"]["region_source"]["elsewhere"], "the stated fact, with its date"
     assert any(n.startswith("Uppsala län: broschyren") for n in data["notes"])
 
 

@@ -116,7 +116,7 @@ def test_unknown_source_document() -> None:
 def test_a_source_needs_a_document_or_a_basis() -> None:
     def change(d: Any) -> None:
         d["regions"][0]["source"] = {"note": "trust me"}
-    assert "regions[0].source: en källa anger antingen 'doc'" in broken("regions.yaml", change)
+    assert "regions[0].source: en källa anger ett av 'doc'" in broken("regions.yaml", change)
 
 
 def test_wrong_type() -> None:

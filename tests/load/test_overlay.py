@@ -18,7 +18,7 @@ OST = """\
 regions:
   - id: ost
     name: Region Öst
-    source: {elsewhere: "Linköpings kommun, kontaktlista 2026-10"}
+    source: {document: "Linköpings kommun, kontaktlista", date: "2026-10"}
     counties:
       - {code: "04", source: {doc: "004", section: "KONTAKT – Region Öst"}}
       - {code: "05", source: {doc: "004", section: "KONTAKT – Region Öst"}}
@@ -30,7 +30,7 @@ regions:
         emails: ["kim.lokal@linkoping.se"]
         focus: {age: any, purpose: any}
         as_of: "2026-10"
-        source: {elsewhere: "Linköpings kommun, kontaktlista 2026-10"}
+        source: {document: "Linköpings kommun, kontaktlista", date: "2026-10"}
 """
 SOCIALJOUR = """\
 numbers:
@@ -39,7 +39,7 @@ numbers:
     name: "Socialjouren i Linköping"
     use: "Socialtjänstens jour utanför kontorstid"
     as_of: "2026-10"
-    source: {elsewhere: "Linköpings kommun, kontaktlista 2026-10"}
+    source: {document: "Linköpings kommun, kontaktlista", date: "2026-10"}
 """
 
 
@@ -139,7 +139,7 @@ numbers:
     name: "Nödnummer"
     use: "Vid akut fara"
     as_of: "2026-10"
-    source: {{elsewhere: "Kommunens lista"}}
+    source: {{document: "Kommunens lista", date: "2026"}}
 """
 
 
@@ -197,15 +197,15 @@ HIDDEN = {"escape: clear screen": "\x1b[2J", "escape: window title": "\x1b]0;hac
           "newline": "\n", "bidi override": "\u202e", "zero width": "\u200b", "tab": "\t"}
 
 
-@pytest.mark.parametrize("field", ["name", "elsewhere"])
+@pytest.mark.parametrize("field", ["name", "document"])
 @pytest.mark.parametrize("hidden", list(HIDDEN.values()), ids=list(HIDDEN))
 def test_a_control_or_bidi_character_is_refused_at_load(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                         field: str, hidden: str) -> None:
     """They reached --plain, Rich, the Markdown file and even JSON, where they could forge or hide what is shown."""
     escaped = yaml_quoted(f"Kim{hidden}Lokal")
     text = OST.replace("name: Kim Lokal", f"name: {escaped}") if field == "name" else OST.replace(
-        'elsewhere: "Linköpings kommun, kontaktlista 2026-10"}\n    counties',
-        f"elsewhere: {escaped}}}\n    counties")
+        'document: "Linköpings kommun, kontaktlista", date: "2026-10"}\n    counties',
+        f'document: {escaped}, date: "2026-10"}}\n    counties')
     assert text != OST
     (tmp_path / "regions.yaml").write_text(text, encoding="utf-8")
     code, out, err = run(capsys, "data", "check", "--data-dir", str(tmp_path))
@@ -273,7 +273,7 @@ def test_a_large_overlay_costs_in_proportion_to_its_size(capsys: pytest.CaptureF
     import time
 
     row = ("      - {{id: c{i}, name: C{i}, phones: ['013-20 00 00'], emails: ['a@b.se'], "
-           "focus: {{age: any, purpose: any}}, as_of: '2026', source: {{elsewhere: x}}}}\n")
+           "focus: {{age: any, purpose: any}}, as_of: '2026', source: {{document: x, date: '2026'}}}}\n")
     head, _, _ = OST.partition("    coordinators:\n")
 
     def seconds(count: int) -> float:

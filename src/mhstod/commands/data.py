@@ -36,7 +36,13 @@ def data_check(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOp
     from mhstod.load.files import read_shipped
     from mhstod.load.knowledge import parse_shipped
 
-    sources = provenance.report(parse_shipped(read_shipped()), freshness.today())
+    parsed = parse_shipped(read_shipped())
+    if data_dir:  # a local file's sources are reported too, under its own name (a future `seen` among them)
+        from mhstod.load.files import read_overlay
+        from mhstod.load.nodes import parse_data
+
+        parsed.update({label: parse_data(label, text) for label, text in read_overlay(data_dir).values()})
+    sources = provenance.report(parsed, freshness.today())
     if json:
         from mhstod.render.json import data_check as as_json
 

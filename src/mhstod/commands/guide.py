@@ -49,7 +49,8 @@ def guide(
         typer.Option("--from", metavar="DATUM",
                      help="Visa fristerna som datum, räknade från DATUM (ÅÅÅÅ-MM-DD eller idag) för varje händelse, "
                           "eller från en händelses egen dag: --from anmalan=DATUM (också utredning, "
-                          "omhandertagande, verkstallighet); kan ges flera gånger."),
+                          "omhandertagande, verkstallighet, beslut-betanketid: den sista bara så); kan ges flera "
+                          "gånger."),
     ] = None,
     ics: Annotated[
         str | None,
@@ -136,7 +137,8 @@ def guide(
         session.after(checklist, given)
 
 
-EVENTS = ("anmalan", "utredning", "omhandertagande", "verkstallighet")  # data/process.yaml, events
+# data/process.yaml, events; beslut-betanketid is dated by name only (never from a bare --from DATUM)
+EVENTS = ("anmalan", "utredning", "omhandertagande", "verkstallighet", "beslut-betanketid")
 
 
 def _days(given: list[str], today: date) -> CaseDays:

@@ -47,7 +47,7 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
     tops = {name: Node(parsed[name], f"data/{name}").mapping(TOP_KEYS[name]) for name in DATA_FILES}
     local: dict[tuple[str, str], str] = {}
     for name, (label, text) in (overlays or {}).items():
-        fields = Node(parse_data(label, text), label).mapping(set(), OVERLAYABLE[name])
+        fields = Node(parse_data(label, text), label, local=True).mapping(set(), OVERLAYABLE[name])
         for key, node in fields.items():
             if (name, key) == ("actors.yaml", "numbers"):
                 _check_local_numbers(tops[name][key], node)

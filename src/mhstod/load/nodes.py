@@ -22,7 +22,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PHONE_RE = re.compile(r"^(\d{3}|\d{3} \d{2}|0\d{1,3}-\d{1,3}( ?\d{1,3}){1,4})$")
 # Local part ASCII; domain may be internationalised (malmö.se), as printed in the brochure.
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@([^\W_]([\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
-SOURCE_KEYS = {"doc", "section", "elsewhere", "inferred", "note", "url", "date", "seen"}
+SOURCE_KEYS = {"doc", "section", "elsewhere", "document", "inferred", "note", "url", "date", "seen"}
 UNDATED = "odaterad"  # a page without a date of its own
 URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
@@ -49,12 +49,13 @@ def hidden_character(text: str) -> int | None:
 class Node:
     """A value in a data file together with where it is, for error messages."""
 
-    __slots__ = ("file", "path", "value")
+    __slots__ = ("file", "local", "path", "value")
 
-    def __init__(self, value: Any, file: str, path: str = "") -> None:
+    def __init__(self, value: Any, file: str, path: str = "", local: bool = False) -> None:
         self.value = value
         self.file = file
         self.path = path
+        self.local = local  # from a local overlay, not the shipped data
 
     def error(self, message: str) -> DataError:
         where = f"{self.file}: {self.path}" if self.path else self.file
@@ -65,7 +66,7 @@ class Node:
             path = f"{self.path}[{key}]"
         else:
             path = f"{self.path}.{key}" if self.path else key
-        return Node(self.value[key], self.file, path)
+        return Node(self.value[key], self.file, path, self.local)
 
     def mapping(self, required: Set[str], optional: Set[str] = frozenset()) -> dict[str, Node]:
         if not isinstance(self.value, dict):
@@ -164,22 +165,31 @@ def opt_text(fields: dict[str, Node], key: str) -> str:
 
 
 def read_source(node: Node, documents: frozenset[str]) -> Source:
-    """A source names a seed document and section, or says it is from elsewhere and why."""
+    """A source: a seed document and section; a page from elsewhere, read on a day; or a local overlay's document.
+
+    A fact from elsewhere names its page (`url`, the page's `date` or "odaterad", and `seen`), or says what it
+    is inferred from (`inferred`); free text alone is refused. An overlay may cite its organisation's own
+    document instead (`document` with its `date`): shipped data cites what anyone can open.
+    """
     fields = node.mapping(set(), SOURCE_KEYS)
     doc = opt_text(fields, "doc")
     elsewhere = opt_text(fields, "elsewhere")
-    if bool(doc) == bool(elsewhere):
-        raise node.error("en källa anger antingen 'doc' (med 'section') eller 'elsewhere', inte båda eller ingen")
+    internal = opt_text(fields, "document")
+    if sum(map(bool, (doc, elsewhere, internal))) != 1:
+        raise node.error("en källa anger ett av 'doc' (med 'section'), 'elsewhere' (med 'url') eller, i en lokal "
+                         "fil, 'document' (med 'date')")
     if doc and doc not in documents:
         raise fields["doc"].error(f"okänt källdokument '{doc}' (kända: {', '.join(sorted(documents))})")
     section = opt_text(fields, "section")
     if doc and not section:
         raise node.error("en källa med 'doc' behöver 'section'")
-    if elsewhere and section:
-        raise fields["section"].error("'section' hör till 'doc', inte till 'elsewhere'")
+    if section and not doc:
+        raise fields["section"].error("'section' hör till 'doc', ett av källdokumenten")
     for key in ("url", "date", "seen"):
-        if key in fields and not elsewhere:
+        if key in fields and doc:
             raise fields[key].error(f"'{key}' hör till en källa 'elsewhere' (en sida utanför källdokumenten)")
+    if internal:
+        return _internal(node, fields, internal)
     url = opt_text(fields, "url")
     if url and not URL.match(url):
         raise fields["url"].error(f"{quoted(url)} är ingen webbadress (http:// eller https://)")
@@ -191,9 +201,31 @@ def read_source(node: Node, documents: frozenset[str]) -> Source:
         raise fields["seen"].error(f"{quoted(seen)}: dagen då sidan lästes anges som ÅÅÅÅ-MM-DD")
     if url and not seen:
         raise fields["url"].error("en sida ('url') behöver dagen då den lästes ('seen', ÅÅÅÅ-MM-DD)")
-    return Source(doc=doc, section=section, elsewhere=elsewhere,
-                  inferred=opt_text(fields, "inferred"), note=opt_text(fields, "note"),
+    if url and not page_date:
+        raise fields["url"].error(f"en sida ('url') behöver sitt eget datum ('date', ÅÅÅÅ-MM-DD, eller "
+                                  f"'{UNDATED}')")
+    inferred = opt_text(fields, "inferred")
+    if elsewhere and not url and not inferred:
+        raise node.error("en uppgift från annat håll ('elsewhere') behöver sin sida ('url' med 'date' och 'seen') "
+                         "eller, om den är en slutsats, vad den slutsatsen bygger på ('inferred')")
+    if not url and (page_date or seen):
+        raise fields["date" if page_date else "seen"].error("'date' och 'seen' hör till en sida ('url')")
+    return Source(doc=doc, section=section, elsewhere=elsewhere, inferred=inferred, note=opt_text(fields, "note"),
                   url=url, date=page_date, seen=seen)
+
+
+def _internal(node: Node, fields: dict[str, Node], title: str) -> Source:
+    """An overlay's own document: its title and date, no page (an intranet list is no address to give)."""
+    if not node.local:
+        raise fields["document"].error("ett internt dokument ('document') kan bara anges i en lokal fil; de "
+                                       "levererade uppgifterna anger en sida ('elsewhere' med 'url')")
+    for key in ("url", "seen", "inferred"):
+        if key in fields:
+            raise fields[key].error(f"'{key}' hör till en sida ('elsewhere'), inte till ett internt dokument")
+    if "date" not in fields:
+        raise node.error("ett internt dokument ('document') behöver sitt datum ('date', ÅÅÅÅ, ÅÅÅÅ-MM eller "
+                         "ÅÅÅÅ-MM-DD)")
+    return Source(internal=title, date=date_text(fields["date"]), note=opt_text(fields, "note"))
 
 
 def read_sourced(node: Node, documents: frozenset[str]) -> Sourced:

@@ -233,8 +233,8 @@ def _events(node: Node) -> tuple[Event, ...]:
     nodes = list(node.items())
     events = []
     for item in nodes:
-        f = item.mapping({"id", "label"})
-        events.append(Event(f["id"].ident(), f["label"].text()))
+        f = item.mapping({"id", "label"}, {"by_name"})
+        events.append(Event(f["id"].ident(), f["label"].text(), f["by_name"].boolean() if "by_name" in f else False))
     unique_ids([(e.id, n) for e, n in zip(events, nodes, strict=True)], "händelsen")
     return tuple(events)
 
@@ -243,7 +243,7 @@ def _deadlines(node: Node, docs: frozenset[str], events: set[str]) -> tuple[Dead
     deadlines = []
     nodes = list(node.items())
     for item in nodes:
-        f = item.mapping({"id", "text", "law", "start", "source", "event"}, {"period", "next_weekday"})
+        f = item.mapping({"id", "text", "law", "start", "source", "event"}, {"period", "next_weekday", "ends"})
         event = f["event"].ident()
         if event not in events:
             raise f["event"].error(f"okänd händelse '{event}' ({', '.join(sorted(events))})")
@@ -260,9 +260,13 @@ def _deadlines(node: Node, docs: frozenset[str], events: set[str]) -> tuple[Dead
         next_weekday = f["next_weekday"].boolean() if "next_weekday" in f else False
         if next_weekday and period is None:
             raise f["next_weekday"].error("nästa vardag gäller bara en frist med en period")
+        ends = f["ends"].boolean() if "ends" in f else False
+        if ends and (next_weekday or period is None):
+            raise f["ends"].error("en tid som löper ut ('ends') har en period och ingen regel om nästa vardag: "
+                                  "ingen åtgärd ska vidtas den dagen")
         deadlines.append(Deadline(id=f["id"].ident(), text=f["text"].text(), law=f["law"].text(),
                                   start=f["start"].text(), source=read_source(f["source"], docs), period=period,
-                                  next_weekday=next_weekday, event=event))
+                                  next_weekday=next_weekday, event=event, ends=ends))
     unique_ids([(d.id, n) for d, n in zip(deadlines, nodes, strict=True)], "fristen")
     return tuple(deadlines)
 

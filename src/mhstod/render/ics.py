@@ -35,7 +35,8 @@ def _event(item: Item, checklist: Checklist, docs: dict[str, Document], stamp: d
     assert item.date is not None and item.due is not None
     day = item.date.day
     said = due_phrase(item, checklist.today)
-    summary = f"Frist ({item.due.law}): {item.text.rstrip('.')}"
+    summary = (f"{item.due.text[:1].upper()}{item.due.text[1:]} ({item.due.law})" if item.due.ends
+               else f"Frist ({item.due.law}): {item.text.rstrip('.')}")
     description = [
         f"{item.text.rstrip('.')} – {said}.",
         f"Räknat från {long_date(item.date.start)}, som dagen för {item.due.start}: stämmer det inte, räkna om.",

@@ -52,16 +52,17 @@ def documents(knowledge: Knowledge) -> Docs:
     return {d.id: d for d in knowledge.documents}
 
 
-def source(src: Source, docs: Docs) -> dict[str, str | None]:
+def source(src: Source, docs: Docs) -> dict[str, str | bool | None]:
     doc = docs[src.doc] if src.doc else None
     return {
         "doc": src.doc or None,
-        "document": doc.title if doc else None,
-        "date": (doc.date or None) if doc else None,
+        "document": doc.title if doc else src.internal or None,
+        "date": (doc.date or None) if doc else (src.date or None) if src.internal else None,
+        "internal": bool(src.internal),
         "section": src.section or None,
         "elsewhere": src.elsewhere or None,
         "url": src.url or None,
-        "page_date": src.date or None,
+        "page_date": (src.date or None) if not src.internal else None,
         "seen": src.seen or None,
         "inferred": src.inferred or None,
         "note": src.note or None,
@@ -176,6 +177,7 @@ def _deadline(d: Deadline, docs: Docs) -> dict[str, Any]:
         "law": d.law,
         "period": {"unit": d.period[0], "length": d.period[1]} if d.period else None,
         "next_weekday": d.next_weekday,
+        "ends": d.ends,  # a period that runs out (a permit), not an action due by that day
         "event": d.event or None,
         "start": d.start,
         "source": source(d.source, docs),
@@ -366,6 +368,7 @@ def data_check(counts: dict[str, int], oldest: str, knowledge: Knowledge,
                sources: tuple[FileSources, ...] = ()) -> dict[str, Any]:
     return {"ok": True, "counts": counts, "oldest_source_date": oldest,
             "sources": [{"file": f.file, "documents": f.documents, "pages": f.pages, "without_page": f.without_page,
+                         "internal": f.internal,
                          "oldest_seen": [{"day": day, "count": n} for day, n in f.oldest_seen],
                          "future_seen": list(f.future_seen)} for f in sources],
             "local": [{"kind": kind, "id": ident, "file": file} for (kind, ident), file in knowledge.local]}

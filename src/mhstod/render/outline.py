@@ -160,13 +160,14 @@ def _task(item: Item, refs: Citations, full: bool, today: date, one_day: bool = 
     if item.date is not None and item.due is not None:
         said = due_phrase(item, today) if full else short_due_phrase(item, today, one_day)
         text = f"{text.rstrip('.')} – {said}."
-    elif item.due is not None and item.due.period is not None:  # "genast" is said in the text itself
+    elif item.due is not None and item.due.period is not None and (full or not item.due.ends):
+        # "genast" is said in the text itself; a period that only runs out, undated, waits for --full
         law = f" ({item.due.law})" if "§" in item.due.law or full else ""
         text = f"{text.rstrip('.')} – {item.due.text}{law}."
     # A deadline's own law is cited on the short view too: the duty's source (001 7.1) gives no deadline. Not
     # for "genast", which the line's own text says with its source.
     sources = item.sources
-    if item.due is not None and (full or item.due.period is not None):
+    if item.due is not None and (full or (item.due.period is not None and (item.date or not item.due.ends))):
         sources = (*sources, item.due.source)
     mark: Mark = "urgent" if item.urgent else "verify" if item.verify else "" if item.info else "todo"
     lines = [Line("item", text, mark, refs(*sources), 1)]
@@ -240,7 +241,7 @@ def due_phrase(item: Item, today: date | None = None) -> str:
     """
     assert item.date is not None and item.due is not None
     passed = ", passerat" if today is not None and item.date.day < today else ""
-    said = f"senast {long_date(item.date.day)}{passed} ({item.due.text}, {item.due.law}"
+    said = f"{_by(item)} {long_date(item.date.day)}{passed} ({item.due.text}, {item.due.law}"
     if item.date.moved:
         last = long_date(item.date.last, year=False)
         ends = last if item.date.moved in ("lördag", "söndag") else f"på {item.date.moved}, {last}"
@@ -267,7 +268,12 @@ def short_due_phrase(item: Item, today: date, one_day: bool) -> str:
         notes.append(f"{item.date.last.day}/{item.date.last.month} är {_named_day(item.date.moved)}")
     elif item.date.kept:  # every other deadline moved to a weekday: say why this one did not
         notes.append(f"{_named_day(item.date.kept)}, men dagen står kvar")
-    return f"senast {day}{passed}, från {item.date.event}{start}" + (f" ({'; '.join(notes)})" if notes else "")
+    return f"{_by(item)} {day}{passed}, från {item.date.event}{start}" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _by(item: Item) -> str:
+    """"senast" for an action due by the day; "slutar" for a period that runs out then (no action is due)."""
+    return "slutar" if item.due is not None and item.due.ends else "senast"
 
 
 def _one_day(checklist: Checklist) -> bool:
@@ -283,17 +289,19 @@ def dates_note(checklist: Checklist) -> str:
     days = checklist.counted_from
     if days is None:
         return ""
+    waiting = "".join(f" Från {label} räknas bara med dess egen dag: --from {event}=ÅÅÅÅ-MM-DD."
+                      for event, label in checklist.undated_by_name)
     if not checklist.dated:
         given = long_date(days.every) if days.every else "de dagar du angav"
-        return f"Inga frister att räkna från {given} i det här fallet."
+        return f"Inga frister att räkna från {given} i det här fallet.{waiting}"
     if days.one_day and days.every is not None:
         return (f"Alla datum räknas från {long_date(days.every)}, som om anmälan, besluten och verkställandet "
                 f"skedde den dagen; skedde de andra dagar, ange var och en: --from anmalan=ÅÅÅÅ-MM-DD (också "
-                f"utredning, omhandertagande, verkstallighet).")
+                f"utredning, omhandertagande, verkstallighet).{waiting}")
     labels = {i.due.event: i.date.event for i in checklist.dated if i.due is not None and i.date is not None}
     own = [f"{labels[event]} {long_date(day)}" for event, day in days.events if event in labels]
     rest = f"; övriga händelser från {long_date(days.every)}" if days.every is not None else ""
-    return f"Datumen räknas från dagen du angav för varje händelse: {', '.join(own)}{rest}."
+    return f"Datumen räknas från dagen du angav för varje händelse: {', '.join(own)}{rest}.{waiting}"
 
 
 def _deadlines(checklist: Checklist, refs: Citations) -> list[Line]:
