@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 from datetime import date
 from pathlib import Path
@@ -83,7 +84,7 @@ def test_without_a_starting_day_nothing_is_dated(knowledge: Knowledge) -> None:
     cl = make(knowledge, CHILD)
     assert cl.dated == () and cl.counting == () and cl.counted_from is None
     short = plain(outline(cl))
-    assert "senast" not in short and "Datumen räknas" not in short
+    assert not re.search(r"senast (mån|tis|ons|tors|fre|lör|sön) ", short) and "Datumen räknas" not in short
     assert "inom en vecka från beslutet (7 § LVU)" in short
 
 

@@ -275,3 +275,55 @@ def test_the_json_says_the_thirty_days_end_and_are_not_an_action(capsys: pytest.
     ends = [i["due"] for i in items if i["due"]["id"] == "betanketid-slut"]
     assert ends and ends[0]["ends"] is True and ends[0]["event"] == "beslut-betanketid"
     assert ends[0]["dated"]["date"] == "2027-01-03" and ends[0]["dated"]["kept_though"] is None
+
+
+# --- the data's date on every output ----------------------------------------------------------------------
+
+STOCKHOLM_ADULT = {"acute_danger": "no", "age": "adult", "county": "Stockholm", "origin": "sweden",
+                   "purpose": ["sexual"], "residence": "permit", "police": "yes", "return_home": "no",
+                   "needs": ["none"], "role": "socialtjanst"}
+
+
+def test_the_checklist_says_how_old_the_oldest_contact_it_shows_is(knowledge: Knowledge) -> None:
+    """Stockholm's adult coordinator is from a 2022 page: the line says 2022, not the brochure's 2018."""
+    line = make(knowledge, STOCKHOLM_ADULT).notes[-1]
+    assert line == ("Datan: sidor lästa senast 2026-12-07; äldsta kontakten här är från 2022 (4 år): kontrollera "
+                    "kontakterna med stödtelefonen 020-39 00 00 eller på jamstalldhetsmyndigheten.se.")
+    assert "från 2018 (8 år)" in make(knowledge, NO_PERMIT).notes[-1]  # Göteborg's coordinators, 2018
+
+
+@pytest.mark.parametrize("argv", [
+    ("lag",), ("lag", "köp"), ("actors",), ("actor", "polisen"), ("counties",), ("regions",), ("contacts",),
+    ("region", "--county", "Skåne"),
+])
+def test_every_look_up_says_how_current_the_data_is(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+                                                    ) -> None:
+    code, out, _ = run(capsys, *argv, "--plain")
+    assert code == 0 and "Datan: sidor lästa senast 2026-12-07" in out
+    code, out, _ = run(capsys, *argv, "--json")
+    assert code == 0 and json.loads(out)["data_as_of"]["pages_seen"] == "2026-12-07"
+
+
+def test_the_json_checklist_names_the_oldest_contact_shown(capsys: pytest.CaptureFixture[str],
+                                                           tmp_path: Path) -> None:
+    import yaml
+
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(yaml.safe_dump({**STOCKHOLM_ADULT, "version": 2}, allow_unicode=True), encoding="utf-8")
+    code, out, _ = run(capsys, "guide", "--answers", str(answers), "--json")
+    assert code == 0 and json.loads(out)["data_as_of"] == {"pages_seen": "2026-12-07", "oldest_contact": "2022"}
+
+
+# --- the renamed offence, found by both names -------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["köp", "KÖP", "köp av sexuell handling", "köp av sexuell tjänst",
+                                   "Kop av sexuell tjanst"])
+def test_the_renamed_offence_is_found_by_either_name(capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    code, out, _ = run(capsys, "lag", typed, "--plain")
+    assert code == 0 and "Köp av sexuell handling (6 kap. 11 § brottsbalken)" in out
+    assert "broschyrens lydelse från 2018" in out
+
+
+def test_kop_without_its_accent_could_be_either_law(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "lag", "kop")
+    assert code == 2 and "Menade du Koppleri eller Köp av sexuell handling?" in err

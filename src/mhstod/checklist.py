@@ -142,6 +142,7 @@ class Checklist(Record):
     consultation: ConsultationView | None = None
     # Events dated only by name (--from beslut-betanketid=DATUM) whose deadlines here have no day: (id, label)
     undated_by_name: tuple[tuple[str, str], ...] = ()
+    pages_seen: str = ""  # when a page was last read for the data (Knowledge.pages_seen)
 
     @property
     def deadlines(self) -> tuple[Item, ...]:

@@ -16,7 +16,7 @@ from mhstod import dates, freshness
 from mhstod.answers import Answers
 from mhstod.checklist import ActorDuties, AnswerView, Checklist, ConsultationView, ContactView, Item, StepView
 from mhstod.conditions import Answer, Condition, Truth, evaluate
-from mhstod.lookups import confirm_note, inferred_notes
+from mhstod.lookups import data_note, inferred_notes
 from mhstod.model import (
     AGE_QUESTION,
     PLACE_QUESTION,
@@ -93,7 +93,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         contacts=contacts,
         others=others,
         steps=steps,
-        notes=_notes(knowledge, region, place),
+        notes=_notes(knowledge, region, place, contacts, today),
         documents=tuple(d for d in knowledge.documents if any(s.doc == d.id for s in sources)),
         elsewhere=tuple(dict.fromkeys(s.elsewhere or s.internal for s in sources if s.from_elsewhere)),
         as_of=knowledge.regions_as_of,
@@ -104,6 +104,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         counting=counting,
         consultation=consultation,
         undated_by_name=undated_by_name,
+        pages_seen=knowledge.pages_seen,
     )
 
 
@@ -365,8 +366,9 @@ def _question_checks(knowledge: Knowledge, answers: Answers) -> list[Item]:
     return out
 
 
-def _notes(knowledge: Knowledge, region: Region | None, place: Place | None) -> tuple[str, ...]:
+def _notes(knowledge: Knowledge, region: Region | None, place: Place | None, contacts: tuple[ContactView, ...],
+           today: date) -> tuple[str, ...]:
     county = place.county.code if place is not None else None
     notes = list(inferred_notes(knowledge, region, county)) if region is not None else []
-    notes.append(confirm_note(knowledge, short=True))
+    notes.append(data_note(knowledge, (c.as_of for c in contacts), today))
     return tuple(notes)

@@ -6,6 +6,7 @@ Also the data's sizes and dates; plain values the renderers turn into text or JS
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from datetime import date
 
 from mhstod.conditions import ALWAYS, Condition, questions_in
@@ -27,7 +28,7 @@ from mhstod.model import (
 )
 from mhstod.places import MAX_INPUT, Match, fold
 from mhstod.record import Record
-from mhstod.text import CONFIRM, CONFIRM_SHORT, describe
+from mhstod.text import CONFIRM, describe
 
 
 class RegionReport(Record):
@@ -52,10 +53,29 @@ def urgent_numbers(knowledge: Knowledge) -> tuple[Number, ...]:
     return tuple(n for n in knowledge.numbers if n.national and n.id != knowledge.support_line_id)
 
 
-def confirm_note(knowledge: Knowledge, short: bool = False) -> str:
-    """Where to check that a contact still holds; the short form fits one line of a checklist."""
-    return (CONFIRM_SHORT if short else CONFIRM).format(as_of=knowledge.regions_as_of,
-                                                        support=knowledge.support_line.number)
+def data_note(knowledge: Knowledge, contacts_as_of: Iterable[str] = (), today: date | None = None) -> str:
+    """How current the data is, in one line: the day a page was last read for it, and the oldest contact.
+
+    The oldest contact the view shows, how old it is and where to check it; a view without dated contacts
+    says only the first.
+    """
+    said = f"Datan: sidor lästa senast {knowledge.pages_seen}" if knowledge.pages_seen else "Datan"
+    dated = sorted(a for a in contacts_as_of if a)
+    if dated:
+        years = (today.year - int(dated[0][:4])) if today is not None else 0
+        age = f" ({years} år)" if years > 0 else ""
+        said += (f"; äldsta kontakten här är från {dated[0]}{age}: "
+                 + CONFIRM.format(support=knowledge.support_line.number))
+    return said + "."
+
+
+def contacts_as_of(regions: Iterable[Region]) -> list[str]:
+    """The dates of the contacts the regions show.
+
+    Their people (not those a newer page replaced), and a region's line on how to reach its unnamed ones.
+    """
+    dates = [c.as_of for r in regions for c in r.coordinators if not c.superseded_by]
+    return dates + [r.no_coordinator.as_of for r in regions if r.no_coordinator is not None]
 
 
 def inferred_notes(knowledge: Knowledge, region: Region, county: str | None = None) -> list[str]:
@@ -74,7 +94,7 @@ def region_report(knowledge: Knowledge, region: Region, match: Match | None, tod
     if match is not None and match.place.municipality is not None:
         notes.append(f"{match.place.municipality.name} är en kommun i {match.place.county.name}.")
     notes += inferred_notes(knowledge, region, match.place.county.code if match is not None else None)
-    notes.append(confirm_note(knowledge))
+    notes.append(data_note(knowledge, contacts_as_of((region,)), today))
     return RegionReport(
         match=match, region=region, counties=tuple(knowledge.county(c) for c in region.counties),
         coordinators=region.coordinators, support_line=knowledge.support_line,
@@ -227,6 +247,11 @@ def find_law(knowledge: Knowledge, typed: str) -> Law:
               if probe and any(fold(n).startswith(probe) for n in (law.name, *law.former_names))]
     if exact or len(starts) == 1:
         return (exact or starts)[0]
+    # "köp" folds to "kop", which begins "koppleri" too: as typed, with its ö, it begins only one name
+    said = " ".join(typed[:MAX_INPUT].split()).casefold()
+    as_typed = [law for law in starts if any(n.casefold().startswith(said) for n in (law.name, *law.former_names))]
+    if said != fold(said) and len(as_typed) == 1:  # only where a letter's accent told them apart
+        return as_typed[0]
     names = {fold(law.name): law.name for law in knowledge.laws}
     close = [law.name for law in starts] or [
         names[c] for c in (difflib.get_close_matches(probe, list(names), n=3, cutoff=0.6) if probe else [])]

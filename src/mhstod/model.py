@@ -448,6 +448,7 @@ class Knowledge(Record):
     counting: tuple[CountingRule, ...] = ()
     consultation: Consultation | None = None
     events: tuple[Event, ...] = ()
+    pages_seen: str = ""  # the newest `seen` among the sources: when a page was last read for this data
 
     def local_file(self, key: str, ident: str) -> str:
         """The local file an entry ("regions", "ost") comes from, or "" for shipped data."""

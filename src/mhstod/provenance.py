@@ -42,6 +42,11 @@ def _sources(value: Any) -> Iterator[Mapping[str, Any]]:
             stack.extend(item)
 
 
+def newest_seen(values: list[Any]) -> str:
+    """The day the most recently read page was read, "" where no source names a page."""
+    return max((str(s["seen"]) for v in values for s in _sources(v) if s.get("seen")), default="")
+
+
 def report(parsed: Mapping[str, Any], today: date) -> tuple[FileSources, ...]:
     """Each file's sources counted by kind; `today` decides which readings lie in the future."""
     out = []

@@ -91,13 +91,8 @@ def age_note(as_of: str, seen: str, on: date) -> str:
     return ""
 
 
-# nmtsverige.se is being moved to jamstalldhetsmyndigheten.se (../shared/reference, "Contacts change").
-CONFIRM = ("Kontaktuppgifterna är från {as_of}. Kontrollera aktuella kontakter med stödtelefonen "
-           "{support} eller på jamstalldhetsmyndigheten.se (tidigare www.nmtsverige.se).")
-
-
-CONFIRM_SHORT = ("Kontakterna är från {as_of}: kontrollera dem med stödtelefonen {support} eller på "
-                 "jamstalldhetsmyndigheten.se.")
+# nmtsverige.se has moved to jamstalldhetsmyndigheten.se (../shared/reference, "Contacts change").
+CONFIRM = "kontrollera kontakterna med stödtelefonen {support} eller på jamstalldhetsmyndigheten.se"
 
 
 class Citations:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from mhstod import __version__
 from mhstod.freshness import is_stale
-from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
+from mhstod.lookups import Hit, RegionReport, contacts_as_of, data_note, decisions, urgent_numbers
 from mhstod.lookups import overview as routes
 from mhstod.model import (
     Actor,
@@ -141,19 +141,27 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> dict[str, Any]:
         "urgent": [number(n, docs, report.today) for n in report.urgent],
         "as_of": report.as_of,
         "notes": [*(match.remarks() if match else ()), *report.notes],
+        "data_as_of": data_age(knowledge.pages_seen, contacts_as_of((report.region,))),
     }
+
+
+def data_age(pages_seen: str, contacts_as_of: Any = ()) -> dict[str, str | None]:
+    """How current the data is: the day a page was last read for it, and the oldest contact shown."""
+    return {"pages_seen": pages_seen or None, "oldest_contact": min((a for a in contacts_as_of if a), default=None)}
 
 
 def counties(knowledge: Knowledge) -> dict[str, Any]:
     docs = documents(knowledge)
     return {"counties": [county(c, docs) for c in knowledge.counties],
-            "source": source(knowledge.counties_source, docs)}
+            "source": source(knowledge.counties_source, docs), "data_as_of": data_age(knowledge.pages_seen)}
 
 
 def regions(knowledge: Knowledge, today: date) -> dict[str, Any]:
+    dated = contacts_as_of(knowledge.regions)
     return {"regions": [region(r, knowledge, today) for r in knowledge.regions],
             "as_of": knowledge.regions_as_of,
-            "notes": [confirm_note(knowledge)]}
+            "notes": [data_note(knowledge, dated, today)],
+            "data_as_of": data_age(knowledge.pages_seen, dated)}
 
 
 def contacts(knowledge: Knowledge, today: date) -> dict[str, Any]:
@@ -166,7 +174,8 @@ def contacts(knowledge: Knowledge, today: date) -> dict[str, Any]:
                                       for c in r.coordinators],
                      "contact_number": r.contact_number or None} for r in knowledge.regions],
         "as_of": knowledge.regions_as_of,
-        "notes": [confirm_note(knowledge)],
+        "notes": [data_note(knowledge, contacts_as_of(knowledge.regions), today)],
+        "data_as_of": data_age(knowledge.pages_seen, contacts_as_of(knowledge.regions)),
     }
 
 
@@ -292,6 +301,7 @@ def checklist(cl: Checklist) -> dict[str, Any]:
             "elsewhere": list(cl.elsewhere),
         },
         "as_of": cl.as_of,
+        "data_as_of": data_age(cl.pages_seen, (c.as_of for c in cl.contacts)),
     }
 
 
@@ -310,12 +320,13 @@ def actor(a: Actor, knowledge: Knowledge) -> dict[str, Any]:
             "how": [{"text": h.text, "source": source(h.source, docs)} for h in a.contact.how],
             "web": [{"url": w.url, "source": source(w.source, docs)} for w in a.contact.web],
         },
-    }}
+    }, "data_as_of": data_age(knowledge.pages_seen, (knowledge.number(n).as_of for n in a.contact.numbers))}
 
 
 def actors(knowledge: Knowledge) -> dict[str, Any]:
     return {"actors": [{"id": a.id, "name": a.name, "kind": a.kind, "kind_label": KIND_LABELS[a.kind],
-                        "summary": a.summary} for a in knowledge.actors]}
+                        "summary": a.summary} for a in knowledge.actors],
+            "data_as_of": data_age(knowledge.pages_seen)}
 
 
 def process(knowledge: Knowledge, only: Step | None = None) -> dict[str, Any]:
@@ -347,7 +358,7 @@ def laws(knowledge: Knowledge, only: Law | None = None) -> dict[str, Any]:
         "id": law.id, "name": law.name, "former_names": list(law.former_names), "reference": law.reference,
         "texts": [{"text": t.text, "source": source(t.source, docs)} for t in law.texts],
         "notes": [{"text": n.text, "source": source(n.source, docs)} for n in law.notes],
-    } for law in (knowledge.laws if only is None else (only,))]}
+    } for law in (knowledge.laws if only is None else (only,))], "data_as_of": data_age(knowledge.pages_seen)}
 
 
 def hits(typed: str, found: tuple[Hit, ...]) -> dict[str, Any]:

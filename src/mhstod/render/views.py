@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mhstod import text
+from mhstod import freshness, text
 from mhstod.freshness import is_stale
-from mhstod.lookups import Hit, RegionReport, confirm_note, decisions, urgent_numbers
+from mhstod.lookups import Hit, RegionReport, contacts_as_of, data_note, decisions, urgent_numbers
 from mhstod.lookups import overview as routes
 from mhstod.model import Actor, Coordinator, Knowledge, Law, Number, Region, Scenario, Step
 from mhstod.render.lines import Line
@@ -108,7 +108,7 @@ def regions(knowledge: Knowledge, today: date) -> list[Line]:
                 lines.append(Line("note", f"{c.name}: {c.region_source.inferred}"))
         lines += _region_body(region, knowledge, today)
     lines.append(Line("heading", "Datum"))
-    lines.append(Line("note", confirm_note(knowledge)))
+    lines.append(Line("note", data_note(knowledge, contacts_as_of(knowledge.regions), today)))
     return lines
 
 
@@ -127,7 +127,7 @@ def counties(knowledge: Knowledge) -> list[Line]:
     lines = [Line("title", "Sveriges 21 län")]
     for c in knowledge.counties:
         lines.append(Line("item", f"{c.code} {c.name} ({c.iso}) – {knowledge.region(c.region).name}", level=1))
-    return lines
+    return [*lines, Line("note", data_note(knowledge))]
 
 
 FOR_LABEL = {"any": "", "child": " (barn)", "adult": " (vuxna)"}
@@ -147,7 +147,7 @@ def actors(knowledge: Knowledge) -> list[Line]:
         lines.append(Line("item", f"{actor.name} – {KIND_LABELS[actor.kind]}", level=1))
         lines.append(Line("text", actor.summary, level=2))
     lines.append(Line("note", "Mer om en aktör: mhstod actor NAMN (t.ex. mhstod actor polisen)."))
-    return lines
+    return [*lines, Line("note", data_note(knowledge))]
 
 
 def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
@@ -172,7 +172,8 @@ def actor(a: Actor, knowledge: Knowledge) -> list[Line]:
     reach += [Line("item", f"Webb: {w.url}", "", refs(w.source), 1) for w in a.contact.web]
     lines += reach or [Line("note", "Källorna anger inget sätt att nå aktören direkt; fråga stödtelefonen "
                                     f"för yrkesverksamma, {knowledge.support_line.number}.")]
-    return lines + _sources(refs)
+    dated = [knowledge.number(n).as_of for n in a.contact.numbers]
+    return [*lines, *_sources(refs), Line("note", data_note(knowledge, dated, freshness.today()))]
 
 
 def process(knowledge: Knowledge, only: Step | None = None) -> list[Line]:
@@ -217,7 +218,7 @@ def laws(knowledge: Knowledge, only: Law | None = None) -> list[Line]:
         lines += [Line("text", t.text, ref=refs(t.source), level=1) for t in law.texts]
         lines += [Line("item", f"Observera: {n.text}", "verify", refs(n.source), 1) for n in law.notes]
     lines.append(Line("note", "Texterna är broschyrens (2018); lagen kan ha ändrats. Kontrollera gällande lydelse."))
-    return lines + _sources(refs)
+    return [*lines, *_sources(refs), Line("note", data_note(knowledge))]
 
 
 def hits(typed: str, found: tuple[Hit, ...]) -> list[Line]:
