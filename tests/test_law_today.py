@@ -327,3 +327,25 @@ def test_the_renamed_offence_is_found_by_either_name(capsys: pytest.CaptureFixtu
 def test_kop_without_its_accent_could_be_either_law(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "lag", "kop")
     assert code == 2 and "Menade du Koppleri eller Köp av sexuell handling?" in err
+
+
+# --- the coordinators' office hours, as data ---------------------------------------------------------------
+
+def test_the_coordinators_hours_are_data_with_their_source(knowledge: Knowledge) -> None:
+    hours = knowledge.coordinator_hours
+    assert hours is not None and hours.text == "kontorstid" and "114 14" in hours.outside
+    assert hours.source.url.endswith("/akut-skydd/") and hours.source.seen == "2026-12-07"
+
+
+def test_the_hours_are_said_beside_the_coordinators(capsys: pytest.CaptureFixture[str],
+                                                    knowledge: Knowledge) -> None:
+    code, out, _ = run(capsys, "region", "--county", "Västerås", "--plain")
+    assert code == 0 and "Nås under kontorstid; utanför den: brådskande ärenden till kommunens socialjour" in out
+    assert "Kontorstid: A1" in out
+    data = json.loads(run(capsys, "region", "--county", "Västerås", "--json")[1])
+    assert data["region"]["coordinator_hours"]["text"] == "kontorstid"
+    ost = json.loads(run(capsys, "region", "--county", "Linköping", "--json")[1])
+    assert ost["region"]["coordinator_hours"] is None, "region Öst names no coordinator to reach"
+    cl = make(knowledge, NO_PERMIT)
+    assert "Nås under kontorstid" in plain(outline(cl, full=True))
+    assert "Nås under kontorstid" not in plain(outline(cl)), "the short view has no line to spare"

@@ -7,7 +7,18 @@ from typing import Literal
 
 from mhstod.conditions import Answer
 from mhstod.dates import CaseDays, Due
-from mhstod.model import Action, CountingRule, Deadline, Document, Number, Region, Source, Sourced, Web
+from mhstod.model import (
+    Action,
+    CountingRule,
+    Deadline,
+    Document,
+    Hours,
+    Number,
+    Region,
+    Source,
+    Sourced,
+    Web,
+)
 from mhstod.places import Place
 from mhstod.record import Record
 
@@ -90,6 +101,7 @@ class ContactView(Record):
     age: str = ""
     verify: bool = False
     local: str = ""
+    hours: Hours | None = None  # when a named person is reached (the coordinators: office hours)
 
 
 class AnswerView(Record):

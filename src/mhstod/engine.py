@@ -296,7 +296,7 @@ def _coordinator_contacts(knowledge: Knowledge, rules: Mapping[str, Answer], reg
             name=c.name, why=COORDINATOR, source=c.source, kind="person", actor=actor,
             focus=focus(c), phones=c.phones, emails=c.emails, as_of=c.as_of,
             stale=freshness.is_stale(c.as_of, today), age=age_note(c.as_of, "", today),
-            verify=open_choice, local=local))
+            verify=open_choice, local=local, hours=knowledge.coordinator_hours))
     if not coordinators and region.no_coordinator is not None:
         note = region.no_coordinator
         listed = {r.number for r in knowledge.contact_rules if r.number}  # a national line is a contact of its own

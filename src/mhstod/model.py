@@ -111,6 +111,14 @@ class Municipality(Record):
     county: str
 
 
+class Hours(Record):
+    """When someone is reached ("kontorstid"), what to do outside those hours, and the source of both."""
+
+    text: str
+    outside: str
+    source: Source
+
+
 class Coordinator(Record):
     id: str
     name: str
@@ -449,6 +457,7 @@ class Knowledge(Record):
     consultation: Consultation | None = None
     events: tuple[Event, ...] = ()
     pages_seen: str = ""  # the newest `seen` among the sources: when a page was last read for this data
+    coordinator_hours: Hours | None = None  # when the regional coordinators are reached (regions.yaml, hours)
 
     def local_file(self, key: str, ident: str) -> str:
         """The local file an entry ("regions", "ost") comes from, or "" for shipped data."""

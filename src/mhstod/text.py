@@ -10,7 +10,7 @@ from datetime import date
 
 from mhstod.conditions import All, AnyOf, Condition, Is, Known, Maybe, Named
 from mhstod.freshness import STALE_AFTER_YEARS, is_stale
-from mhstod.model import Coordinator, Document, Knowledge, Number, Source
+from mhstod.model import Coordinator, Document, Hours, Knowledge, Number, Source
 
 AGE_WORDS = {"any": "", "adult": "vuxna", "child": "barn och unga"}
 PURPOSE_WORDS = {"any": "", "sexual": "sexuella ändamål", "other": "andra ändamål"}
@@ -80,6 +80,11 @@ def _in_running_text(label: str) -> str:
 
 def stale_note(as_of: str) -> str:
     return f"uppgift från {as_of}, äldre än {STALE_AFTER_YEARS} år: kontrollera att den gäller"
+
+
+def hours_line(hours: Hours) -> str:
+    """"Nås under kontorstid; utanför den: …", for the coordinators."""
+    return f"Nås under {hours.text}; utanför den: {hours.outside[:1].lower()}{hours.outside[1:].rstrip('.')}."
 
 
 def age_note(as_of: str, seen: str, on: date) -> str:

@@ -8,16 +8,16 @@ from typing import Any
 
 from mhstod.load.actors import read_actors
 from mhstod.load.files import DATA_FILES, OVERLAYABLE, data_folder, read_overlay
-from mhstod.load.nodes import Node, NodeList, date_text, opt_text, parse_data, read_sourced, unique_ids
+from mhstod.load.nodes import Node, NodeList, date_text, opt_text, parse_data, read_source, read_sourced, unique_ids
 from mhstod.load.process import read_process
 from mhstod.load.regions import read_places
 from mhstod.load.snapshot import matching
-from mhstod.model import Actor, Document, Knowledge, Law, Number, Region
+from mhstod.model import Actor, Document, Hours, Knowledge, Law, Number, Region
 from mhstod.provenance import newest_seen
 
 TOP_KEYS = {
     "sources.yaml": {"reviewed", "documents"},
-    "regions.yaml": {"as_of", "actor", "regions", "counties", "municipalities"},
+    "regions.yaml": {"as_of", "actor", "hours", "regions", "counties", "municipalities"},
     "actors.yaml": {"support_line", "numbers", "actors"},
     "process.yaml": {"definitions", "questions", "presumptions", "roles", "events", "counting", "deadlines", "tasks",
                      "steps", "contacts", "consultation"},
@@ -73,7 +73,13 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
         reviewed=date_text(tops["sources.yaml"]["reviewed"]), counting=process.counting,
         consultation=process.consultation, events=process.events, pages_seen=newest_seen(read),
+        coordinator_hours=_hours(tops["regions.yaml"]["hours"], doc_ids),
     )
+
+
+def _hours(node: Node, docs: frozenset[str]) -> Hours:
+    f = node.mapping({"text", "outside", "source"})
+    return Hours(text=f["text"].text(), outside=f["outside"].text(), source=read_source(f["source"], docs))
 
 
 def parse_shipped(texts: dict[str, str]) -> dict[str, Any]:

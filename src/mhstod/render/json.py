@@ -120,6 +120,8 @@ def region(r: Region, knowledge: Knowledge, today: date) -> dict[str, Any]:
                             "stale": is_stale(r.no_coordinator.as_of, today),
                             "source": source(r.no_coordinator.source, docs)} if r.no_coordinator else None),
         "contact_number": r.contact_number or None,
+        "coordinator_hours": ({"text": hours.text, "outside": hours.outside, "source": source(hours.source, docs)}
+                              if (hours := knowledge.coordinator_hours) is not None and r.coordinators else None),
         "numbers": [number(n, docs, today) for n in r.numbers],
         "local": local or None,
         "source": source(r.source, docs),

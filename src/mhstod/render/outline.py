@@ -14,7 +14,7 @@ from mhstod.checklist import ActorDuties, AnswerView, Checklist, ContactView, It
 from mhstod.dates import long_date, short_date
 from mhstod.record import replace
 from mhstod.render.lines import Line, Mark
-from mhstod.text import Citations, document, elsewhere
+from mhstod.text import Citations, document, elsewhere, hours_line
 
 TITLE = "Checklista vid misstanke om människohandel"
 FULL_HINT = "Hela checklistan: --full eller en sparad fil."
@@ -213,6 +213,8 @@ def _contact(contact: ContactView, refs: Citations, full: bool, described: bool)
              Line("text", " · ".join(reach), ref=refs(*said, *hours, *webs), level=2)]
     if full:
         lines += [Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how]
+    if full and contact.hours is not None:
+        lines.append(Line("text", hours_line(contact.hours), ref=refs(contact.hours.source), level=2))
     if contact.local:
         lines.append(Line("text", f"Lokal uppgift från {contact.local}.", level=2))
     return lines

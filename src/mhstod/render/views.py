@@ -16,7 +16,7 @@ from mhstod.lookups import Hit, RegionReport, contacts_as_of, data_note, decisio
 from mhstod.lookups import overview as routes
 from mhstod.model import Actor, Coordinator, Knowledge, Law, Number, Region, Scenario, Step
 from mhstod.render.lines import Line
-from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, stale_note
+from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, hours_line, stale_note
 
 if TYPE_CHECKING:  # the checklist's module costs a look-up ~10 ms of start-up; only a case needs it
     from mhstod.checklist import AnswerView, Checklist
@@ -51,6 +51,8 @@ def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> 
         lines.append(Line("text", "Regionkoordinatorer:"))
         for c in region.coordinators:
             lines += _coordinator(c, today)
+        if knowledge.coordinator_hours is not None:
+            lines.append(Line("text", hours_line(knowledge.coordinator_hours), level=1))
         for old in region.superseded:  # named by the brochure, replaced by a newer page: said, never a contact
             new = next(c for c in region.coordinators if c.id == old.superseded_by)
             lines.append(Line("text", f"{old.name} ({old.focus_printed or 'regionkoordinator'}), uppgift från "
@@ -93,6 +95,8 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
     for c in region.coordinators:  # a coordinator from a newer page than the region's source
         if c.source != region.source:
             lines.append(Line("note", f"{c.name}: " + refs.with_notes(c.source)))
+    if region.coordinators and knowledge.coordinator_hours is not None:
+        lines.append(Line("note", "Kontorstid: " + refs.with_notes(knowledge.coordinator_hours.source)))
     lines += _sources(refs)[1:]  # under "Källa och datum": no heading of their own
     return lines + [Line("note", note) for note in report.notes]
 
