@@ -155,6 +155,15 @@ def test_a_local_actor_completes_from_the_option_or_the_environment(
     assert values(capsys, monkeypatch, "actor", "gård") == ["gården"]
 
 
+def test_a_local_folder_typed_from_home_completes_too(capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`--data-dir ~/lokalt` offered nothing: the shell expands ~ only when the command runs (issue 23, 18)."""
+    (tmp_path / "lokalt").mkdir()
+    (tmp_path / "lokalt" / "actors.yaml").write_text(LOCAL_ACTOR, encoding="utf-8")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert values(capsys, monkeypatch, "actor", "--data-dir", "~/lokalt", "länsg") == ["Länsgården\\ Öst"]
+
+
 def test_files_and_folders_are_left_to_the_shell(capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     for words, kind in ((["guide", "--answers", "sv"], "file"), (["guide", "-o", ""], "file"),

@@ -23,6 +23,7 @@ from typer._click.shell_completion import CompletionItem, ShellComplete
 
 from mhstod.commands import COMPLETE_VAR
 from mhstod.errors import ExitCode, UsageError, shown
+from mhstod.load.nodes import hidden_character
 from mhstod.model import Knowledge
 from mhstod.places import MAX_INPUT, fold
 from mhstod.text import KIND_LABELS
@@ -56,7 +57,9 @@ ZSH = r"""#compdef %(prog)s
         %(var)s=zsh_complete %(prog)s 2>/dev/null)}")
     for kind value help in "${response[@]}"; do
         case $kind in
-            plain) if [[ $help == _ ]]; then plain+=("$value"); else described+=("${value//:/\\:}:$help"); fi ;;
+            # _describe reads "value:help" and a backslash as an escape: such a value goes without its help
+            plain) if [[ $help == _ || $value == *\\* ]]; then plain+=("$value")
+                   else described+=("${value//:/\\:}:$help"); fi ;;
             file) _files ;;
             dir) _files -/ ;;
         esac
@@ -160,7 +163,10 @@ class _Shell(ShellComplete):
         option, equals, _ = incomplete.partition("=")
         if equals and option.startswith("-"):  # --county=Skå: the shell replaces the whole word
             items = [CompletionItem(f"{option}={item.value}", item.type, item.help) for item in items]
-        return "\n".join(self.format_completion(item) for item in items)
+        # A value with a control character (a line break would forge a second candidate) is never offered; the
+        # loader refuses them, and a value that reaches a shell is checked once more here.
+        said = (self.format_completion(item) for item in items if hidden_character(str(item.value)) is None)
+        return "\n".join(line for line in said if line is not None)
 
 
 class Bash(_Shell):
@@ -178,10 +184,14 @@ class Bash(_Shell):
             incomplete = ""
         return kept, incomplete
 
-    def format_completion(self, item: CompletionItem) -> str:
-        r"""A value escaped as bash reads it ("Västra\ Götaland"), unless it is typed inside quotes already."""
-        value = item.value if self.typed[:1] in ("'", '"') else _UNSAFE.sub(r"\\\g<0>", item.value)
-        return f"{item.type}\t{value}"
+    def format_completion(self, item: CompletionItem) -> str | None:  # type: ignore[override]
+        r"""A value as bash must read it in the quotes it is typed in, or None where it cannot be offered safely.
+
+        Bash inserts a candidate as it is, after an open quote too: the value is escaped for that context so
+        that the word bash reads is the value, literally, and nothing in it runs (data/overlays are not code).
+        """
+        value = bash_word(str(item.value), _open_quote(self.typed))
+        return None if value is None else f"{item.type}\t{value}"
 
 
 class Zsh(_Shell):
@@ -204,6 +214,38 @@ class Fish(_Shell):
 
 SHELLS: dict[str, type[_Shell]] = {"bash": Bash, "zsh": Zsh, "fish": Fish}
 _UNSAFE = re.compile(r"[^\w@%+=:,./-]")  # what bash would read as a break, a quote or an expansion
+_SPECIAL_IN_DOUBLE = re.compile(r'[$`"\\]')  # what a backslash still escapes inside "…"
+
+
+def _open_quote(typed: str) -> str | None:
+    """The quote the word being typed is inside at its end: "", "'" or '"'; None for a mix bash reads otherwise.
+
+    Bash replaces the text after an opening quote at the word's start; a quote opened or closed elsewhere in
+    the word leaves no place where a whole value could go, so nothing is offered there.
+    """
+    if "'" not in typed and '"' not in typed:
+        return ""  # a backslash typed unquoted (Västra\\ G) is replaced with the rest of the word
+    first = typed[:1]
+    if first in ("'", '"') and first not in typed[1:]:
+        return first
+    return None
+
+
+def bash_word(value: str, quote: str | None) -> str | None:
+    r"""`value` as bash must see it after `quote` ("" unquoted) to read it literally; None where it cannot.
+
+    Unquoted, every character bash could read as a break, a quote, a glob or an expansion gets a backslash.
+    Inside '…' nothing is special, and a ' cannot be written at all. Inside "…", $ ` " and \ take a
+    backslash; a ! would start history expansion in an interactive shell, whose backslash would stay in the
+    word, so a value with one is not offered there.
+    """
+    if quote is None:
+        return None
+    if quote == "'":
+        return None if "'" in value else value
+    if quote == '"':
+        return None if "!" in value else _SPECIAL_IN_DOUBLE.sub(r"\\\g<0>", value)
+    return _UNSAFE.sub(r"\\\g<0>", value)
 
 
 def unquoted(word: str) -> str:
@@ -289,7 +331,7 @@ def candidates(values: str, ctx: Context, incomplete: str) -> list[CompletionIte
 def _data_dir(ctx: Context | None) -> str | None:
     """--data-dir (or MHSTOD_DATA_DIR) as typed on the line so far: a local overlay's names complete too."""
     while ctx is not None:
-        if ctx.params.get("data_dir"):
-            return str(ctx.params["data_dir"])
+        if ctx.params.get("data_dir"):  # ~/lokalt as typed: the shell expands it only when the command runs
+            return os.path.expanduser(str(ctx.params["data_dir"]))
         ctx = ctx.parent
     return None
