@@ -172,7 +172,7 @@ def long_date(day: date, year: bool = True) -> str:
 
 
 FIRST_YEAR, LAST_YEAR = 2005, 2099  # the holidays as lag (1989:253) has them since 2005 (nationaldagen)
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _WORDS = {"idag": 0, "i dag": 0, "igår": 1, "i går": 1}
 
 

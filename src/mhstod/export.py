@@ -51,13 +51,24 @@ def check_new_file(path: str, replace: bool = False, keep: tuple[str, ...] = (),
             raise _exists(path, hint)
         if not stat.S_ISREG(os.lstat(target).st_mode):
             raise UsageError(f"'{shown_path(path)}' är ingen vanlig fil; den ersätts inte, inte heller med --force.")
-        if any(os.path.exists(k) and os.path.samefile(target, k) for k in keep):
+        if any(_is_answers(target, k) for k in keep):
             raise UsageError(f"'{shown_path(path)}' är svarsfilen som checklistan bygger på; den skrivs inte över.")
     folder = target.parent
     if not folder.is_dir():
         raise UsageError(f"Katalogen för '{shown_path(path)}' finns inte.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise UsageError(f"Du kan inte skriva i katalogen för '{shown_path(path)}'.")
+
+
+def _is_answers(target: Path, answers: str) -> bool:
+    """Whether `target` is the answers file: a named one, or `-`, whatever standard input is (< f.json)."""
+    try:
+        if answers == "-":
+            given, there = os.fstat(0), os.stat(target)
+            return (given.st_dev, given.st_ino) == (there.st_dev, there.st_ino)
+        return os.path.exists(answers) and os.path.samefile(target, answers)
+    except OSError:  # standard input closed, or the file gone meanwhile: nothing to compare with
+        return False
 
 
 # What os.link raises where a file system has no hard links (some network and FAT file systems): only then is an

@@ -38,10 +38,25 @@ def _latest(as_of: str) -> date:
     return date(parts[0], 12, 31)
 
 
+def _earliest(as_of: str) -> date:
+    parts = [int(p) for p in as_of.split("-")]
+    return date(*[*parts, 1, 1][:3])
+
+
+def in_future(as_of: str, on: date) -> bool:
+    """True when even the earliest day `as_of` can mean is after `on`: a typing error, or a wrong clock."""
+    return bool(as_of) and _earliest(as_of) > on
+
+
 def is_stale(as_of: str, on: date) -> bool:
-    """True when the source is more than two years older than `on`; an empty date is not stale."""
+    """True when the source is more than two years older than `on`, or dated after it.
+
+    A date in the future cannot vouch for the contact either (it hid the warning); an empty date is not stale.
+    """
     if not as_of:
         return False
+    if in_future(as_of, on):
+        return True
     latest = _latest(as_of)
     try:
         limit = latest.replace(year=latest.year + STALE_AFTER_YEARS)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from mhstod.conditions import All, AnyOf, Condition, Is, Known, Maybe, Named
-from mhstod.freshness import STALE_AFTER_YEARS, is_stale
+from mhstod.freshness import STALE_AFTER_YEARS, in_future, is_stale
 from mhstod.model import Coordinator, Document, Hours, Knowledge, Number, Source
 
 AGE_WORDS = {"any": "", "adult": "vuxna", "child": "barn och unga"}
@@ -78,7 +78,9 @@ def _in_running_text(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def stale_note(as_of: str) -> str:
+def stale_note(as_of: str, on: date) -> str:
+    if in_future(as_of, on):
+        return f"uppgift daterad {as_of}, efter dagens datum: kontrollera datumet och att den gäller"
     return f"uppgift från {as_of}, äldre än {STALE_AFTER_YEARS} år: kontrollera att den gäller"
 
 
@@ -90,7 +92,7 @@ def hours_line(hours: Hours) -> str:
 def age_note(as_of: str, seen: str, on: date) -> str:
     """How old a contact is, in the words shown beside it; "" for what does not age (112, the support line)."""
     if as_of:
-        return stale_note(as_of) if is_stale(as_of, on) else f"uppgift från {as_of}"
+        return stale_note(as_of, on) if is_stale(as_of, on) else f"uppgift från {as_of}"
     if seen:
         return f"odaterad uppgift, sedd {seen}: kontrollera att den gäller"
     return ""

@@ -233,14 +233,15 @@ def test_search_names_questions_by_their_titles_not_their_ids(capsys: pytest.Cap
 @pytest.mark.parametrize("command", ["lag", "process"])
 def test_a_local_folder_acts_on_the_law_and_the_process_too(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                             command: str) -> None:
-    """Both cite the sources and process names actors, which a local folder can correct: the option stays."""
+    """Both cite the sources, which a local folder can add to, and process names actors, which it can correct:
+    the option stays, and the folder is read (a local file that would re-title a source document is refused)."""
     (tmp_path / "sources.yaml").write_text(
         'documents:\n  - id: "004"\n    short: "Broschyren"\n    file: 004_31549bb2a0d6a5f9.txt\n'
-        '    title: "Broschyren, rättad lokalt"\n    publisher: "Jämställdhetsmyndigheten"\n    date: "2018"\n',
+        '    title: "Broschyren, rättad lokalt"\n    publisher: "Jämställdhetsmyndigheten"\n    date: "2026"\n',
         encoding="utf-8")
     assert "--data-dir" in run(capsys, command, "-h")[1]
-    code, out, _ = run(capsys, command, "--data-dir", str(tmp_path))
-    assert code == 0 and "Broschyren, rättad lokalt" in out
+    code, out, err = run(capsys, command, "--data-dir", str(tmp_path))
+    assert code == 1 and out == "" and "'004' är ett av källdokumenten och kan inte ersättas lokalt" in err
 
 
 @pytest.mark.parametrize("width", [80, 81, 100, 200])

@@ -99,7 +99,7 @@ def test_scenario_page_story_answers_discussion_contacts_then_checklist(capsys: 
 def test_an_overlay_is_escaped_in_the_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     folder = tmp_path / "lokalt"
     folder.mkdir()
-    (folder / "sources.yaml").write_text(_overlay('<script>alert("x")</script> & <b>fet</b>'), encoding="utf-8")
+    (folder / "actors.yaml").write_text(_overlay('<script>alert("x")</script> & <b>fet</b>'), encoding="utf-8")
     target = tmp_path / "fall.html"
     assert run(capsys, "scenario", "show", "romania-malmo", "--full", "--html", str(target),
                "--data-dir", str(folder))[0] == 0
@@ -108,10 +108,18 @@ def test_an_overlay_is_escaped_in_the_page(capsys: pytest.CaptureFixture[str], t
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;fet&lt;/b&gt;" in page
 
 
-def _overlay(title: str) -> str:
-    """A local sources.yaml that renames document 001, which the full checklist of a case cites."""
-    return ("documents:\n  - id: \"001\"\n    short: \"Manualen\"\n    file: 001_5ef7f45219f6adb7.txt\n"
-            f"    title: {json.dumps(title)}\n    publisher: \"Jämställdhetsmyndigheten\"\n    date: \"2024-06-11\"\n")
+def _overlay(name: str) -> str:
+    """A local actors.yaml that renames the police, whom the full checklist of every case names.
+
+    (A local file cannot rename one of the five source documents: issue 23.)
+    """
+    import yaml
+
+    from mhstod.load.files import data_folder
+
+    shipped = yaml.safe_load((data_folder() / "actors.yaml").read_text(encoding="utf-8"))
+    police = next(a for a in shipped["actors"] if a["id"] == "polismyndigheten")
+    return yaml.safe_dump({"actors": [{**police, "name": name}]}, allow_unicode=True)
 
 
 # --- a real browser ------------------------------------------------------------------------------------------
@@ -170,12 +178,12 @@ def test_pages_in_a_real_browser_at_1920(capsys: pytest.CaptureFixture[str], kno
                                          tmp_path: Path) -> None:
     """Both pages, laid out by chromium: not blank, every title visible, large and within 1920 px.
 
-    In the case, a local source with a 300-letter word stands in for the longest thing an overlay can put on a
+    In the case, a local actor with a 300-letter word stands in for the longest thing an overlay can put on a
     page (the two pages share one style).
     """
     folder = tmp_path / "lokalt"
     folder.mkdir()
-    (folder / "sources.yaml").write_text(_overlay("Manual" + "x" * 300), encoding="utf-8")
+    (folder / "actors.yaml").write_text(_overlay("Polis" + "x" * 300), encoding="utf-8")
     process, case = tmp_path / "processen.html", tmp_path / "fallet.html"
     assert run(capsys, "process", "--html", str(process))[0] == 0
     scenario = scenarios_for(knowledge)[0]

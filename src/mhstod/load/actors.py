@@ -6,14 +6,18 @@ from mhstod.load.nodes import Node, date_text, opt_text, read_source, read_sourc
 from mhstod.model import ACTOR_KINDS, FOR_WHOM, Actor, Contact, Locations, Number, Responsibility, Web
 
 
-def read_number(node: Node, docs: frozenset[str], dated: bool, local: str = "") -> Number:
+def read_number(node: Node, docs: frozenset[str], dated: bool, local: str = "", regional: bool = False) -> Number:
     """A phone number; `dated` when it must say how old it is (`as_of`, or `seen` for an undated page).
 
-    `local`: the local file it comes from ("" for shipped data).
+    `local`: the local file it comes from ("" for shipped data). `regional`: a region's own line, which is
+    never a national number or the one to call in acute danger, whatever a (local) file says.
     """
     f = node.mapping({"id", "number", "name", "use", "source"},
                      {"actor", "also_written", "hours", "outside_hours", "hours_source", "as_of", "seen", "national",
                       "urgent"})
+    for flag in ("national", "urgent"):
+        if regional and flag in f:
+            raise f[flag].error("en regions nummer kan inte vara ett nationellt nummer eller ett akutnummer")
     if ("hours" in f) != ("hours_source" in f):
         raise node.error("'hours' och 'hours_source' anges tillsammans")
     if dated and "as_of" not in f and "seen" not in f:

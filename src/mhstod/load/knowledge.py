@@ -54,6 +54,8 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
         for key, node in fields.items():
             if (name, key) == ("actors.yaml", "numbers"):
                 _check_local_numbers(tops[name][key], node)
+            if (name, key) == ("sources.yaml", "documents"):
+                _check_local_documents(tops[name][key], node)
             tops[name][key], ids = _merge_by_id(tops[name][key], node)
             local.update({(key, ident): label for ident in ids})
     documents = _documents(tops["sources.yaml"])
@@ -100,6 +102,18 @@ def _laws(top: dict[str, Node], docs: frozenset[str]) -> tuple[Law, ...]:
                         notes=tuple(read_sourced(n, docs) for n in f["notes"].items()), former_names=former))
     unique_ids([(law.id, n) for law, n in zip(laws, nodes, strict=True)], "lagen")
     return tuple(laws)
+
+
+def _check_local_documents(shipped: Node, overlay: Node) -> None:
+    """A local file adds documents; it cannot replace one of the five sources.
+
+    Re-dated or re-titled, a 2018 brochure would back its contacts as a 2026 document would, silently.
+    """
+    ids = {item.value.get("id") for item in shipped.items() if isinstance(item.value, dict)}
+    for item in overlay.items():
+        if isinstance(item.value, dict) and item.value.get("id") in ids:
+            raise item.error(f"'{item.value['id']}' är ett av källdokumenten och kan inte ersättas lokalt; ge ett "
+                             "lokalt dokument ett eget id")
 
 
 def _check_local_numbers(shipped: Node, overlay: Node) -> None:

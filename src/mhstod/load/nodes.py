@@ -19,7 +19,7 @@ T = TypeVar("T", bound=str)
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Swedish numbers as the sources print them: short national numbers (112, 114 14) or an
 # area code, a dash and digit groups (08-508 409 89, 020-39 00 00, 0550-885 67).
-PHONE_RE = re.compile(r"^(\d{3}|\d{3} \d{2}|0\d{1,3}-\d{1,3}( ?\d{1,3}){1,4})$")
+PHONE_RE = re.compile(r"^(\d{3}|\d{3} \d{2}|0\d{1,3}-\d{1,3}( ?\d{1,3}){1,4})$", re.ASCII)  # not ０ or ٠
 # Local part ASCII; domain may be internationalised (malmö.se), as printed in the brochure.
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@([^\W_]([\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
 SOURCE_KEYS = {"doc", "section", "elsewhere", "document", "inferred", "note", "url", "date", "seen"}
@@ -241,7 +241,7 @@ def unique_ids(nodes: list[tuple[str, Node]], what: str) -> None:
         seen[ident] = node
 
 
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
 
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # no source or contact is older, and none is from so far ahead

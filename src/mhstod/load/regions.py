@@ -18,7 +18,7 @@ def read_places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
     for node in county_fields["items"].items():
         f = node.mapping({"code", "name", "short_name", "iso", "letter"})
         code = f["code"].text()
-        if not re.fullmatch(r"\d{2}", code):
+        if not re.fullmatch(r"\d{2}", code, re.ASCII):
             raise f["code"].error(f"'{code}' är ingen länskod (två siffror)")
         iso = f["iso"].text()
         if iso != f"SE-{f['letter'].text()}":
@@ -59,7 +59,8 @@ def read_places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
             superseded=tuple(c for c in everyone if c.superseded_by),
             source=read_source(f["source"], docs), no_coordinator=no_coordinator,
             contact_number=f["contact_number"].ident() if "contact_number" in f else "",
-            numbers=tuple(read_number(n, docs, dated=True, local=n.file if n.file != top["regions"].file else "")
+            numbers=tuple(read_number(n, docs, dated=True, local=n.file if n.file != top["regions"].file else "",
+                                      regional=True)
                           for n in f["numbers"].items()) if "numbers" in f else ()))
     unique_ids([(r.id, n) for r, n in zip(regions, region_nodes, strict=True)], "regionen")
     unique_ids([(c.id, n) for r, n in zip(regions, region_nodes, strict=True)
@@ -80,7 +81,7 @@ def read_places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
     for node in muni_nodes:
         f = node.mapping({"code", "name", "county"})
         code, county = f["code"].text(), f["county"].text()
-        if not re.fullmatch(r"\d{4}", code):
+        if not re.fullmatch(r"\d{4}", code, re.ASCII):
             raise f["code"].error(f"'{code}' är ingen kommunkod (fyra siffror)")
         if county not in placed:
             raise f["county"].error(f"okänt län '{county}'")

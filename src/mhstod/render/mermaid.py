@@ -72,6 +72,11 @@ def _decisions(knowledge: Knowledge, step: Step, always: bool = False) -> list[s
 
 
 def _label(text: str) -> str:
-    """A label Mermaid reads as text: wrapped with <br/>, no double quotes, no markup of its own."""
-    safe = text.replace('"', "'").replace("<", "‹").replace(">", "›")
+    """A label Mermaid reads as text: wrapped with <br/>, no double quotes, no markup of its own.
+
+    Mermaid reads #lt; and #35; as entity codes, & as the start of an HTML entity and a backtick as the start
+    of a Markdown string: each is written as its own entity code, so a name shows as it is spelt.
+    """
+    safe = text.replace("#", "#35;").replace("&", "#38;").replace("`", "#96;")
+    safe = safe.replace('"', "'").replace("<", "‹").replace(">", "›")
     return "<br/>".join(textwrap.wrap(safe, LABEL_WIDTH, break_long_words=False)) or safe

@@ -201,9 +201,11 @@ def _contact(contact: ContactView, refs: Citations, full: bool, described: bool)
     if contact.age and not person:
         reach.append(contact.age)
     mark: Mark = "verify" if contact.verify else ""
+    local = [Line("text", f"Lokal uppgift från {contact.local}.", level=2)] if contact.local else []
     if not reach:  # how the sources say to reach them, each with its own source
         return [Line("item", title, mark, refs(contact.source), 1),
-                *(Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how[:None if full else 1])]
+                *(Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how[:None if full else 1]),
+                *local]
     hours = [n.hours_source for n in contact.numbers if n.hours_source is not None]
     # The line cites where its numbers and addresses are from (a web address from the brochure, 004), and the
     # contact's own source where the title says why it is listed.
@@ -215,9 +217,7 @@ def _contact(contact: ContactView, refs: Citations, full: bool, described: bool)
         lines += [Line("text", how.text, ref=refs(how.source), level=2) for how in contact.how]
     if full and contact.hours is not None:
         lines.append(Line("text", hours_line(contact.hours), ref=refs(contact.hours.source), level=2))
-    if contact.local:
-        lines.append(Line("text", f"Lokal uppgift från {contact.local}.", level=2))
-    return lines
+    return lines + local
 
 
 def _lower(text: str) -> str:

@@ -66,7 +66,8 @@ def counties(knowledge: Knowledge) -> RenderableType:
     for column in ("Kod", "Län", "ISO 3166-2", "Region"):
         table.add_column(column)
     for c in knowledge.counties:
-        table.add_row(c.code, c.name, c.iso, knowledge.region(c.region).name)
+        # Text, never a str: a str is read as Rich markup, and a local file's names are data, not markup
+        table.add_row(*(Text(cell) for cell in (c.code, c.name, c.iso, knowledge.region(c.region).name)))
     return table
 
 
@@ -95,7 +96,7 @@ class _ActorsTable:
         table.add_column("Slag", width=kind, overflow="fold")
         table.add_column("Roll", min_width=role, overflow="fold")
         for row in self.rows:
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))  # a local name like "A [/bold]" is text, not markup
         yield table
         yield Text("Mer om en aktör: mhstod actor NAMN (t.ex. mhstod actor polisen).", style="dim")
 

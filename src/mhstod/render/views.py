@@ -29,7 +29,7 @@ def _coordinator(c: Coordinator, today: date) -> list[Line]:
              Line("text", "Telefon: " + ", ".join(c.phones), level=2),
              Line("text", "E-post: " + ", ".join(c.emails), level=2)]
     if is_stale(c.as_of, today):
-        lines.append(Line("text", stale_note(c.as_of).capitalize() + ".", "verify", level=2))
+        lines.append(Line("text", stale_note(c.as_of, today).capitalize() + ".", "verify", level=2))
     return lines
 
 

@@ -1,0 +1,220 @@
+"""Hostile input, round three (issue 23): overlays that cannot forge, and the last crashes.
+
+A local folder is written by someone else: its texts are data, never Rich markup, terminal control, Mermaid
+entities, Markdown or HTML; what it changes is marked local wherever it shows; it cannot re-date a source
+document, make a number urgent or national, or slip in digits that only look like digits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from mhstod.load.files import data_folder
+from tests.helpers import FIXTURES, run
+
+# What a hostile overlay puts in every text it can: Rich markup (a hidden link, blinking text, a closing tag
+# that made Rich fail), Mermaid entity codes, Markdown and HTML.
+HOSTILE = ('[blink]Ring 113[/blink] [link=https://evil.example]Polisen[/link] [/bold] #lt;b#gt; <b>fet</b> '
+           '**fet** `kod` &amp; :warning:')
+ESCAPES = ("\x1b]8;", "\x1b[5m", "\x1b[6m")  # an OSC 8 link, blinking text
+
+
+def _shipped(name: str) -> Any:
+    return yaml.safe_load((data_folder() / name).read_text(encoding="utf-8"))
+
+
+def hostile_overlay(folder: Path, text: str = HOSTILE) -> Path:
+    """Region Syd, the police and UD renamed with `text`; UD reached only by a local `how` line."""
+    folder.mkdir(exist_ok=True)
+    syd = next(r for r in _shipped("regions.yaml")["regions"] if r["id"] == "syd")
+    syd = {**syd, "name": text, "coordinators": [{**syd["coordinators"][0], "name": text}],
+           "numbers": [{**syd["numbers"][0], "name": text, "use": text}]}
+    actors = {a["id"]: a for a in _shipped("actors.yaml")["actors"]}
+    police = {**actors["polismyndigheten"], "name": text, "summary": text}
+    ud = {**actors["utrikesdepartementet"], "name": f"UD {text}", "aliases": ["UD"],
+          "contact": {"how": [{"text": f"Ring UD:s barnjour på 08-123 45 67. {text}",
+                               "source": {"document": "Kommunens lista", "date": "2026-10"}}]}}
+    (folder / "regions.yaml").write_text(yaml.safe_dump({"regions": [syd]}, allow_unicode=True), encoding="utf-8")
+    (folder / "actors.yaml").write_text(yaml.safe_dump({"actors": [police, ud]}, allow_unicode=True),
+                                        encoding="utf-8")
+    return folder
+
+
+# A child from outside the EU in Skåne who does not seek protection: UD, the police and region Syd all show.
+CHILD = {"version": 2, "acute_danger": "no", "age": "child", "county": "Malmö", "origin": "non_eu",
+         "purpose": ["begging"], "residence": "no_permit", "protection": "no", "police": "undecided",
+         "return_home": "undecided", "needs": ["shelter"], "guardians": "unknown", "role": "socialtjanst"}
+
+
+@pytest.fixture
+def overlay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = hostile_overlay(tmp_path / "lokalt")
+    monkeypatch.setenv("MHSTOD_DATA_DIR", str(folder))
+    monkeypatch.setenv("FORCE_COLOR", "1")  # Rich writes its styles as it would to a terminal
+    monkeypatch.setenv("COLUMNS", "400")
+    monkeypatch.setenv("MHSTOD_TODAY", "2026-12-07")
+    return folder
+
+
+def _answers(tmp_path: Path) -> str:
+    path = tmp_path / "svar.yaml"
+    path.write_text(yaml.safe_dump(CHILD, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+# Every command that shows data, each in Rich and plain text.
+SHOWN = [("region", "--county", "Malmö"), ("regions",), ("contacts",), ("counties",), ("actors",),
+         ("actor", "UD"), ("search", "Ring"), ("process",), ("process", "2"), ("process", "--overview"),
+         ("lag",), ("scenario", "show", "romania-malmo", "--full")]
+
+
+@pytest.mark.parametrize("plain", [False, True])
+@pytest.mark.parametrize("argv", SHOWN, ids=[" ".join(a) for a in SHOWN])
+def test_a_local_text_is_shown_as_text_never_as_markup(capsys: pytest.CaptureFixture[str], overlay: Path,
+                                                       argv: tuple[str, ...], plain: bool) -> None:
+    code, out, err = run(capsys, *argv, *(["--plain"] if plain else []))
+    assert code == 0, err
+    assert not any(escape in out for escape in ESCAPES), "a link or blinking text from data"
+    assert "internt fel" not in err
+    if argv[0] in ("region", "regions", "contacts", "counties", "actors", "actor", "search"):
+        flat = "".join(out.split())
+        assert "".join("[blink]Ring113[/blink]".split()) in flat, "the text itself, brackets and all"
+
+
+@pytest.mark.parametrize("extra", [(), ("--full",), ("--samtal",)])
+def test_a_local_text_in_the_checklist_is_text(capsys: pytest.CaptureFixture[str], overlay: Path, tmp_path: Path,
+                                               extra: tuple[str, ...]) -> None:
+    code, out, err = run(capsys, "guide", "--answers", _answers(tmp_path), *extra)
+    assert code == 0, err
+    assert not any(escape in out for escape in ESCAPES)
+
+
+def test_the_exports_escape_a_local_text(capsys: pytest.CaptureFixture[str], overlay: Path, tmp_path: Path) -> None:
+    answers = _answers(tmp_path)
+    md, page, data, ics = (tmp_path / f"fall.{ext}" for ext in ("md", "html", "json", "ics"))
+    for target in (md, page, data):
+        assert run(capsys, "guide", "--answers", answers, "-o", str(target))[0] == 0
+    assert run(capsys, "guide", "--answers", answers, "--from", "2026-12-07", "--ics", str(ics))[0] == 0
+    markdown = md.read_text(encoding="utf-8")
+    assert "<b>" not in markdown and "**fet**" not in markdown and "\\*\\*fet\\*\\*" in markdown
+    html = page.read_text(encoding="utf-8")
+    assert "<b>fet" not in html and "&lt;b&gt;fet&lt;/b&gt;" in html and "evil.example" not in html.split(
+        "[link=")[0]
+    assert "href=\"https://evil" not in html
+    assert HOSTILE in json.dumps(json.loads(data.read_text(encoding="utf-8")), ensure_ascii=False)
+    assert not any(escape in ics.read_text(encoding="utf-8") for escape in ESCAPES)
+
+
+def test_mermaid_shows_an_entity_code_as_it_is_spelt(capsys: pytest.CaptureFixture[str], overlay: Path) -> None:
+    code, out, _ = run(capsys, "process", "--mermaid")
+    assert code == 0
+    assert "#lt;" not in out.replace("#35;lt;", ""), "Mermaid would draw #lt; as <"
+    assert "#35;lt;b#35;gt;" in out and "#38;amp;" in out and "#96;kod#96;" in out
+
+
+# --- 2: markup in names no longer fails or forges ---------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["A [/bold] x", "[link=https://evil.example]Polisen[/link] [blink]Ring 113[/blink]"])
+@pytest.mark.parametrize("command", ["actors", "counties"])
+def test_a_name_with_markup_is_shown_in_the_tables(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch, name: str, command: str) -> None:
+    """`mhstod actors` failed with "internt fel (MarkupError …)"; a link printed as a hidden OSC 8 link."""
+    hostile_overlay(tmp_path / "lokalt", name)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(capsys, command, "--data-dir", str(tmp_path / "lokalt"))
+    assert code == 0 and err == ""
+    assert not any(escape in out for escape in ESCAPES)
+    assert "[/bold]" in out or "[blink]" in out
+
+
+# --- 3: a local contact is marked local however it is reached ---------------------------------------------
+
+def test_a_local_contact_reached_only_by_a_line_of_text_is_marked_local(capsys: pytest.CaptureFixture[str],
+                                                                        overlay: Path, tmp_path: Path) -> None:
+    answers = _answers(tmp_path)
+    for extra in ((), ("--full",), ("--plain",)):
+        out = run(capsys, "guide", "--answers", answers, *extra)[1]
+        flat = " ".join(out.split())
+        ud = flat[flat.index("Ring UD:s barnjour"):]
+        assert "Lokal uppgift från" in ud[:400], extra
+    for ext in ("md", "html"):
+        target = tmp_path / f"ud.{ext}"
+        assert run(capsys, "guide", "--answers", answers, "-o", str(target))[0] == 0
+        text = " ".join(target.read_text(encoding="utf-8").split())
+        assert "Lokal uppgift från" in text[text.index("Ring UD:s barnjour"):][:600], ext
+
+
+# --- 4: standard input is the answers file too --------------------------------------------------------------
+
+def test_force_never_writes_over_the_answers_read_from_standard_input(tmp_path: Path) -> None:
+    answers = tmp_path / "f.json"
+    answers.write_text(json.dumps({**CHILD}), encoding="utf-8")
+    before = answers.read_bytes()
+    with answers.open("rb") as stdin:
+        done = subprocess.run([sys.executable, "-m", "mhstod", "guide", "--answers", "-", "--output", str(answers),
+                               "--force"], stdin=stdin, capture_output=True, timeout=60,
+                              env={**os.environ, "LC_ALL": "C.UTF-8"})
+    assert done.returncode == 2 and answers.read_bytes() == before
+    assert "är svarsfilen som checklistan bygger på; den skrivs inte över" in done.stderr.decode()
+
+
+# --- 5 and 6: what a local file cannot do -----------------------------------------------------------------
+
+def _refused(capsys: pytest.CaptureFixture[str], folder: Path) -> str:
+    code, out, err = run(capsys, "data", "check", "--data-dir", str(folder))
+    assert code == 1 and out == "" and err.count("\n") == 1, err
+    return err
+
+
+def test_a_local_file_cannot_re_date_a_source_document(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    brochure = next(d for d in _shipped("sources.yaml")["documents"] if d["id"] == "004")
+    (tmp_path / "sources.yaml").write_text(yaml.safe_dump({"documents": [{**brochure, "date": "2026"}]}),
+                                           encoding="utf-8")
+    assert "'004' är ett av källdokumenten och kan inte ersättas lokalt" in _refused(capsys, tmp_path)
+
+
+def _syd(tmp_path: Path, **changes: Any) -> Path:
+    syd = next(r for r in _shipped("regions.yaml")["regions"] if r["id"] == "syd")
+    coordinator = {**syd["coordinators"][0], **changes.pop("coordinator", {})}
+    number = {**syd["numbers"][0], **changes.pop("number", {})}
+    (tmp_path / "regions.yaml").write_text(yaml.safe_dump(
+        {"regions": [{**syd, "coordinators": [coordinator], "numbers": [number]}]}, allow_unicode=True),
+        encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"coordinator": {"phones": ["０４０-34 93 54"]}}, "telefonnummer"),  # fullwidth digits
+    ({"coordinator": {"phones": ["040-34 93 5٤"]}}, "telefonnummer"),  # an Arabic-Indic four
+    ({"coordinator": {"as_of": "٢٠١٨"}}, "är inget datum"),
+    ({"number": {"urgent": True}}, "en regions nummer kan inte vara ett nationellt nummer eller ett akutnummer"),
+    ({"number": {"national": True}}, "en regions nummer kan inte vara ett nationellt nummer eller ett akutnummer"),
+])
+def test_a_local_region_cannot_look_like_what_it_is_not(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                        changes: dict[str, Any], message: str) -> None:
+    assert message in _refused(capsys, _syd(tmp_path, **changes))
+
+
+def test_a_contact_dated_in_the_future_is_said_to_be_checked(capsys: pytest.CaptureFixture[str],
+                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A future as_of hid the warning that a contact may be out of date; now it is one itself."""
+    monkeypatch.setenv("MHSTOD_TODAY", "2026-12-07")
+    folder = _syd(tmp_path, coordinator={"as_of": "2031"})
+    code, out, _ = run(capsys, "region", "--county", "Malmö", "--data-dir", str(folder), "--plain")
+    assert code == 0 and "Uppgift daterad 2031, efter dagens datum: kontrollera datumet" in out
+    data = json.loads(run(capsys, "region", "--county", "Malmö", "--data-dir", str(folder), "--json")[1])
+    assert data["region"]["coordinators"][0]["stale"] is True
+
+
+def test_the_examples_still_load(capsys: pytest.CaptureFixture[str]) -> None:
+    for example in sorted((FIXTURES / "examples").glob("*.yaml")):
+        assert run(capsys, "guide", "--answers", str(example))[0] == 0
