@@ -128,7 +128,7 @@ def test_a_local_file_may_cite_its_own_document_with_its_date(tmp_path: Path,
     assert source["internal"] is True and source["document"] == "Linköpings kommun, kontaktlista"
     assert source["date"] == "2026-10" and source["url"] is None and source["page_date"] is None
     code, out, _ = run(capsys, "data", "check", "--data-dir", folder)
-    assert code == 0 and "regions.yaml: 3 källor i källdokumenten" in out
+    assert code == 0 and "regions.yaml (lokal): 3 källor i källdokumenten" in out
     assert "2 interna dokument" in out
 
 
@@ -155,7 +155,7 @@ def test_data_check_reports_a_local_page_read_after_today(tmp_path: Path, capsys
     code, out, _ = run(capsys, "data", "check", "--data-dir", folder)
     assert code == 0 and "en sida sägs läst 2027-01-15, efter dagens datum" in out
     code, out, _ = run(capsys, "data", "check", "--data-dir", folder, "--json")
-    local = [f for f in json.loads(out)["sources"] if f["file"].endswith("regions.yaml") and "lokalt" in f["file"]]
+    local = [f for f in json.loads(out)["sources"] if f["file"].endswith("regions.yaml (lokal)")]
     assert local and local[0]["pages"] == 2 and local[0]["future_seen"] == ["2027-01-15"]
 
 
@@ -172,11 +172,13 @@ def _end(cl: Any) -> Any:
     return next(i for i in cl.deadlines if i.due is not None and i.due.id == "betanketid-slut")
 
 
+# The decision's day is day 1 of the permit: the earlier of the two readings, so never a day after it lapsed.
 @pytest.mark.parametrize(("decided", "last"), [
-    (date(2026, 12, 1), date(2026, 12, 31)),  # a weekday: nyårsafton, which a permit does not wait for
-    (date(2026, 12, 4), date(2027, 1, 3)),  # a Sunday: the permit still ends then
-    (date(2026, 11, 25), date(2026, 12, 25)),  # juldagen
-    (date(2027, 5, 7), date(2027, 6, 6)),  # nationaldagen, a Sunday
+    (date(2026, 12, 2), date(2026, 12, 31)),  # nyårsafton, which a permit does not wait for
+    (date(2026, 12, 5), date(2027, 1, 3)),  # a Sunday: the permit still ends then
+    (date(2026, 11, 26), date(2026, 12, 25)),  # juldagen
+    (date(2027, 5, 8), date(2027, 6, 6)),  # nationaldagen, a Sunday
+    (date(2026, 12, 1), date(2026, 12, 30)),  # 30 days from 1 December are 1–30 December
 ])
 def test_the_thirty_days_end_on_their_last_day_whatever_day_that_is(knowledge: Knowledge, decided: date,
                                                                     last: date) -> None:
@@ -186,10 +188,11 @@ def test_the_thirty_days_end_on_their_last_day_whatever_day_that_is(knowledge: K
     assert (item.date.start, item.date.last, item.date.day) == (decided, last, last)
     assert item.date.moved == "" and item.date.kept == ""
     full = plain(outline(cl, full=True))
-    assert f"slutar {_long(last)}" in full and f"senast {_long(last)}" not in full
-    assert "30 dagar från beslutet; beslutet anger sista dagen, 5 kap. 15 § utlänningslagen" in full
-    short = plain(outline(cl))
-    assert "slutar" in short and "från beslutet om betänketid" in short
+    assert f"betänketiden slutar {_long(last)}" in full and f"senast {_long(last)}" not in full
+    assert "30 dagar med beslutsdagen som dag 1; beslutet anger sista dagen, 5 kap. 15 § utlänningslagen" in full
+    short = " ".join(plain(outline(cl)).split())
+    assert "– betänketiden slutar" in short and "från beslutet om betänketid" in short
+    assert "sista dagen står i beslutet" in short, "the day to trust is the decision's"
 
 
 def _long(day: date) -> str:
@@ -209,7 +212,7 @@ def test_a_day_given_for_all_events_does_not_date_the_decision(knowledge: Knowle
 def test_undated_the_thirty_days_wait_for_the_full_view(knowledge: Knowledge) -> None:
     cl = make(knowledge, NO_PERMIT)
     assert "30 dagar från beslutet" not in plain(outline(cl))
-    assert "30 dagar från beslutet; beslutet anger sista dagen (5 kap. 15 § utlänningslagen)" in plain(
+    assert "30 dagar med beslutsdagen som dag 1; beslutet anger sista dagen (5 kap. 15 § utlänningslagen)" in plain(
         outline(cl, full=True))
 
 
@@ -244,10 +247,28 @@ def test_the_end_of_betanketid_goes_into_the_calendar_file(tmp_path: Path, capsy
                      "--ics", str(target))
     assert code == 0 and stat.S_IMODE(target.stat().st_mode) == 0o600
     events = list(icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
-    assert [e.decoded("DTSTART") for e in events] == [date(2027, 1, 3)]
-    assert str(events[0]["SUMMARY"]) == ("30 dagar från beslutet; beslutet anger sista dagen "
-                                         "(5 kap. 15 § utlänningslagen)")
-    assert "slutar söndag 3 januari 2027" in str(events[0]["DESCRIPTION"])
+    assert [e.decoded("DTSTART") for e in events] == [date(2027, 1, 2)]
+    assert str(events[0]["SUMMARY"]) == "Betänketiden slutar (5 kap. 15 § utlänningslagen)"
+    assert "betänketiden slutar lördag 2 januari 2027" in str(events[0]["DESCRIPTION"])
+
+
+def test_the_event_may_be_typed_with_its_a_umlaut(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import yaml
+
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(yaml.safe_dump({**NO_PERMIT, "version": 2}, allow_unicode=True), encoding="utf-8")
+    code, out, _ = run(capsys, "guide", "--answers", str(answers), "--from", "Beslut-Betänketid=2026-12-05",
+                       "--plain")
+    assert code == 0 and "betänketiden slutar sön 3 jan 2027" in " ".join(out.split())
+
+
+def test_a_check_is_not_dated(knowledge: Knowledge) -> None:
+    """A check is not yet a task: a dated line under "Att kontrollera" was no deadline anywhere else."""
+    cl = make(knowledge, {**NO_PERMIT, "residence": "unknown", "origin": "eu"},
+              CaseDays(events=((DECISION, date(2026, 12, 1)),)))
+    checks = [i for i in cl.to_verify if i.due is not None and i.due.id == "betanketid-slut"]
+    assert checks and all(i.date is None for i in checks)
+    assert "betänketiden slutar" not in plain(outline(cl, full=True))
 
 
 def test_a_bare_day_with_only_betanketid_makes_no_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -259,6 +280,7 @@ def test_a_bare_day_with_only_betanketid_makes_no_calendar(tmp_path: Path, capsy
     code, _, err = run(capsys, "guide", "--answers", str(answers), "--from", "2026-12-04", "--ics",
                        str(tmp_path / "f.ics"))
     assert code == 0 and "inga frister med datum" in err and not (tmp_path / "f.ics").exists()
+    assert "från beslutet om betänketid räknas bara med --from beslut-betanketid=DATUM" in err
 
 
 def test_the_json_says_the_thirty_days_end_and_are_not_an_action(capsys: pytest.CaptureFixture[str],
@@ -273,8 +295,8 @@ def test_the_json_says_the_thirty_days_end_and_are_not_an_action(capsys: pytest.
     data = json.loads(out)
     items = [i for i in (*data["now"], *data["your_tasks"]) if i.get("due")]
     ends = [i["due"] for i in items if i["due"]["id"] == "betanketid-slut"]
-    assert ends and ends[0]["ends"] is True and ends[0]["event"] == "beslut-betanketid"
-    assert ends[0]["dated"]["date"] == "2027-01-03" and ends[0]["dated"]["kept_though"] is None
+    assert ends and ends[0]["ends"] == "betänketiden slutar" and ends[0]["event"] == "beslut-betanketid"
+    assert ends[0]["dated"]["date"] == "2027-01-02" and ends[0]["dated"]["kept_though"] is None
 
 
 # --- the data's date on every output ----------------------------------------------------------------------
@@ -287,14 +309,14 @@ STOCKHOLM_ADULT = {"acute_danger": "no", "age": "adult", "county": "Stockholm", 
 def test_the_checklist_says_how_old_the_oldest_contact_it_shows_is(knowledge: Knowledge) -> None:
     """Stockholm's adult coordinator is from a 2022 page: the line says 2022, not the brochure's 2018."""
     line = make(knowledge, STOCKHOLM_ADULT).notes[-1]
-    assert line == ("Datan: sidor lästa senast 2026-12-07; äldsta kontakten här är från 2022 (4 år): kontrollera "
-                    "kontakterna med stödtelefonen 020-39 00 00 eller på jamstalldhetsmyndigheten.se.")
+    assert line == ("Datan: sidor lästa senast 2026-12-07; äldsta kontakten här från 2022 (4 år): kontrollera med "
+                    "stödtelefonen 020-39 00 00 eller på jamstalldhetsmyndigheten.se.")
     assert "från 2018 (8 år)" in make(knowledge, NO_PERMIT).notes[-1]  # Göteborg's coordinators, 2018
 
 
 @pytest.mark.parametrize("argv", [
     ("lag",), ("lag", "köp"), ("actors",), ("actor", "polisen"), ("counties",), ("regions",), ("contacts",),
-    ("region", "--county", "Skåne"),
+    ("region", "--county", "Skåne"), ("process",), ("process", "2"), ("process", "--overview"), ("search", "LVU"),
 ])
 def test_every_look_up_says_how_current_the_data_is(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
                                                     ) -> None:
@@ -349,3 +371,21 @@ def test_the_hours_are_said_beside_the_coordinators(capsys: pytest.CaptureFixtur
     cl = make(knowledge, NO_PERMIT)
     assert "Nås under kontorstid" in plain(outline(cl, full=True))
     assert "Nås under kontorstid" not in plain(outline(cl)), "the short view has no line to spare"
+
+
+def test_a_local_reading_does_not_make_the_shipped_data_look_fresh(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _local(tmp_path, '{elsewhere: "Kommunens sida", url: "https://linkoping.se/x", date: "odaterad", '
+                              'seen: "2099-12-31"}')
+    code, out, _ = run(capsys, "lag", "köp", "--data-dir", folder, "--json")
+    assert code == 0 and json.loads(out)["data_as_of"]["pages_seen"] == "2026-12-07"
+
+
+def test_data_check_reports_a_local_file_apart_from_the_shipped_one_of_the_same_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`data check --data-dir .` named the local regions.yaml as the shipped one, whose line vanished."""
+    folder = Path(_local(tmp_path, '{document: "Lista", date: "2026-10"}'))
+    monkeypatch.chdir(folder)
+    code, out, _ = run(capsys, "data", "check", "--data-dir", ".", "--json")
+    files = [f["file"] for f in json.loads(out)["sources"]]
+    assert code == 0 and "regions.yaml" in files and "regions.yaml (lokal)" in files

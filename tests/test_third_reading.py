@@ -331,7 +331,7 @@ def test_the_betanketid_paperwork_is_in_the_full_view_only(knowledge: Any) -> No
     cl = make(knowledge, origin="non_eu", residence="no_permit", police="undecided")
     full = " ".join(plain(outline(cl, full=True)).split())
     assert "blankett 195011" in full and "visa.app@migrationsverket.se" in full
-    assert "inom ett par dagar" in full and "fråga Migrationsverket" in full
+    assert "inom ett par dagar" in full and "beslutet anger tillståndets sista dag" in full
     short = plain(outline(cl))
     assert "195011" not in short
     swede = make(knowledge, origin="sweden", residence="permit")

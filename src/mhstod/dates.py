@@ -127,11 +127,13 @@ class Due(Record):
 def due(start: date, unit: str, count: int, next_weekday_rule: bool, event: str = "", ends: bool = False) -> Due:
     """The deadline of a period from `start`; with `next_weekday_rule`, moved past a day that is no weekday.
 
-    `ends`: the period runs out that day (a permit's thirty days), no action is due by it, so a Sunday is
-    neither moved past nor "kept" (2 § lag (1930:173) is about actions).
+    `ends`: a validity that runs out (a permit's thirty days), no action due by it. It counts its first day,
+    `start`, as day 1 (30 days from 1 December are 1–30 December), the earlier of the two readings, and its
+    last day is neither moved past nor "kept" (2 § lag (1930:173) is about actions).
     """
     last = period_end(start, unit, count)
     if ends:
+        last -= timedelta(days=1)
         return Due(start, last, last, "", event)
     if not next_weekday_rule:
         return Due(start, last, last, "", event, not_a_weekday(last))

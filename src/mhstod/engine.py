@@ -74,7 +74,7 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
     to_verify = (*_question_checks(knowledge, answers), *open_)
 
     dated = counted_from is not None and any(i.date is not None for i in shown)
-    undated_by_name = _undated_by_name(knowledge, shown) if counted_from is not None else ()
+    undated_by_name = _undated_by_name(knowledge, (*now, *your_tasks)) if counted_from is not None else ()
     counting = knowledge.counting if dated else ()
     consultation = _consultation(knowledge, answers, rules, region, role_question.label(role))
     sources = _cited((*shown, *to_verify, *(i for s in steps for i in s.items)), contacts, steps, place)
@@ -151,9 +151,10 @@ def _task_item(knowledge: Knowledge, task: Task, verify: bool, counted_from: dat
     start = None
     if counted_from is not None and deadline is not None:
         start = counted_from.of(deadline.event, by_name=event is not None and event.by_name)
-    if deadline is not None and deadline.period is not None and start is not None:
+    # A check is not yet a task: it says its deadline, but gets no date (it is not among the case's deadlines).
+    if deadline is not None and deadline.period is not None and start is not None and not verify:
         dated = dates.due(start, *deadline.period, next_weekday_rule=deadline.next_weekday,
-                          event=event.label if event is not None else deadline.start, ends=deadline.ends)
+                          event=event.label if event is not None else deadline.start, ends=bool(deadline.ends))
     return Item(id=task.id, text=text, sources=task.sources, verify=verify, restates=task.restates, info=task.info,
                 number=knowledge.number(task.number) if task.number else None, due=deadline, date=dated)
 

@@ -64,7 +64,7 @@ def data_note(knowledge: Knowledge, contacts_as_of: Iterable[str] = (), today: d
     if dated:
         years = (today.year - int(dated[0][:4])) if today is not None else 0
         age = f" ({years} år)" if years > 0 else ""
-        said += (f"; äldsta kontakten här är från {dated[0]}{age}: "
+        said += (f"; äldsta kontakten här från {dated[0]}{age}: "
                  + CONFIRM.format(support=knowledge.support_line.number))
     return said + "."
 

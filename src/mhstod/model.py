@@ -290,7 +290,9 @@ class Deadline(Record):
     period: tuple[PeriodUnit, int] | None = None
     next_weekday: bool = False  # the action may wait for the next weekday where the last day is none (dates.py)
     event: str = ""  # the event it runs from (Knowledge.events), whose day the user may give
-    ends: bool = False  # a period that runs out (the betänketid's 30 days): "slutar", no action due by it
+    # A period that runs out (the betänketid's 30 days), no action due by it: the phrase said instead of
+    # "senast" ("betänketiden slutar"); its first day counts as day 1 (dates.due), and it never moves.
+    ends: str = ""
 
 
 class Event(Record):
@@ -456,7 +458,9 @@ class Knowledge(Record):
     counting: tuple[CountingRule, ...] = ()
     consultation: Consultation | None = None
     events: tuple[Event, ...] = ()
-    pages_seen: str = ""  # the newest `seen` among the sources: when a page was last read for this data
+    # The newest `seen` among the shipped sources: when a page was last read for the package's data (a local
+    # file's readings are its own: a date there must not make the whole look freshly checked).
+    pages_seen: str = ""
     coordinator_hours: Hours | None = None  # when the regional coordinators are reached (regions.yaml, hours)
 
     def local_file(self, key: str, ident: str) -> str:

@@ -99,7 +99,7 @@ def age_note(as_of: str, seen: str, on: date) -> str:
 
 
 # nmtsverige.se has moved to jamstalldhetsmyndigheten.se (../shared/reference, "Contacts change").
-CONFIRM = "kontrollera kontakterna med stödtelefonen {support} eller på jamstalldhetsmyndigheten.se"
+CONFIRM = "kontrollera med stödtelefonen {support} eller på jamstalldhetsmyndigheten.se"
 
 
 class Citations:

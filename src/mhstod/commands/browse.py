@@ -115,7 +115,7 @@ def search(
 
     knowledge = load(data_dir)
     found = find(knowledge, text)
-    Output.of(ctx).view(json, "hits", text, found)
+    Output.of(ctx).view(json, "hits", text, found, knowledge)
 
 
 def lag(

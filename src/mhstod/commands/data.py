@@ -41,7 +41,7 @@ def data_check(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOp
         from mhstod.load.files import read_overlay
         from mhstod.load.nodes import parse_data
 
-        parsed.update({label: parse_data(label, text) for label, text in read_overlay(data_dir).values()})
+        parsed.update({f"{label} (lokal)": parse_data(label, text) for label, text in read_overlay(data_dir).values()})
     sources = provenance.report(parsed, freshness.today())
     if json:
         from mhstod.render.json import data_check as as_json

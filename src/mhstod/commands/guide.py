@@ -96,15 +96,19 @@ def guide(
 
     checklist = build_checklist(knowledge, given, counted_from=start)
     wants_dates = not consultation or ics is not None  # the summary for a call has no deadlines to date
-    if session is not None and start is None and wants_dates and any(i.due.period for i in checklist.deadlines
-                                                                      if i.due):
+    # The one day the guide asks for dates every event but those dated by name only (the decision on betänketid)
+    by_name = {e.id for e in knowledge.events if e.by_name}
+    if session is not None and start is None and wants_dates and any(
+            i.due.period and i.due.event not in by_name for i in checklist.deadlines if i.due):
         asked = session.day(checklist.today)
         if asked is not None:
             from mhstod.dates import CaseDays
 
             checklist = build_checklist(knowledge, given, counted_from=CaseDays(every=asked))
     elif start is not None and not checklist.dated:
-        sys.stderr.write("mhstod: inga frister att räkna med datum i det här fallet\n")
+        waiting = "".join(f"; från {label} räknas bara med --from {event}=DATUM"
+                          for event, label in checklist.undated_by_name)
+        sys.stderr.write(f"mhstod: inga frister att räkna med datum i det här fallet{waiting}\n")
     failed: MhstodError | None = None
     if output is not None:
         try:
@@ -143,13 +147,17 @@ EVENTS = ("anmalan", "utredning", "omhandertagande", "verkstallighet", "beslut-b
 
 def _days(given: list[str], today: date) -> CaseDays:
     """--from DATUM (every event) and --from HÄNDELSE=DATUM (one event's own day), each at most once."""
+    import unicodedata
+
     from mhstod.dates import CaseDays, parse_day
 
     every: date | None = None
     events: dict[str, date] = {}
     for text in given:
         event, _, day = text.rpartition("=")
-        event = event.strip().lower()
+        # beslut-betänketid, as typed with its ä, is beslut-betanketid
+        decomposed = unicodedata.normalize("NFKD", event.strip().casefold())
+        event = "".join(c for c in decomposed if not unicodedata.combining(c))
         if event and event not in EVENTS:
             raise UsageError(f"--from: okänd händelse {shown(event)!r}; händelserna är {', '.join(EVENTS)}.")
         if (event in events) if event else every is not None:

@@ -47,10 +47,8 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
     parsed = parsed or parse_shipped(texts)
     tops = {name: Node(parsed[name], f"data/{name}").mapping(TOP_KEYS[name]) for name in DATA_FILES}
     local: dict[tuple[str, str], str] = {}
-    read = [parsed[name] for name in DATA_FILES]
     for name, (label, text) in (overlays or {}).items():
-        read.append(parse_data(label, text))
-        fields = Node(read[-1], label, local=True).mapping(set(), OVERLAYABLE[name])
+        fields = Node(parse_data(label, text), label, local=True).mapping(set(), OVERLAYABLE[name])
         for key, node in fields.items():
             if (name, key) == ("actors.yaml", "numbers"):
                 _check_local_numbers(tops[name][key], node)
@@ -74,7 +72,8 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
         presumptions=process.presumptions,
         local=tuple(sorted(local.items())), laws=_laws(tops["law.yaml"], doc_ids),
         reviewed=date_text(tops["sources.yaml"]["reviewed"]), counting=process.counting,
-        consultation=process.consultation, events=process.events, pages_seen=newest_seen(read),
+        consultation=process.consultation, events=process.events,
+        pages_seen=newest_seen([parsed[name] for name in DATA_FILES]),
         coordinator_hours=_hours(tops["regions.yaml"]["hours"], doc_ids),
     )
 

@@ -260,7 +260,7 @@ def _deadlines(node: Node, docs: frozenset[str], events: set[str]) -> tuple[Dead
         next_weekday = f["next_weekday"].boolean() if "next_weekday" in f else False
         if next_weekday and period is None:
             raise f["next_weekday"].error("nästa vardag gäller bara en frist med en period")
-        ends = f["ends"].boolean() if "ends" in f else False
+        ends = f["ends"].text() if "ends" in f else ""
         if ends and (next_weekday or period is None):
             raise f["ends"].error("en tid som löper ut ('ends') har en period och ingen regel om nästa vardag: "
                                   "ingen åtgärd ska vidtas den dagen")

@@ -35,7 +35,7 @@ def _event(item: Item, checklist: Checklist, docs: dict[str, Document], stamp: d
     assert item.date is not None and item.due is not None
     day = item.date.day
     said = due_phrase(item, checklist.today)
-    summary = (f"{item.due.text[:1].upper()}{item.due.text[1:]} ({item.due.law})" if item.due.ends
+    summary = (f"{item.due.ends[:1].upper()}{item.due.ends[1:]} ({item.due.law})" if item.due.ends
                else f"Frist ({item.due.law}): {item.text.rstrip('.')}")
     description = [
         f"{item.text.rstrip('.')} – {said}.",

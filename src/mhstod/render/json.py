@@ -188,7 +188,7 @@ def _deadline(d: Deadline, docs: Docs) -> dict[str, Any]:
         "law": d.law,
         "period": {"unit": d.period[0], "length": d.period[1]} if d.period else None,
         "next_weekday": d.next_weekday,
-        "ends": d.ends,  # a period that runs out (a permit), not an action due by that day
+        "ends": d.ends or None,  # a period that runs out (a permit): said instead of "senast"; no action due
         "event": d.event or None,
         "start": d.start,
         "source": source(d.source, docs),
@@ -344,14 +344,14 @@ def process(knowledge: Knowledge, only: Step | None = None) -> dict[str, Any]:
         "source": source(s.source, docs),
         "decisions": [{"when": d.text, "actions": [action(a) for a in d.actions]}
                       for d in decisions(knowledge, s.number)],
-    } for s in (knowledge.steps if only is None else (only,))]}
+    } for s in (knowledge.steps if only is None else (only,))], "data_as_of": data_age(knowledge.pages_seen)}
 
 
 def overview(knowledge: Knowledge) -> dict[str, Any]:
     """The six steps, each with the questions (id and short name) whose answers decide what happens in it."""
     return {"steps": [{"number": r.step.number, "id": r.step.id, "name": r.step.name, "timing": r.step.timing or None,
                        "decided_by": [{"question": q.id, "short": q.short} for q in r.questions]}
-                      for r in routes(knowledge)]}
+                      for r in routes(knowledge)], "data_as_of": data_age(knowledge.pages_seen)}
 
 
 def laws(knowledge: Knowledge, only: Law | None = None) -> dict[str, Any]:
@@ -363,8 +363,9 @@ def laws(knowledge: Knowledge, only: Law | None = None) -> dict[str, Any]:
     } for law in (knowledge.laws if only is None else (only,))], "data_as_of": data_age(knowledge.pages_seen)}
 
 
-def hits(typed: str, found: tuple[Hit, ...]) -> dict[str, Any]:
-    return {"query": typed, "hits": [{"where": h.where, "text": h.text} for h in found]}
+def hits(typed: str, found: tuple[Hit, ...], knowledge: Knowledge) -> dict[str, Any]:
+    return {"query": typed, "hits": [{"where": h.where, "text": h.text} for h in found],
+            "data_as_of": data_age(knowledge.pages_seen)}
 
 
 def scenarios(found: tuple[Scenario, ...]) -> dict[str, Any]:

@@ -266,6 +266,8 @@ def short_due_phrase(item: Item, today: date, one_day: bool) -> str:
     passed = ", passerat" if item.date.day < today else ""
     start = "" if one_day else f" {item.date.start.day}/{item.date.start.month}"
     notes = [item.due.law] if "§" in item.due.law else []
+    if item.due.ends:
+        notes.append("sista dagen står i beslutet")
     if item.date.moved:
         notes.append(f"{item.date.last.day}/{item.date.last.month} är {_named_day(item.date.moved)}")
     elif item.date.kept:  # every other deadline moved to a weekday: say why this one did not
@@ -274,8 +276,11 @@ def short_due_phrase(item: Item, today: date, one_day: bool) -> str:
 
 
 def _by(item: Item) -> str:
-    """"senast" for an action due by the day; "slutar" for a period that runs out then (no action is due)."""
-    return "slutar" if item.due is not None and item.due.ends else "senast"
+    """"senast" for an action due by the day; a period that runs out then in its own words.
+
+    "betänketiden slutar …": the day is never read as the last day to apply.
+    """
+    return item.due.ends if item.due is not None and item.due.ends else "senast"
 
 
 def _one_day(checklist: Checklist) -> bool:

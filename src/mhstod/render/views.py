@@ -198,7 +198,7 @@ def process(knowledge: Knowledge, only: Step | None = None) -> list[Line]:
                               "bedömning, med grunden i JSON-utskriften (mhstod process --json)."))
     if only is not None and only.number < len(knowledge.steps):
         lines.append(Line("note", f"Nästa steg: mhstod process {only.number + 1}"))
-    return lines + _sources(refs)
+    return [*lines, *_sources(refs), Line("note", data_note(knowledge))]
 
 
 def overview(knowledge: Knowledge) -> list[Line]:
@@ -211,7 +211,7 @@ def overview(knowledge: Knowledge) -> list[Line]:
         if route.questions:
             lines.append(Line("text", "Svar som avgör här: " + ", ".join(q.short for q in route.questions), level=1))
     lines.append(Line("note", "Ett steg i detalj: mhstod process 2 (eller --step 2)."))
-    return lines
+    return [*lines, Line("note", data_note(knowledge))]
 
 
 def laws(knowledge: Knowledge, only: Law | None = None) -> list[Line]:
@@ -225,14 +225,14 @@ def laws(knowledge: Knowledge, only: Law | None = None) -> list[Line]:
     return [*lines, *_sources(refs), Line("note", data_note(knowledge))]
 
 
-def hits(typed: str, found: tuple[Hit, ...]) -> list[Line]:
+def hits(typed: str, found: tuple[Hit, ...], knowledge: Knowledge) -> list[Line]:
     if not found:
-        return [Line("text", f"Inga träffar för '{typed}'.")]
+        return [Line("text", f"Inga träffar för '{typed}'.")]  # one line: no data is shown to date
     lines = [Line("title", f"Sökning: {typed} – {len(found)} {'träff' if len(found) == 1 else 'träffar'}")]
     for hit in found:
         lines.append(Line("item", hit.where, level=1))
         lines.append(Line("text", hit.text, level=2))
-    return lines
+    return [*lines, Line("note", data_note(knowledge))]
 
 
 def scenarios(found: tuple[Scenario, ...]) -> list[Line]:
