@@ -218,3 +218,49 @@ def test_a_contact_dated_in_the_future_is_said_to_be_checked(capsys: pytest.Capt
 def test_the_examples_still_load(capsys: pytest.CaptureFixture[str]) -> None:
     for example in sorted((FIXTURES / "examples").glob("*.yaml")):
         assert run(capsys, "guide", "--answers", str(example))[0] == 0
+
+
+# --- the last crashes -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_a_search_echoes_what_was_typed_without_its_escape_codes(capsys: pytest.CaptureFixture[str],
+                                                                 plain: bool) -> None:
+    """`mhstod search $'\\e]0;pwned\\a\\e[2Jxyz'` retitled the window and cleared the screen (issue 23, 11)."""
+    typed = "\x1b]0;pwned\x07\x1b[2Jxyz" + "a" * 120_000
+    code, out, _ = run(capsys, "search", typed, *(["--plain"] if plain else []))
+    assert code == 0 and "\x1b]0;" not in out and "\x1b[2J" not in out and "\x07" not in out
+    assert len(out) < 500, "a 120 kB query is not echoed whole"
+
+
+@pytest.mark.parametrize(("today", "given"), [("9999-12-31", "idag"), ("0001-01-01", "igår"),
+                                              ("2005-01-01", "igår")])
+def test_a_day_said_in_words_is_checked_like_a_date(capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch, today: str, given: str) -> None:
+    """MHSTOD_TODAY=9999-12-31 with --from idag ended in "internt fel (OverflowError)" (issue 23, 14)."""
+    monkeypatch.setenv("MHSTOD_TODAY", today)
+    code, _, err = run(capsys, "guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"),
+                       "--from", given)
+    assert code == 2 and "--from: datum från 2005 till 2099" in err and "internt fel" not in err
+
+
+def test_output_to_a_full_disk_is_one_line(tmp_path: Path) -> None:
+    """`mhstod region Skåne > /dev/full` was "internt fel (OSError: [Errno 28] …)" (issue 23, 15)."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    for argv in (["region", "Skåne"], ["regions"], ["guide", "--answers", str(FIXTURES / "examples" /
+                                                                             "swedish-teen.yaml"), "--json"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([sys.executable, "-m", "mhstod", *argv], stdout=full, capture_output=False,
+                                  stderr=subprocess.PIPE, timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"})
+        said = done.stderr.decode()
+        assert done.returncode == 1 and "utskriften kunde inte skrivas: disken är full" in said, said
+        assert "internt fel" not in said and "Traceback" not in said and "Exception ignored" not in said
+
+
+def test_a_number_named_twice_by_an_actor_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """100,000 references to one number in a 1 MiB file took 25 s and 436 MB (issue 23, 19)."""
+    police = next(a for a in _shipped("actors.yaml")["actors"] if a["id"] == "polismyndigheten")
+    (tmp_path / "actors.yaml").write_text(yaml.safe_dump(
+        {"actors": [{**police, "contact": {"numbers": ["polisen"] * 50_000}}]}, default_flow_style=None,
+        width=10**9), encoding="utf-8")
+    assert "contact.numbers[1]: numret 'polisen' finns redan" in _refused(capsys, tmp_path)

@@ -323,3 +323,16 @@ def test_fancy_lines_break_between_words_at_the_terminal_width(width: int) -> No
     assert all(len(line) <= width for line in screen.lines)
     assert "Polisanmälan och rättsprocess – Vet inte / har inte bestämt sig, Arbete (tvångsarbete, orimliga " \
            "villkor)" in screen.text, "the answer in full, never cut"
+
+
+def test_fancy_text_keeps_at_most_200_characters(keys: Keys) -> None:
+    """Typed key by key, a long line grew without end (issue 23, 10): the field keeps its first 200."""
+    keys.send_text("a" * 5000 + ENTER)
+    assert FancyUi().text("Var?", "", lambda t: True, []) == "a" * prompts.MAX_TYPED
+
+
+def test_plain_select_asks_again_for_a_number_longer_than_int_reads() -> None:
+    """More than 4,300 digits at "Skriv ett nummer" ended in "internt fel (ValueError …)" (issue 23, 9)."""
+    ui, _, written = plain("9" * 5000, "2")
+    assert ui.select("Fråga?", OPTIONS, None) == "yes"
+    assert any("Skriv ett nummer från 1 till 4" in w for w in written)

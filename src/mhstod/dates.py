@@ -181,7 +181,9 @@ _WORDS = {"idag": 0, "i dag": 0, "igår": 1, "i går": 1}
 def parse_day(text: str, today: date) -> date:
     """The day a user gives (2026-11-27, idag, igår); ValueError with a Swedish sentence otherwise."""
     said = " ".join(text.split()).lower()
-    if said in _WORDS:
+    if said in _WORDS:  # today's date is checked too: MHSTOD_TODAY=9999-12-31 ended in an OverflowError
+        if not FIRST_YEAR <= today.year <= LAST_YEAR or (today - timedelta(days=_WORDS[said])).year < FIRST_YEAR:
+            raise ValueError(f"datum från {FIRST_YEAR} till {LAST_YEAR}: dagens datum är {today.isoformat()}")
         return today - timedelta(days=_WORDS[said])
     try:
         if not _ISO_DAY.fullmatch(said):  # fromisoformat also reads 20261127 and 2026-W48-5

@@ -339,3 +339,55 @@ def test_terminal_manners_at_80_columns(tmp_path: Path) -> None:
     assert "(piltangenterna eller en siffra flyttar, Enter väljer)" in words and "2) Nej" in words
     for word in ("utnyttjats", "mellanslag", "bekräftar)", "Sexuella", "ändamål,", "Tiggeri"):
         assert word in words.split(), f"{word} broken over two lines"
+
+
+def test_a_number_too_long_for_int_is_asked_again(tmp_path: Path) -> None:
+    """More than 4,300 digits at "Skriv ett nummer" ended in "internt fel (ValueError …)" (issue 23, 9)."""
+    child = spawn(tmp_path, "--plain")
+    child.expect("Skriv ett nummer: ")
+    child.sendline("9" * 5000)
+    child.expect("Skriv ett nummer från 1 till 3")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and "internt fel" not in str(child.before)
+
+
+def test_a_field_takes_at_most_200_characters_typed_key_by_key(tmp_path: Path) -> None:
+    """Typed (not pasted), 10 kB took 4 s and 100 kB grew to 3.4 GB, deaf to Ctrl-C (issue 23, 10)."""
+    child = spawn(tmp_path)
+    answer(child, "akut fara just nu", DOWN, ENTER)
+    answer(child, r"ett barn \(under 18 år\)", ENTER)
+    answer(child, "Ange län eller kommun")
+    for _ in range(20):
+        child.send("ö" * 500)
+    child.send(ENTER)
+    child.expect("Okänd kommun 'ö{40}…'", timeout=20)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_escape_then_a_digit_picks_that_choice(tmp_path: Path) -> None:
+    """Esc, 2 was a repeat count "(arg: 2)"; Enter then recorded the first choice, "Barn" (issue 23, 16)."""
+    child = spawn(tmp_path)
+    answer(child, "akut fara just nu", DOWN, ENTER)
+    answer(child, r"ett barn \(under 18 år\)", "\x1b", "2", ENTER)
+    child.expect("Ange län eller kommun")
+    answered = " ".join(screen_lines(child.before))
+    assert "Vuxen" in answered and "arg:" not in answered
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+
+def test_the_guide_with_its_output_in_a_file_says_so_before_asking(tmp_path: Path) -> None:
+    """`mhstod guide > fall.txt` wrote the questions into the file while the terminal waited blank (23, 8)."""
+    child = pexpect.spawn("/bin/sh", ["-c", f'exec "{sys.executable}" -m mhstod guide > fall.txt'], cwd=str(tmp_path),
+                          env={**os.environ, "TERM": "xterm"}, encoding="utf-8", timeout=20)
+    child.expect("Standardutmatningen är ingen terminal")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert (tmp_path / "fall.txt").read_text(encoding="utf-8") == ""

@@ -216,3 +216,26 @@ def test_show_numbers_its_sources_once(capsys: pytest.CaptureFixture[str], scena
     defined = re.findall(r"^  (A\d+): ", text, flags=re.MULTILINE)
     assert len(defined) == len(set(defined)), defined
     assert set(re.findall(r"\b(A\d+)\b", text)) <= set(defined), "every fact from elsewhere cited is listed"
+
+
+def test_play_reads_key_by_key_again_after_ctrl_z_and_fg(tmp_path: Path) -> None:
+    """After Ctrl-Z and `fg` the shell gave the terminal back in line mode: → echoed ^[[C until Enter (23, 7).
+
+    The shell's part is played here: the stop, the terminal put back in line mode, the continue.
+    """
+    import signal
+    import termios
+
+    child = _play(tmp_path, "romania-malmo")
+    _slide(child, 1)
+    os.kill(child.pid, signal.SIGSTOP)
+    attributes = termios.tcgetattr(child.child_fd)
+    attributes[3] |= termios.ICANON | termios.ECHO  # what a shell restores when a job stops
+    termios.tcsetattr(child.child_fd, termios.TCSANOW, attributes)
+    os.kill(child.pid, signal.SIGCONT)
+    child.send(" ")  # in line mode a space waits for Enter; key by key it turns the page
+    assert "Fråga 1 av 12" in _slide(child, 2)
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

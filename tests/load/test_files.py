@@ -40,6 +40,14 @@ def test_a_local_directory_gives_its_files_with_the_path_to_show(tmp_path: Path)
     assert read_overlay(str(tmp_path)) == {"regions.yaml": (str(tmp_path / "regions.yaml"), "regions: []\n")}
 
 
+def test_an_editor_s_lock_link_in_the_folder_is_not_data(tmp_path: Path) -> None:
+    """Emacs links .#regions.yaml to user@host.pid while the file is open: every command failed (issue 23, 22)."""
+    (tmp_path / "regions.yaml").write_text("regions: []\n", encoding="utf-8")
+    (tmp_path / ".#regions.yaml").symlink_to("kim@dator.4711:1700000000")
+    (tmp_path / ".utkast.yaml").write_text("inte: data\n", encoding="utf-8")
+    assert read_overlay(str(tmp_path)) == {"regions.yaml": (str(tmp_path / "regions.yaml"), "regions: []\n")}
+
+
 def test_a_local_file_too_large_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
     (tmp_path / "actors.yaml").write_bytes(b"#" * (MAX_OVERLAY_BYTES + 1))
     with pytest.raises(DataError, match=r"actors.yaml: filen är större än 1024 kB"):

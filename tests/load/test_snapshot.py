@@ -93,3 +93,28 @@ def test_the_hash_is_sha256_of_each_name_and_file(monkeypatch: pytest.MonkeyPatc
     for name in DATA_FILES:
         expected.update(name.encode() + b"\0" + texts[name].encode("utf-8") + b"\0")
     assert digest(_bytes(texts)) == expected.hexdigest()
+
+
+def test_a_snapshot_nested_past_the_parser_s_depth_is_no_snapshot(tmp_path: Path, texts: dict[str, str]) -> None:
+    """Every command failed with "internt fel (RecursionError)" instead of reading the YAML (issue 23, 12)."""
+    (tmp_path / NAME).write_text("[" * 100_000, encoding="utf-8")
+    assert matching(tmp_path, _bytes(texts)) is None
+
+
+def test_data_check_compares_the_snapshot_with_the_yaml(installed: Path, texts: dict[str, str],
+                                                        values: dict[str, object], monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A number edited in the installed snapshot was shown while `data check` said OK (issue 23, 13)."""
+    from mhstod.load import files
+    from tests.helpers import run
+
+    monkeypatch.setattr(files, "data_folder", lambda: installed)
+    cases = (Path(__file__).parents[2] / "data" / "scenarios.yaml").read_text(encoding="utf-8")
+    (installed / "scenarios.yaml").write_text(cases, encoding="utf-8")
+    snapshot = json.loads(make(_bytes(texts), values))
+    (installed / NAME).write_text(json.dumps(snapshot), encoding="utf-8")
+    assert run(capsys, "data", "check")[0] == 0
+    snapshot["files"]["actors.yaml"]["numbers"][0]["number"] = "113"
+    (installed / NAME).write_text(json.dumps(snapshot), encoding="utf-8")
+    code, out, err = run(capsys, "data", "check")
+    assert code == 1 and out == "" and "snapshot.json i paketet stämmer inte med datafilerna" in err

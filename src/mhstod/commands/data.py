@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 import typer
 
@@ -11,6 +12,36 @@ from mhstod.commands.output import DataDirOption, JsonOption, Output, ReaderGone
 from mhstod.errors import DataError
 
 app = typer.Typer(help="Kontrollera data som verktyget bygger på.", no_args_is_help=True, cls=swedish.Group)
+
+
+def _check_snapshot(parsed: dict[str, Any]) -> None:
+    """The snapshot a look-up uses must hold what the YAML files say: `data check` reads both and compares.
+
+    It is used only where its hash matches the YAML's bytes; a value edited in the snapshot itself (it takes
+    write access to the installation) would otherwise be shown while the YAML is right.
+    """
+    from mhstod.load.files import DATA_FILES, data_folder
+    from mhstod.load.snapshot import NAME, matching
+
+    folder = data_folder()
+    stored = matching(folder, {name: (folder / name).read_bytes() for name in DATA_FILES})
+    if stored is not None and stored != parsed:
+        raise DataError(f"{NAME} i paketet stämmer inte med datafilerna: installera om mhstod")
+
+
+def _sources_read(data_dir: str | None) -> dict[str, Any]:
+    """Each data file parsed from its YAML (checked against the snapshot), local files under their own names."""
+    from mhstod.load.files import read_shipped
+    from mhstod.load.knowledge import parse_shipped
+
+    parsed = parse_shipped(read_shipped())
+    _check_snapshot(parsed)
+    if data_dir:  # a local file's sources are reported too, under its own name (a future `seen` among them)
+        from mhstod.load.files import read_overlay
+        from mhstod.load.nodes import parse_data
+
+        parsed.update({f"{label} (lokal)": parse_data(label, text) for label, text in read_overlay(data_dir).values()})
+    return parsed
 
 
 @app.command("check", cls=swedish.Command)
@@ -24,6 +55,7 @@ def data_check(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOp
     try:
         knowledge = load(data_dir)
         sizes = {**counts(knowledge), "scenarios": len(scenarios_for(knowledge))}
+        parsed = _sources_read(data_dir)
     except DataError as exc:
         if json:  # a script that asked for JSON gets JSON on stdout too; the message also goes to stderr
             from mhstod.render.json import data_error
@@ -33,15 +65,7 @@ def data_check(ctx: typer.Context, json: JsonOption = False, data_dir: DataDirOp
         raise
     oldest = oldest_date(knowledge)
     from mhstod import freshness, provenance
-    from mhstod.load.files import read_shipped
-    from mhstod.load.knowledge import parse_shipped
 
-    parsed = parse_shipped(read_shipped())
-    if data_dir:  # a local file's sources are reported too, under its own name (a future `seen` among them)
-        from mhstod.load.files import read_overlay
-        from mhstod.load.nodes import parse_data
-
-        parsed.update({f"{label} (lokal)": parse_data(label, text) for label, text in read_overlay(data_dir).values()})
     sources = provenance.report(parsed, freshness.today())
     if json:
         from mhstod.render.json import data_check as as_json

@@ -194,6 +194,9 @@ class Interview:
     def __init__(self, knowledge: Knowledge, out: Output) -> None:
         if not sys.stdin.isatty():
             raise UsageError("Standardinmatningen är ingen terminal: ange svaren med --answers FIL.")
+        if not sys.stdout.isatty():  # `mhstod guide > fall.txt` wrote the questions into the file, unseen
+            raise UsageError("Standardutmatningen är ingen terminal, så frågorna skulle inte synas: spara "
+                             "checklistan med --output FIL i stället.")
         from mhstod import interview, prompts
 
         self.knowledge = knowledge

@@ -38,11 +38,22 @@ def keys() -> Iterator[Iterator[Action]]:
     except ImportError:  # pragma: no cover - Windows
         yield _lines()
         return
+    import signal
+
     before = termios.tcgetattr(fd)
+
+    def resumed(_signum: int, _frame: object) -> None:
+        # After Ctrl-Z and `fg` the shell gives the terminal back in line mode: each arrow echoed as ^[[C
+        # until Enter. Key by key again, as before the stop.
+        with contextlib.suppress(termios.error, OSError):
+            tty.setcbreak(fd, termios.TCSANOW)
+
+    earlier = signal.signal(signal.SIGCONT, resumed)
     try:
         tty.setcbreak(fd, termios.TCSANOW)
         yield _presses(fd)
     finally:
+        signal.signal(signal.SIGCONT, earlier)
         with contextlib.suppress(termios.error, OSError):
             termios.tcsetattr(fd, termios.TCSADRAIN, before)
 

@@ -7,6 +7,7 @@ Ctrl-C in the first tenth of a second is one line and exit 130, not a traceback.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
@@ -80,7 +81,19 @@ def _main(argv: list[str] | None) -> int:
         sys.stdout.flush()  # what is still buffered meets a closed pipe here, not in the interpreter's exit
     except BrokenPipeError:
         return _reader_gone()
+    except OSError as exc:  # > /dev/full, a full disk or quota: said, not an internal error
+        return _unwritable(exc)
     return code
+
+
+def _unwritable(exc: OSError) -> int:
+    """Standard output cannot be written (a full disk): one line, and Python's exit does not fail on it."""
+    from mhstod.errors import reason
+
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"mhstod: utskriften kunde inte skrivas: {reason(exc)}.\n")
+    _reader_gone()  # what is left in the buffer goes nowhere
+    return ExitCode.ERROR
 
 
 def _usable_streams() -> None:
@@ -231,6 +244,8 @@ def _run(argv: list[str]) -> int:
     except (ReaderGone, BrokenPipeError):
         return _reader_gone()
     except Exception as exc:  # the last guard: a user never sees a traceback
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return _unwritable(exc)  # standard output on a full disk (> /dev/full)
         if os.environ.get("MHSTOD_DEBUG"):
             raise
         sys.stderr.write(f"mhstod: internt fel ({type(exc).__name__}: {exc}). "

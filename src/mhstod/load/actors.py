@@ -92,8 +92,10 @@ def _no_repeats(texts: list[tuple[str, Node]]) -> None:
 
 def _contact(node: Node, docs: frozenset[str]) -> Contact:
     f = node.mapping(set(), {"numbers", "how", "web"})
+    numbers = [(n.ident(), n) for n in f["numbers"].items()] if "numbers" in f else []
+    unique_ids(numbers, "numret")  # a number named twice is a slip, and 100,000 times cost half a minute
     return Contact(
-        numbers=tuple(n.ident() for n in f["numbers"].items()) if "numbers" in f else (),
+        numbers=tuple(ident for ident, _ in numbers),
         how=tuple(read_sourced(h, docs) for h in f["how"].items()) if "how" in f else (),
         web=tuple(_web(w, docs) for w in f["web"].items()) if "web" in f else ())
 

@@ -92,7 +92,9 @@ def read_overlay(directory: str) -> dict[str, tuple[str, str]]:
         raise DataError(f"{shown_path(directory)}: katalogen kan inte läsas: {reason(exc)}") from None
     found: dict[str, tuple[str, str]] = {}
     for name in names:
-        if not name.lower().endswith((".yaml", ".yml")):
+        # A hidden name is an editor's, not the organisation's: Emacs's lock link .#regions.yaml, while the
+        # file is open, made every command fail.
+        if name.startswith(".") or not name.lower().endswith((".yaml", ".yml")):
             continue
         path = folder / name
         label = shown_path(path, 120)

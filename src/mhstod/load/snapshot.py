@@ -56,7 +56,7 @@ def matching(folder: Path, files: dict[str, bytes]) -> dict[str, Any] | None:
     """
     try:
         stored = json.loads((folder / NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # unreadable, no JSON, or nested past the parser's depth
         return None
     if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("sha256") != digest(files):
         return None

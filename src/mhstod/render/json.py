@@ -29,6 +29,7 @@ from mhstod.model import (
     Source,
     Step,
 )
+from mhstod.places import MAX_INPUT
 from mhstod.text import KIND_LABELS
 
 if TYPE_CHECKING:  # the value types cost start-up time, and the look-ups never build a checklist
@@ -364,7 +365,7 @@ def laws(knowledge: Knowledge, only: Law | None = None) -> dict[str, Any]:
 
 
 def hits(typed: str, found: tuple[Hit, ...], knowledge: Knowledge) -> dict[str, Any]:
-    return {"query": typed, "hits": [{"where": h.where, "text": h.text} for h in found],
+    return {"query": typed[:MAX_INPUT], "hits": [{"where": h.where, "text": h.text} for h in found],
             "data_as_of": data_age(knowledge.pages_seen)}
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mhstod import freshness, text
+from mhstod.errors import shown
 from mhstod.freshness import is_stale
 from mhstod.lookups import Hit, RegionReport, contacts_as_of, data_note, decisions, urgent_numbers
 from mhstod.lookups import overview as routes
@@ -226,6 +227,7 @@ def laws(knowledge: Knowledge, only: Law | None = None) -> list[Line]:
 
 
 def hits(typed: str, found: tuple[Hit, ...], knowledge: Knowledge) -> list[Line]:
+    typed = shown(typed, 80)  # echoed: no escape sequence from the command line reaches the terminal
     if not found:
         return [Line("text", f"Inga träffar för '{typed}'.")]  # one line: no data is shown to date
     lines = [Line("title", f"Sökning: {typed} – {len(found)} {'träff' if len(found) == 1 else 'träffar'}")]
