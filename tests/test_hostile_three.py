@@ -264,3 +264,80 @@ def test_a_number_named_twice_by_an_actor_is_refused(capsys: pytest.CaptureFixtu
         {"actors": [{**police, "contact": {"numbers": ["polisen"] * 50_000}}]}, default_flow_style=None,
         width=10**9), encoding="utf-8")
     assert "contact.numbers[1]: numret 'polisen' finns redan" in _refused(capsys, tmp_path)
+
+
+# --- 17: an answer the others make moot is said, and left out of the summary for a call -------------------
+
+def test_an_answer_to_a_question_that_does_not_apply_is_warned_about(capsys: pytest.CaptureFixture[str],
+                                                                     tmp_path: Path) -> None:
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(yaml.safe_dump({"version": 2, "acute_danger": "no", "age": "adult", "county": "Malmö",
+                                       "origin": "sweden", "purpose": ["sexual"], "residence": "permit",
+                                       "police": "yes", "return_home": "yes", "needs": ["none"],
+                                       "role": "socialtjanst"}), encoding="utf-8")
+    code, out, err = run(capsys, "guide", "--answers", str(answers), "--samtal", "--plain")
+    assert code == 0
+    assert ("varning: Frågan 'return_home' (Vill personen återvända till sitt hemland?) ställs inte med de "
+            "övriga svaren: svaret används inte.") in err
+    assert "Återvända" not in out and "återvända" not in out.split("Frågor")[0], "not part of the case told"
+
+
+@pytest.mark.parametrize("example", sorted((FIXTURES / "examples").glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_public_examples_are_warned_only_where_a_question_is_not_asked(capsys: pytest.CaptureFixture[str],
+                                                                          example: Path) -> None:
+    """The Swedish teenager's file answers whether she wants to return home: a question the guide never asks."""
+    code, _, err = run(capsys, "guide", "--answers", str(example))
+    moot = [line for line in err.splitlines() if "ställs inte med de övriga svaren" in line]
+    assert code == 0 and [m.split("'")[1] for m in moot] == (["return_home"] if example.stem == "swedish-teen"
+                                                               else [])
+
+
+# --- 20 and 21: messages that say what happened, and arguments that are not read leniently ----------------
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (("guide", "--answers", ""), "--answers: ange en svarsfil (namnet är tomt)"),
+    (("region", "-12"), "'-12' är inget alternativ; ett värde som börjar med - skrivs efter --"),
+    (("process", "stöd"), "Flera steg passar 'stöd': 3 Inledande stöd eller 4 Långsiktigt stöd. Ange numret."),
+    (("process", "--", "-3"), "Okänt steg '-3'"),
+    (("region", "--county", "Skåne", "--county", "Kiruna"), "Alternativet --county anges 2 gånger"),
+    (("region", "-c", "Skåne", "--county=Kiruna"), "Alternativet --county anges 2 gånger"),
+    (("guide", "--answers", "a.yaml", "--answers", "b.yaml"), "Alternativet --answers anges 2 gånger"),
+    (("guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"), "--from", "anmalan="),
+     "--from anmalan=: ange ett datum efter '='"),
+    (("guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"), "--from", "=2026-11-27"),
+     "--from =2026-11-27: ange händelsen före '='"),
+])
+def test_a_mistake_on_the_command_line_is_said_as_it_is(capsys: pytest.CaptureFixture[str],
+                                                        argv: tuple[str, ...], said: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and said in err and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize(("text", "name", "said"), [
+    ("<<: {age: child}\n", "svar.yaml", "YAML:s sammanslagningsnyckel '<<', som inte läses"),
+    ('{"age": ' + "9" * 5000 + "}", "svar.json", "ett tal i filen har fler än 100 siffror"),
+])
+def test_an_answers_file_s_mistake_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str,
+                                            name: str, said: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(tmp_path / name))
+    assert code == 2 and said in err and "ogiltig JSON" not in err and "[visas inte]" not in err
+
+
+def test_the_package_s_numbers_are_not_under_a_local_heading(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path) -> None:
+    folder = hostile_overlay(tmp_path / "lokalt", "Kim Lokal")
+    out = run(capsys, "region", "Malmö", "--data-dir", str(folder), "--plain")[1]
+    local, _, package = out.partition("Från paketet:")
+    rows = ("Vid akut fara: 112", "Stödtelefonen för yrkesverksamma (NMT): 020-39 00 00")
+    assert "Lokala uppgifter från" in local and not any(row in local for row in rows)
+    assert all(row in package for row in rows)
+
+
+def test_a_place_typed_under_the_c_locale_is_found() -> None:
+    """Under LC_ALL=C with PYTHONUTF8=0 the words came escaped: "Okänt län 'Sk??ne'" (issue 23, 23)."""
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = subprocess.run([sys.executable, "-m", "mhstod", "region", "Skåne", "--json"], capture_output=True,
+                          env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["county"]["code"] == "12"

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from mhstod.conditions import Answer
 from mhstod.errors import AnswersError, MhstodError, quoted
-from mhstod.model import Knowledge, Question
+from mhstod.model import PLACE_QUESTION, ROLE_QUESTION, Knowledge, Question
 from mhstod.places import Gazetteer, Match, gazetteer_for
 from mhstod.record import Record
 from mhstod.rules import for_rules, is_relevant
@@ -122,6 +122,9 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
     if VERSION_KEY in raw:
         _check_version(raw[VERSION_KEY])
     for key in raw:
+        if key == "<<":  # YAML 1.1's merge key, which this reader does not apply (it could hide an answer)
+            raise AnswersError("Svarsfilen använder YAML:s sammanslagningsnyckel '<<', som inte läses: skriv "
+                               "varje svar för sig.")
         if key not in ids and key != VERSION_KEY:
             raise AnswersError(f"Okänd fråga {brief(key)} i svarsfilen. Frågorna: {', '.join(ids)}.")
     gazetteer = gazetteer or gazetteer_for(knowledge)
@@ -139,7 +142,20 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
             values[question.id] = fallback if question.type != "multi" else (fallback,)
             warnings.append(f"Svar saknas på '{question.id}' ({question.text}): räknas som "
                             f"”{question.label(fallback)}”.")
+    warnings += not_applying(knowledge, Answers(values, place), given=set(raw))
     return Answers(values, place, tuple(warnings))
+
+
+def not_applying(knowledge: Knowledge, answers: Answers, given: set[object]) -> list[str]:
+    """A warning for each answer given to a question the other answers make moot.
+
+    Return home for a person from Sweden: the guide would not have asked it, and nothing in the checklist
+    rests on it. Said, never refused.
+    """
+    rules = answers.for_rules(knowledge)
+    return [f"Frågan '{q.id}' ({q.text}) ställs inte med de övriga svaren: svaret används inte."
+            for q in knowledge.questions
+            if q.id in given and q.id not in (ROLE_QUESTION, PLACE_QUESTION) and not is_relevant(knowledge, q, rules)]
 
 
 def _check_version(raw: object) -> None:

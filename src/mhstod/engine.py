@@ -33,6 +33,7 @@ from mhstod.model import (
     Task,
 )
 from mhstod.places import Place
+from mhstod.rules import is_relevant
 from mhstod.text import COORDINATOR, COORDINATOR_UNPLACED, WHERE_THE_PERSON_IS, age_note, coordinators_in, focus
 
 NOW_LIMIT = 5
@@ -328,6 +329,8 @@ def _consultation(knowledge: Knowledge, answers: Answers, rules: Mapping[str, An
     situation, unclear = [], []
     for question in knowledge.questions:
         if question.id in (ROLE_QUESTION, PLACE_QUESTION) or question.id not in answers.values:
+            continue
+        if not is_relevant(knowledge, question, rules):  # an answer the others make moot is no part of the case
             continue
         value = answers.values[question.id]
         chosen = (value,) if isinstance(value, str) else value

@@ -165,12 +165,15 @@ def decisions(knowledge: Knowledge, step_number: int) -> tuple[Decision, ...]:
 def find_step(knowledge: Knowledge, typed: str) -> Step:
     """A step by its number ("3") or name ("akut skydd", "återvändande"); UsageError listing the six otherwise."""
     probe = fold(typed[:MAX_INPUT]).strip()
-    for step in knowledge.steps:
-        if probe in (str(step.number), fold(step.id), fold(step.name)):
+    for step in knowledge.steps:  # the number as typed: folding made "-3" (after --) the third step
+        if typed.strip() == str(step.number) or probe in (fold(step.id), fold(step.name)):
             return step
     within = [s for s in knowledge.steps if len(probe) >= 4 and probe in fold(s.name)]
     if len(within) == 1:
         return within[0]
+    if within:
+        which = " eller ".join(f"{s.number} {s.name}" for s in within)
+        raise UsageError(f"Flera steg passar '{shown(typed)}': {which}. Ange numret.")
     steps = ", ".join(f"{s.number} {s.name}" for s in knowledge.steps)
     raise UsageError(f"Okänt steg '{shown(typed)}'. Stegen är {steps}.")
 

@@ -122,7 +122,7 @@ def test_one_step_as_json_and_as_a_small_chart(capsys: pytest.CaptureFixture[str
     (("process", "7"), "Okänt steg '7'. Stegen är 1 Identifiering, 2 Akut skydd, 3 Inledande stöd, "
                        "4 Långsiktigt stöd, 5 Straffrättsligt förfarande, 6 Ett tryggt återvändande."),
     (("process", "0"), "Okänt steg '0'."),
-    (("process", "stöd"), "Okänt steg 'stöd'."),  # three steps are about support: none is guessed
+    (("process", "stöd"), "Flera steg passar 'stöd'"),  # steps 3 and 4 are about support: none is guessed
     (("process", "2", "--step", "3"), "Ange steget en gång: som STEG eller med --step."),
     (("process", "2", "--overview"), "Välj antingen --overview eller ett steg."),
 ])

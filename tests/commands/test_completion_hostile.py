@@ -116,3 +116,23 @@ def test_fish_is_given_each_name_as_it_is(hostile: dict[str, str], quote: str) -
     told = [line.split("\t", 1)[0] for line in out.splitlines()]
     assert told == NAMES
     _nothing_ran(hostile)
+
+
+@pytest.mark.slow
+def test_bash_completes_past_a_colon_in_a_name(tmp_path: Path, on_path: dict[str, str]) -> None:  # noqa: F811
+    """Bash breaks a word at ':' (COMP_WORDBREAKS): `Lokal:Lin` offered nothing (issue 23, 23)."""
+    folder = tmp_path / "lokalt"
+    folder.mkdir()
+    actor = {"id": "lokal", "name": "Lokal:Linköping", "aliases": [], "kind": "kommunal", "summary": "Påhittad.",
+             "summary_source": {"document": "Testlista", "date": "2026-10"}, "responsibilities": [],
+             "no_duties": {"text": "Inga.", "source": {"document": "Testlista", "date": "2026-10"}}}
+    (folder / "actors.yaml").write_text(yaml.safe_dump({"actors": [actor]}, allow_unicode=True), encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    script = printed("bash") + r"""
+COMP_WORDS=(mhstod actor Lokal : Lin); COMP_CWORD=4; COMP_LINE="mhstod actor Lokal:Lin"; COMP_POINT=${#COMP_LINE}
+_mhstod_completion mhstod
+printf '%s\n' "${COMPREPLY[@]}" ==
+"""
+    out = _shell("bash", script, {**on_path, "MHSTOD_DATA_DIR": str(folder), "WORK": str(work)})
+    assert out.splitlines() == ["Linköping", "=="], "bash puts it after the 'Lokal:' it keeps"

@@ -154,7 +154,13 @@ def _days(given: list[str], today: date) -> CaseDays:
     every: date | None = None
     events: dict[str, date] = {}
     for text in given:
-        event, _, day = text.rpartition("=")
+        event, equals, day = text.rpartition("=")
+        if equals and not event.strip():
+            raise UsageError(f"--from {shown(text)}: ange händelsen före '=', till exempel --from anmalan={day}, "
+                             "eller bara datumet för alla händelser.")
+        if equals and not day.strip():
+            raise UsageError(f"--from {shown(text)}: ange ett datum efter '=', till exempel {shown(text)}"
+                             "2026-11-27.")
         # beslut-betänketid, as typed with its ä, is beslut-betanketid
         decomposed = unicodedata.normalize("NFKD", event.strip().casefold())
         event = "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -16,7 +16,7 @@ from types import FrameType
 from typing import Any
 
 from mhstod.commands import COMPLETE_VAR
-from mhstod.errors import ExitCode, MhstodError, Stopped, shown, signals_held, stop_signals
+from mhstod.errors import ExitCode, MhstodError, Stopped, UsageError, shown, signals_held, stop_signals
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +74,7 @@ def _main(argv: list[str] | None) -> int:
 
         return respond(instruction, _program)
     _sane_width()
-    given = _plain_first(sys.argv[1:] if argv is None else argv)
+    given = _plain_first([_utf8(word) for word in (sys.argv[1:] if argv is None else argv)])
     with _plain_help_and_errors(given[:1] == ["--plain"] or plain_wanted()):
         code = _run(given)
     try:
@@ -94,6 +94,17 @@ def _unwritable(exc: OSError) -> int:
         sys.stderr.write(f"mhstod: utskriften kunde inte skrivas: {reason(exc)}.\n")
     _reader_gone()  # what is left in the buffer goes nowhere
     return ExitCode.ERROR
+
+
+def _utf8(word: str) -> str:
+    """A word of the command line as UTF-8.
+
+    Under LC_ALL=C with PYTHONUTF8=0, Python hands "Skåne" over with its bytes escaped (surrogates), and the
+    place was "Okänt län 'Sk??ne'".
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in word):
+        return word
+    return os.fsencode(word).decode("utf-8", errors="replace")
 
 
 def _usable_streams() -> None:
@@ -219,9 +230,11 @@ def _run(argv: list[str]) -> int:
 
     before = _stdout_identity()
     try:
+        program = _program(argv)
+        _no_repeated_option(program, argv)
         # Not Click's standalone mode: its errors are a box of 3–5 lines in English, and it ends a closed pipe
         # with exit 1. Here each is one line in Swedish, and a closed pipe ends quietly as everywhere else.
-        result = _program(argv).main(args=argv, prog_name="mhstod", standalone_mode=False)
+        result = program.main(args=argv, prog_name="mhstod", standalone_mode=False)
         if result == ExitCode.INTERRUPTED:  # Typer turns a bare Ctrl-C into this code, without a word
             sys.stderr.write("mhstod: avbrutet.\n")
         return result if isinstance(result, int) else ExitCode.OK
@@ -254,6 +267,27 @@ def _run(argv: list[str]) -> int:
     return ExitCode.OK
 
 
+def _no_repeated_option(program: Any, argv: list[str]) -> None:
+    """An option that takes one value, given twice (`region --county Skåne --county Kiruna`), is an error.
+
+    Click keeps the last silently; a caseworker who typed two places should be asked which one is meant.
+    """
+    words = argv[:argv.index("--")] if "--" in argv else argv
+    command = program
+    for word in words:  # the command the words name: `data check` inside the group `data`
+        commands = getattr(command, "commands", None)
+        if commands and word in commands:
+            command = commands[word]
+    for param in getattr(command, "params", ()):
+        if getattr(param, "param_type_name", "") != "option" or param.multiple or param.is_flag or param.count:
+            continue
+        given = [w for w in words if w in param.opts or any(w.startswith(f"{o}=") for o in param.opts if
+                                                              o.startswith("--"))]
+        if len(given) > 1:
+            raise UsageError(f"Alternativet {param.opts[-1] if param.opts[-1].startswith('--') else param.opts[0]} "
+                             f"anges {len(given)} gånger; ange det en gång.")
+
+
 def usage_line(exc: Exception, argv: list[str] | None = None) -> str:
     """A usage error of the command line as one line in Swedish, with where to read more; help as it is."""
     from typer._click import exceptions as click
@@ -263,7 +297,13 @@ def usage_line(exc: Exception, argv: list[str] | None = None) -> str:
     where = f" Se '{shown(path, 60)} -h'."
     if isinstance(exc, click.NoArgsIsHelpError):
         return ""  # the help is printed already: `mhstod` alone asks for it (exit 0, see _run)
-    if isinstance(exc, click.NoSuchOption):
+    number = next((word for word in argv or () if exc.__class__.__name__ == "NoSuchOption" and len(word) > 1
+                   and word[0] == "-" and word[1:2].isdigit() and word.startswith(getattr(exc, "option_name", "?"))),
+                  None)
+    if number is not None:  # `region -12`: Click read "-1" as an option
+        said = (f"'{shown(number)}' är inget alternativ; ett värde som börjar med - skrivs efter --, "
+                f"till exempel: {shown(path, 60)} -- {shown(number)}.")
+    elif isinstance(exc, click.NoSuchOption):
         meant = [option for option in exc.possibilities or () if option not in ("--help", "-h")]
         close = f" Menade du {' eller '.join(meant)}?" if meant else ""
         said = f"Okänt alternativ '{shown(exc.option_name)}'.{close}"

@@ -41,7 +41,8 @@ BASH = r"""
             file) compopt -o default 2>/dev/null ;;
             dir) compopt -o dirnames 2>/dev/null ;;
         esac
-    done < <(COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD="$COMP_CWORD" %(var)s=bash_complete "$1" 2>/dev/null)
+    done < <(COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD="$COMP_CWORD" COMP_LINE="$COMP_LINE" \
+             COMP_POINT="$COMP_POINT" %(var)s=bash_complete "$1" 2>/dev/null)
     return 0
 }
 
@@ -173,9 +174,16 @@ class Bash(_Shell):
     name = "bash"
     source_template = BASH
 
+    colon_prefix = ""  # what bash keeps of the word before its last ':' (it replaces only the rest)
+
     def get_completion_args(self) -> tuple[list[str], str]:
-        """Bash breaks `--county=Skå` into three words; "=" after an option is dropped, as Click reads it."""
+        """Bash breaks `--county=Skå` into three words; "=" after an option is dropped, as Click reads it.
+
+        It also breaks a value at ':' (COMP_WORDBREAKS): the word as typed is read back from COMP_LINE, and
+        each candidate is given without what bash keeps before the colon.
+        """
         args, incomplete = super().get_completion_args()
+        args, incomplete = self._across_colons(args, incomplete)
         kept: list[str] = []
         for word in args:
             if not (word == "=" and kept[-1:] and kept[-1].startswith("-")):
@@ -184,13 +192,36 @@ class Bash(_Shell):
             incomplete = ""
         return kept, incomplete
 
+    def _across_colons(self, args: list[str], incomplete: str) -> tuple[list[str], str]:
+        line, point = os.environ.get("COMP_LINE"), os.environ.get("COMP_POINT", "")
+        if not line or not point.isdigit() or self.typed[:1] in ("'", '"'):
+            return args, incomplete
+        before = line[:int(point)]
+        word = "" if before[-1:].isspace() else before.split()[-1] if before.split() else ""
+        if ":" not in word or word == self.typed or not word.endswith(self.typed) or "'" in word or '"' in word:
+            return args, incomplete
+        self.colon_prefix = word[: len(word) - len(self.typed)]
+        pieces, joined = 0, ""
+        while joined != self.colon_prefix and pieces < len(args):  # the words bash made of the prefix
+            pieces += 1
+            joined = "".join(args[-pieces:])
+        if joined != self.colon_prefix:
+            self.colon_prefix = ""
+            return args, incomplete
+        return args[:-pieces], unquoted(word)
+
     def format_completion(self, item: CompletionItem) -> str | None:  # type: ignore[override]
         r"""A value as bash must read it in the quotes it is typed in, or None where it cannot be offered safely.
 
         Bash inserts a candidate as it is, after an open quote too: the value is escaped for that context so
         that the word bash reads is the value, literally, and nothing in it runs (data/overlays are not code).
         """
-        value = bash_word(str(item.value), _open_quote(self.typed))
+        text = str(item.value)
+        if self.colon_prefix:
+            if not text.startswith(unquoted(self.colon_prefix)):
+                return None
+            text = text[len(unquoted(self.colon_prefix)):]
+        value = bash_word(text, _open_quote(self.typed))
         return None if value is None else f"{item.type}\t{value}"
 
 

@@ -20,6 +20,8 @@ def read_file(path: str) -> object:
 
     `-` reads the answers from standard input (YAML, which also reads JSON), as many tools do.
     """
+    if not path.strip():  # '' named the current folder: "är en katalog"
+        raise AnswersError("--answers: ange en svarsfil (namnet är tomt), eller - för standardinmatningen.")
     file = Path(path)
     named = "Svaren på standardinmatningen" if path == STDIN else f"Svarsfilen '{shown_path(path)}'"
     try:
@@ -28,10 +30,13 @@ def read_file(path: str) -> object:
         raise AnswersError(f"{named} {exc}.") from None
     if path != STDIN and file.suffix.lower() == ".json":
         try:
-            return json.loads(text, object_pairs_hook=_no_repeated_keys)
+            return json.loads(text, object_pairs_hook=_no_repeated_keys, parse_int=_bounded_int)
         except _RepeatedKey as exc:
             question = quoted(exc.args[0])
             raise AnswersError(f"{named}: frågan {question} står två gånger.") from None
+        except _LongNumber:  # a valid JSON number of 5,000 digits was "rad 0: ogiltig JSON"
+            raise AnswersError(f"{named}: ett tal i filen har fler än {MAX_DIGITS} siffror; inget svar är ett "
+                               f"sådant tal.") from None
         except (ValueError, RecursionError) as exc:  # ValueError: also a number of 5 000 digits
             line = getattr(exc, "lineno", 0)
             raise AnswersError(f"{named} rad {line}: ogiltig JSON.") from None
@@ -53,6 +58,19 @@ def _read_stdin() -> str:
 
 class _RepeatedKey(ValueError):
     pass
+
+
+class _LongNumber(Exception):
+    pass
+
+
+MAX_DIGITS = 100  # no answer is a number; the version is a small one
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits) > MAX_DIGITS:
+        raise _LongNumber
+    return int(digits)
 
 
 def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:

@@ -83,6 +83,8 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> list[Line]:
         lines += [Line("note", remark) for remark in report.match.remarks()]
     lines.append(Line("heading", "Kontakter"))
     lines += _region_body(region, knowledge, report.today)
+    if knowledge.local_file("regions", region.id):  # the package's own numbers are not under the local heading
+        lines.append(Line("text", "Från paketet:"))
     if region.coordinators or region.contact_number != report.support_line.id:  # else the body just named it
         lines.append(Line("item", text.number_line(report.support_line), level=1))
     lines += [_number(n) for n in report.urgent]
