@@ -21,6 +21,7 @@ from mhstod.model import (
     County,
     Deadline,
     Document,
+    Hours,
     Knowledge,
     Law,
     Number,
@@ -121,8 +122,7 @@ def region(r: Region, knowledge: Knowledge, today: date) -> dict[str, Any]:
                             "stale": is_stale(r.no_coordinator.as_of, today),
                             "source": source(r.no_coordinator.source, docs)} if r.no_coordinator else None),
         "contact_number": r.contact_number or None,
-        "coordinator_hours": ({"text": hours.text, "outside": hours.outside, "source": source(hours.source, docs)}
-                              if (hours := knowledge.coordinator_hours) is not None and r.coordinators else None),
+        "coordinator_hours": _hours(knowledge.coordinator_hours, docs) if r.coordinators else None,
         "numbers": [number(n, docs, today) for n in r.numbers],
         "local": local or None,
         "source": source(r.source, docs),
@@ -243,8 +243,14 @@ def _contact(c: ContactView, cl: Checklist, docs: Docs) -> dict[str, Any]:
         "age": c.age or None,
         "verify": c.verify,
         "local": c.local or None,
+        "hours": _hours(c.hours, docs),
         "source": source(c.source, docs),
     }
+
+
+def _hours(hours: Hours | None, docs: Docs) -> dict[str, Any] | None:
+    """When someone is reached (the coordinators: office hours), and what to do outside those hours."""
+    return {"text": hours.text, "outside": hours.outside, "source": source(hours.source, docs)} if hours else None
 
 
 def _others(block: ActorDuties, cl: Checklist, docs: Docs) -> dict[str, Any]:
@@ -286,7 +292,9 @@ def checklist(cl: Checklist) -> dict[str, Any]:
         "deadlines": [{"task": i.id, "task_text": i.text, **_deadline(i.due, docs), "dated": _date(i.date)}
                       for i in cl.deadlines if i.due is not None],
         "counted_from": ({"every": cl.counted_from.every.isoformat() if cl.counted_from.every else None,
-                          "events": {event: day.isoformat() for event, day in cl.counted_from.events}}
+                          "events": {event: day.isoformat() for event, day in cl.counted_from.events},
+                          # events dated by name only whose deadlines got no day: --from beslut-betanketid=…
+                          "waiting_for": [event for event, _ in cl.undated_by_name]}
                          if cl.counted_from else None),
         "counting": [{"id": r.id, "text": r.text, "source": source(r.source, docs)} for r in cl.counting],
         "consultation": consultation(cl),
