@@ -184,7 +184,7 @@ def test_the_json_holds_the_dates_and_the_rules(capsys: pytest.CaptureFixture[st
     _, out, _ = run(capsys, "guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"),
                     "--from", "2026-11-27", "--json")
     data = json.loads(out)
-    assert data["counted_from"] == {"every": "2026-11-27", "events": {}}
+    assert data["counted_from"] == {"every": "2026-11-27", "events": {}, "waiting_for": []}
     assert [r["id"] for r in data["counting"]] == ["days", "weeks-months", "next_weekday", "holidays"]
     by_task = {d["task"]: d for d in data["deadlines"]}
     assert by_task["lvu-vard"]["dated"] == {"from": "2026-11-27", "event": "verkställandet", "last_day": "2026-12-25",

@@ -122,6 +122,7 @@ def _cited(items: tuple[Item, ...], contacts: tuple[ContactView, ...], steps: tu
     found += [i.due.source for i in items if i.due is not None]
     found += [a.source for i in items for a in i.restates] + [s.source for s in steps]
     found += [h.source for c in contacts for h in c.how] + [w.source for c in contacts for w in c.web]
+    found += [c.hours.source for c in contacts if c.hours is not None]
     numbers = [i.number for i in items if i.number is not None] + [n for c in contacts for n in c.numbers]
     found += [s for n in numbers for s in (n.source, n.hours_source) if s is not None]
     return found + ([place.county.region_source] if place is not None else [])
