@@ -351,12 +351,18 @@ def candidates(values: str, ctx: Context, incomplete: str) -> list[CompletionIte
         from mhstod.load import load
 
         named = VALUES[values](load(_data_dir(ctx)))
-    probe = fold(incomplete[:MAX_INPUT])
+    typed = incomplete[:MAX_INPUT]
+    probe, as_typed = fold(typed), typed.casefold()
     found: dict[str, str | None] = {}
+    written: dict[str, str | None] = {}
     for value, help in named:
         if fold(value).startswith(probe):
             found.setdefault(value, help)  # Gotland, the county, before Gotland, its one municipality
-    return [CompletionItem(value, help=help) for value, help in found.items()]
+            if value.casefold().startswith(as_typed):
+                written.setdefault(value, help)
+    # Bash replaces the word with what the candidates share: "Skå" with Skåne and Skara became "Sk". What
+    # starts as typed, å and all, comes first; matches without accents (Skane → Skåne) only where none does.
+    return [CompletionItem(value, help=help) for value, help in (written or found).items()]
 
 
 def _data_dir(ctx: Context | None) -> str | None:
