@@ -353,7 +353,12 @@ ask mhstod region Malmö
 
 
 def _common_start(words: list[str]) -> str:
-    return os.path.commonprefix(words)
+    """What bash keeps of the word: the longest start every candidate shares (character by character)."""
+    start = words[0] if words else ""
+    for word in words[1:]:
+        while not word.startswith(start):
+            start = start[:-1]
+    return start
 
 
 @pytest.mark.slow

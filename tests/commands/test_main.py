@@ -202,3 +202,13 @@ def test_only_a_named_command_is_built_alone(argv: list[str], commands: list[str
     built = sorted(_program(argv).commands)
     assert built == (commands or sorted(_program().commands))
     assert len(_program().commands) > 10
+
+
+@pytest.mark.parametrize("argv", [("region", "Skåne"), ("counties",), ("actors",), ("process", "2"),
+                                  ("guide", "--answers", str(Path(__file__).parents[1] / "fixtures" / "examples" /
+                                                             "child-begging.yaml"))])
+def test_piped_output_has_no_trailing_spaces(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    """Copied into a case record, every line was padded with spaces to the terminal's width (issue 24, 8)."""
+    assert main(list(argv)) == 0
+    out = capsys.readouterr().out
+    assert out and not [line for line in out.splitlines() if line != line.rstrip()]

@@ -131,7 +131,14 @@ class Output:
             write("\x1b[H\x1b[2J\x1b[3J", flush=True)
 
     def show(self, renderable: RenderableType) -> None:
-        self.console().print(renderable)
+        console = self.console()
+        if console.is_terminal:
+            console.print(renderable)
+            return
+        # Piped or redirected (copied into a case record): Rich pads each line to the full width; not here.
+        with console.capture() as captured:
+            console.print(renderable)
+        write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
     def lines(self, lines: list[Line]) -> None:
         """Plain text with --plain or TERM=dumb, otherwise Rich."""
