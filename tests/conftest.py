@@ -25,5 +25,6 @@ def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("MHSTOD_TODAY", "2026-11-23")  # freshness notes must not age the snapshots
+    monkeypatch.setenv("MHSTOD_NOW", "2026-11-23T10:00")  # a Monday morning: office hours, as the snapshots were
     monkeypatch.delenv("MHSTOD_DEBUG", raising=False)
 

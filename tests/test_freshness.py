@@ -31,6 +31,8 @@ def test_today_is_injectable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MHSTOD_TODAY", "2019-05-01")
     assert today() == date(2019, 5, 1)
     monkeypatch.delenv("MHSTOD_TODAY")
+    assert today() == date(2026, 11, 23), "MHSTOD_NOW sets the day where MHSTOD_TODAY is not set"
+    monkeypatch.delenv("MHSTOD_NOW")
     assert today() == date.today()
 
 

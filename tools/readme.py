@@ -55,7 +55,7 @@ def environment() -> dict[str, str]:
     env = {k: os.environ[k] for k in INHERITED if k in os.environ}
     env.update({"COLUMNS": str(WIDTH), "LINES": "50", "NO_COLOR": "1", "TERM": "xterm", "PYTHONIOENCODING": "utf-8",
                 "PYTHONUTF8": "1", "PYTHONPATH": str(Path(mhstod.__file__).resolve().parents[1]),
-                "MHSTOD_TODAY": load().reviewed})
+                "MHSTOD_TODAY": load().reviewed, "MHSTOD_NOW": f"{load().reviewed}T10:00"})
     return env
 
 

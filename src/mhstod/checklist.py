@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from mhstod.conditions import Answer
@@ -128,6 +128,17 @@ class ConsultationView(Record):
     privacy: Sourced
 
 
+class AfterHours(Record):
+    """The moment the checklist is made falls outside office hours: who answers now, and when the others do.
+
+    `at` and `reopens` are Swedish local times; `hours` the office hours (and whether their times are assumed).
+    """
+
+    at: datetime
+    reopens: datetime
+    hours: Hours
+
+
 class Checklist(Record):
     """Everything every renderer needs, decided here: order, urgency, staleness, labels and sources."""
 
@@ -155,6 +166,8 @@ class Checklist(Record):
     # Events dated only by name (--from beslut-betanketid=DATUM) whose deadlines here have no day: (id, label)
     undated_by_name: tuple[tuple[str, str], ...] = ()
     pages_seen: str = ""  # when a page was last read for the data (Knowledge.pages_seen)
+    after_hours: AfterHours | None = None  # the moment is outside the coordinators' and support line's hours
+
 
     @property
     def deadlines(self) -> tuple[Item, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from mhstod.record import Record
 
@@ -105,6 +105,19 @@ def next_weekday(day: date) -> date:
     while not_a_weekday(day):
         day += timedelta(days=1)
     return day
+
+
+def next_opening(at: datetime, opens: str, closes: str) -> datetime | None:
+    """None where `at` is within the hours on a weekday; else when they next begin.
+
+    A weekday as 2 § of lag (1930:173) counts them: Saturdays, Sundays, public holidays and the three eves
+    are none.
+    """
+    begin, end = time.fromisoformat(opens), time.fromisoformat(closes)
+    if not not_a_weekday(at.date()) and begin <= at.time() < end:
+        return None
+    day = at.date() if at.time() < begin else at.date() + timedelta(days=1)
+    return datetime.combine(next_weekday(day), begin)
 
 
 class Due(Record):

@@ -9,12 +9,21 @@ duty as the sources word it, stay whole for the full view and the exports.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol, TypeVar
 
 from mhstod import dates, freshness
 from mhstod.answers import Answers
-from mhstod.checklist import ActorDuties, AnswerView, Checklist, ConsultationView, ContactView, Item, StepView
+from mhstod.checklist import (
+    ActorDuties,
+    AfterHours,
+    AnswerView,
+    Checklist,
+    ConsultationView,
+    ContactView,
+    Item,
+    StepView,
+)
 from mhstod.conditions import Answer, Condition, Truth, evaluate
 from mhstod.lookups import data_note, inferred_notes
 from mhstod.model import (
@@ -40,13 +49,14 @@ NOW_LIMIT = 5
 
 
 def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None = None,
-                    counted_from: dates.CaseDays | None = None) -> Checklist:
+                    counted_from: dates.CaseDays | None = None, moment: datetime | None = None) -> Checklist:
     """The whole checklist for one case; every renderer is a function of this value alone.
 
     `counted_from`: the days the deadlines run from (the event each names: the report, the decision), which
     turn each deadline with a period whose event has a day into a date (dates.py); None leaves them relative.
     """
     today = today or freshness.today()
+    moment = moment or freshness.now()  # the time in Sweden: who answers now (office hours)
     rules = answers.for_rules(knowledge)
     role_question = knowledge.question(ROLE_QUESTION)
     role = str(answers.values.get(ROLE_QUESTION, role_question.fallback))
@@ -106,7 +116,17 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         consultation=consultation,
         undated_by_name=undated_by_name,
         pages_seen=knowledge.pages_seen,
+        after_hours=_after_hours(knowledge, moment),
     )
+
+
+def _after_hours(knowledge: Knowledge, now: datetime) -> AfterHours | None:
+    """Where `now` is outside the coordinators' and the support line's hours: when they are reached next."""
+    hours = knowledge.coordinator_hours
+    if hours is None or not hours.opens:
+        return None
+    reopens = dates.next_opening(now, hours.opens, hours.closes)
+    return AfterHours(at=now, reopens=reopens, hours=hours) if reopens is not None else None
 
 
 def _undated_by_name(knowledge: Knowledge, items: tuple[Item, ...]) -> tuple[tuple[str, str], ...]:

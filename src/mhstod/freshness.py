@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 
 from mhstod.errors import UsageError
 
 STALE_AFTER_YEARS = 2
 
 
+def now() -> datetime:
+    """The time in Sweden, as a naive local time: MHSTOD_NOW (2026-12-18T16:30, Swedish time) where set.
+
+    The system clock is read as Europe/Stockholm, whatever the machine's own zone (tzdata ships the zone where
+    the system has none). A MHSTOD_NOW that is no time is an error, as MHSTOD_TODAY's is.
+    """
+    fixed = os.environ.get("MHSTOD_NOW", "")
+    if fixed:
+        try:
+            return datetime.fromisoformat(fixed).replace(tzinfo=None, second=0, microsecond=0)
+        except ValueError:
+            from mhstod.errors import shown
+
+            raise UsageError(f"MHSTOD_NOW='{shown(fixed)}' är ingen tid i formen ÅÅÅÅ-MM-DDTtt:mm.") from None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return datetime.now(ZoneInfo("Europe/Stockholm")).replace(tzinfo=None, second=0, microsecond=0)
+    except ZoneInfoNotFoundError:  # pragma: no cover - neither the system nor tzdata has the zone
+        return datetime.now().replace(second=0, microsecond=0)
+
+
 def today() -> date:
     """Today, or MHSTOD_TODAY (YYYY-MM-DD) so that tests and trainers' demonstrations do not age.
 
-    A MHSTOD_TODAY that is no date is an error, not silently today: a trainer who set it should know.
+    MHSTOD_NOW sets the day too, where MHSTOD_TODAY is not set. A MHSTOD_TODAY that is no date is an error,
+    not silently today: a trainer who set it should know.
     """
     fixed = os.environ.get("MHSTOD_TODAY", "")
     if not fixed:
-        return date.today()
+        return now().date() if os.environ.get("MHSTOD_NOW") else date.today()
     try:
         return date.fromisoformat(fixed)
     except ValueError:

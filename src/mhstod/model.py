@@ -117,6 +117,9 @@ class Hours(Record):
     text: str
     outside: str
     source: Source
+    opens: str = ""  # "08:00": when the hours begin on a weekday, where known or assumed
+    closes: str = ""  # "16:00"
+    assumed: str = ""  # why the times are an assumption ("" where a source gives them)
 
 
 class Coordinator(Record):

@@ -13,7 +13,7 @@ from mhstod.commands.output import Completed, DataDirOption, JsonOption, Output,
 from mhstod.errors import Interrupted, MhstodError, UsageError, shown, shown_path
 
 if TYPE_CHECKING:
-    from datetime import date
+    from datetime import date, datetime
 
     from mhstod.answers import Answers
     from mhstod.checklist import Checklist
@@ -57,6 +57,11 @@ def guide(
         typer.Option("--ics", metavar="FIL", click_type=Completed("files"),
                      help="Spara fristerna som datum i en ny kalenderfil (.ics); kräver --from utan frågor."),
     ] = None,
+    moment: Annotated[
+        str | None,
+        typer.Option("--nu", metavar="TID", help="Svensk tid att visa checklistan för, ÅÅÅÅ-MM-DDTtt:mm (annars nu): "
+                                                 "vem som svarar utanför kontorstid."),
+    ] = None,
     consultation: Annotated[
         bool, typer.Option("--samtal", help="Visa i stället en sammanfattning utan personuppgifter att läsa upp "
                                             "när du ringer för råd.")
@@ -70,8 +75,10 @@ def guide(
     from mhstod.load import load
 
     keep = (answers,) if answers is not None else ()
+    at = _moment(moment) if moment is not None else None
     # Said before the first question, not after the whole interview.
-    start = _days(counted_from, freshness.today()) if counted_from else None
+    day = at.date() if at is not None else freshness.today()  # --nu sets the day too, as MHSTOD_NOW does
+    start = _days(counted_from, day) if counted_from else None
     for path, formats in ((output, CHECKLIST_FORMATS), (ics, CALENDAR_FORMATS)):
         if path is not None:
             format_of(path, formats)
@@ -94,7 +101,7 @@ def guide(
         given = session.run()
     from mhstod.engine import build_checklist
 
-    checklist = build_checklist(knowledge, given, counted_from=start)
+    checklist = build_checklist(knowledge, given, today=day, counted_from=start, moment=at)
     wants_dates = not consultation or ics is not None  # the summary for a call has no deadlines to date
     # The one day the guide asks for dates every event but those dated by name only (the decision on betänketid)
     by_name = {e.id for e in knowledge.events if e.by_name}
@@ -104,7 +111,7 @@ def guide(
         if asked is not None:
             from mhstod.dates import CaseDays
 
-            checklist = build_checklist(knowledge, given, counted_from=CaseDays(every=asked))
+            checklist = build_checklist(knowledge, given, today=day, counted_from=CaseDays(every=asked), moment=at)
     elif start is not None and not checklist.dated:
         waiting = "".join(f"; från {label} räknas bara med --from {event}=DATUM"
                           for event, label in checklist.undated_by_name)
@@ -178,6 +185,18 @@ def _days(given: list[str], today: date) -> CaseDays:
         else:
             every = parsed
     return CaseDays(every, tuple(events.items()))
+
+
+def _moment(text: str) -> datetime:
+    """--nu: a Swedish local time, 2026-12-18T16:30 (or with a space for the T)."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(text.strip().replace(" ", "T", 1)).replace(tzinfo=None, second=0,
+                                                                               microsecond=0)
+    except ValueError:
+        raise UsageError(f"--nu: {shown(text)!r} är ingen tid: skriv ÅÅÅÅ-MM-DDTtt:mm, till exempel "
+                         "2026-12-18T16:30.") from None
 
 
 def _save_calendar(path: str, checklist: Checklist, replace: bool, keep: tuple[str, ...]) -> None:

@@ -79,8 +79,22 @@ def build(texts: dict[str, str], overlays: dict[str, tuple[str, str]] | None = N
 
 
 def _hours(node: Node, docs: frozenset[str]) -> Hours:
-    f = node.mapping({"text", "outside", "source"})
-    return Hours(text=f["text"].text(), outside=f["outside"].text(), source=read_source(f["source"], docs))
+    f = node.mapping({"text", "outside", "source"}, {"opens", "closes", "assumed"})
+    times = [_clock(f[key]) for key in ("opens", "closes") if key in f]
+    if len(times) == 1 or (times and times[0] >= times[1]):
+        raise node.error("'opens' och 'closes' anges båda, som tt:mm, och 'opens' före 'closes'")
+    return Hours(text=f["text"].text(), outside=f["outside"].text(), source=read_source(f["source"], docs),
+                 opens=times[0] if times else "", closes=times[1] if times else "", assumed=opt_text(f, "assumed"))
+
+
+def _clock(node: Node) -> str:
+    """A time of day, "08:00"."""
+    value = node.text()
+    import re
+
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value, re.ASCII):
+        raise node.error(f"'{value}' är ingen tid i formen tt:mm (till exempel 08:00)")
+    return value
 
 
 def parse_shipped(texts: dict[str, str]) -> dict[str, Any]:

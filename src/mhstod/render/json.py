@@ -250,7 +250,10 @@ def _contact(c: ContactView, cl: Checklist, docs: Docs) -> dict[str, Any]:
 
 def _hours(hours: Hours | None, docs: Docs) -> dict[str, Any] | None:
     """When someone is reached (the coordinators: office hours), and what to do outside those hours."""
-    return {"text": hours.text, "outside": hours.outside, "source": source(hours.source, docs)} if hours else None
+    if hours is None:
+        return None
+    return {"text": hours.text, "opens": hours.opens or None, "closes": hours.closes or None,
+            "assumed": hours.assumed or None, "outside": hours.outside, "source": source(hours.source, docs)}
 
 
 def _others(block: ActorDuties, cl: Checklist, docs: Docs) -> dict[str, Any]:

@@ -7,11 +7,11 @@ process with each duty as the sources word it, the deadlines, the answers and ev
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from mhstod import __version__
-from mhstod.checklist import ActorDuties, AnswerView, Checklist, ContactView, Item
-from mhstod.dates import long_date, short_date
+from mhstod.checklist import ActorDuties, AfterHours, AnswerView, Checklist, ContactView, Item
+from mhstod.dates import WEEKDAYS, long_date, short_date
 from mhstod.record import replace
 from mhstod.render.lines import Line, Mark
 from mhstod.text import Citations, document, elsewhere, hours_line
@@ -40,6 +40,9 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
         return _task(item, refs, full, checklist.today, _one_day(checklist))
 
     lines.append(Line("heading", "Nu"))
+    if checklist.after_hours is not None:
+        lines.append(Line("item", after_hours_line(checklist.after_hours), "urgent",
+                          refs(checklist.after_hours.hours.source), 1))
     lines += [line for item in checklist.now for line in task(item)]
     lines.append(Line("heading", "Dina uppgifter"))
     if checklist.your_tasks:
@@ -146,6 +149,28 @@ def provenance(checklist: Checklist) -> str:
     """When and with what a saved checklist was made: the date, the tool's version and the data's dates."""
     return (f"Skapad {checklist.today.isoformat()} med mhstod {__version__}. Data granskad {checklist.reviewed}; "
             f"kontaktuppgifterna i källorna är från {checklist.as_of}.")
+
+
+def after_hours_line(after: AfterHours) -> str:
+    """Who answers now, outside office hours, most urgent first; then when the support line and coordinators do.
+
+    Where the sources say only "kontorstid" the times are an assumption, and the line says "troligen".
+    """
+    from mhstod.dates import not_a_weekday
+
+    day = not_a_weekday(after.at.date())
+    when = f"{day if day not in ('', 'lördag', 'söndag') else WEEKDAYS[after.at.weekday()]} {after.at:%H.%M}"
+    reopens = after.reopens
+    if reopens.date() == after.at.date():
+        next_day = "i dag"
+    elif reopens.date() == after.at.date() + timedelta(days=1):
+        next_day = "i morgon"
+    else:
+        next_day = long_date(reopens.date(), year=reopens.year != after.at.year)
+    closed = "Troligen stängt nu" if after.hours.assumed else "Stängt nu"
+    return (f"{closed} ({when}). Nu: vid akut fara 112; brådskande till kommunens socialjour (kommunens växel "
+            f"eller webbplats har numret) eller polisen på 114 14. Stödtelefonen och regionkoordinatorerna: "
+            f"{next_day} från kl. {reopens:%H.%M}.")
 
 
 def _header(checklist: Checklist) -> str:

@@ -15,7 +15,7 @@ from mhstod.errors import shown
 from mhstod.freshness import is_stale
 from mhstod.lookups import Hit, RegionReport, contacts_as_of, data_note, decisions, urgent_numbers
 from mhstod.lookups import overview as routes
-from mhstod.model import Actor, Coordinator, Knowledge, Law, Number, Region, Scenario, Step
+from mhstod.model import Actor, Coordinator, Hours, Knowledge, Law, Number, Region, Scenario, Step
 from mhstod.render.lines import Line
 from mhstod.text import KIND_LABELS, Citations, age_note, document, elsewhere, hours_line, stale_note
 
@@ -32,6 +32,25 @@ def _coordinator(c: Coordinator, today: date) -> list[Line]:
     if is_stale(c.as_of, today):
         lines.append(Line("text", stale_note(c.as_of, today).capitalize() + ".", "verify", level=2))
     return lines
+
+
+def _open_now(hours: Hours) -> str:
+    """Whether the hours hold now, in a line for the screen.
+
+    "Troligen stängt nu (fredag 16.30); öppnar måndag 21 december kl. 08.00." "Troligen" where the times are
+    an assumption (the sources say only "kontorstid"); "" where the hours have no times.
+    """
+    if not hours.opens:
+        return ""
+    from mhstod.dates import WEEKDAYS, long_date, next_opening
+
+    moment = freshness.now()
+    reopens = next_opening(moment, hours.opens, hours.closes)
+    likely = "Troligen s" if hours.assumed else "S"
+    if reopens is None:
+        return f"{'Troligen ö' if hours.assumed else 'Ö'}ppet nu ({hours.opens}–{hours.closes} på vardagar)."
+    return (f"{likely}tängt nu ({WEEKDAYS[moment.weekday()]} {moment:%H.%M}); öppnar "
+            f"{long_date(reopens.date(), year=False)} kl. {reopens:%H.%M}.")
 
 
 def _region_body(region: Region, knowledge: Knowledge, today: date) -> list[Line]:
@@ -54,6 +73,8 @@ def _coordinators_or_line(region: Region, knowledge: Knowledge, today: date) -> 
             lines += _coordinator(c, today)
         if knowledge.coordinator_hours is not None:
             lines.append(Line("text", hours_line(knowledge.coordinator_hours), level=1))
+            if said := _open_now(knowledge.coordinator_hours):
+                lines.append(Line("text", said, "verify", level=1))
         for old in region.superseded:  # named by the brochure, replaced by a newer page: said, never a contact
             new = next(c for c in region.coordinators if c.id == old.superseded_by)
             lines.append(Line("text", f"{old.name} ({old.focus_printed or 'regionkoordinator'}), uppgift från "
