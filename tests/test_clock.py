@@ -116,3 +116,21 @@ def test_the_region_says_whether_the_coordinators_answer_now(capsys: pytest.Capt
     assert "stängt" not in data and "öppet nu" not in data, "JSON carries the hours, not the moment"
     hours = json.loads(data)["region"]["coordinator_hours"]
     assert (hours["opens"], hours["closes"]) == ("08:00", "16:00") and "antagande" in hours["assumed"]
+
+
+@pytest.mark.parametrize(("changes", "police_named"), [
+    ({}, True),  # a child: the social services and the police are for urgent matters
+    ({"age": "adult", "police": "no"}, False),  # an adult who said no decides, after hours too
+    ({"age": "adult", "police": "undecided"}, False),
+    ({"age": "adult", "police": "yes"}, True),
+])
+def test_after_hours_the_police_are_named_only_where_no_adult_s_choice_stands_against_it(
+        knowledge: Knowledge, changes: dict[str, str], police_named: bool) -> None:
+    from mhstod.answers import from_mapping
+    from mhstod.engine import build_checklist
+
+    cl = build_checklist(knowledge, from_mapping(knowledge, {**CHILD, **changes}),
+                         moment=datetime(2026, 12, 18, 16, 30))
+    first = plain(outline(cl)).split("\nNu:\n")[1].splitlines()[0]
+    assert "Troligen stängt nu" in first and "112" in first
+    assert ("114 14" in first) is police_named

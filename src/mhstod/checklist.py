@@ -137,6 +137,7 @@ class AfterHours(Record):
     at: datetime
     reopens: datetime
     hours: Hours
+    police: bool = True  # whether the police are named: not for an adult who has not said yes to them
 
 
 class Checklist(Record):

@@ -116,17 +116,24 @@ def build_checklist(knowledge: Knowledge, answers: Answers, today: date | None =
         consultation=consultation,
         undated_by_name=undated_by_name,
         pages_seen=knowledge.pages_seen,
-        after_hours=_after_hours(knowledge, moment),
+        after_hours=_after_hours(knowledge, moment, rules),
     )
 
 
-def _after_hours(knowledge: Knowledge, now: datetime) -> AfterHours | None:
-    """Where `now` is outside the coordinators' and the support line's hours: when they are reached next."""
+def _after_hours(knowledge: Knowledge, now: datetime, rules: Mapping[str, Answer]) -> AfterHours | None:
+    """Where `now` is outside the coordinators' and the support line's hours: when they are reached next.
+
+    The police are named for urgent matters only where no adult's choice stands against it: an adult who has
+    not said yes to the police decides (001 7.1), after hours too.
+    """
     hours = knowledge.coordinator_hours
     if hours is None or not hours.opens:
         return None
     reopens = dates.next_opening(now, hours.opens, hours.closes)
-    return AfterHours(at=now, reopens=reopens, hours=hours) if reopens is not None else None
+    if reopens is None:
+        return None
+    adult_undecided = rules.get(AGE_QUESTION) == "adult" and rules.get("police") != "yes"
+    return AfterHours(at=now, reopens=reopens, hours=hours, police=not adult_undecided)
 
 
 def _undated_by_name(knowledge: Knowledge, items: tuple[Item, ...]) -> tuple[tuple[str, str], ...]:

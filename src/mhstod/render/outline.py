@@ -168,8 +168,9 @@ def after_hours_line(after: AfterHours) -> str:
     else:
         next_day = long_date(reopens.date(), year=reopens.year != after.at.year)
     closed = "Troligen stängt nu" if after.hours.assumed else "Stängt nu"
+    police = " eller polisen på 114 14" if after.police else ""
     return (f"{closed} ({when}). Nu: vid akut fara 112; brådskande till kommunens socialjour (kommunens växel "
-            f"eller webbplats har numret) eller polisen på 114 14. Stödtelefonen och regionkoordinatorerna: "
+            f"eller webbplats har numret){police}. Stödtelefonen och regionkoordinatorerna: "
             f"{next_day} från kl. {reopens:%H.%M}.")
 
 
