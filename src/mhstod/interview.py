@@ -270,8 +270,8 @@ def ask_path(ui: Ui, message: str, validate: Validate) -> str:
         return ""
 
 
-DAY_QUESTION = ("Från vilket datum ska fristerna räknas? Samma dag gäller anmälan, besluten och verkställandet "
-                "(skilda dagar: --from anmalan=DATUM …). ÅÅÅÅ-MM-DD, eller inga.")
+DAY_QUESTION = ("Från vilket datum ska fristerna räknas? Samma dag gäller anmälan, besluten och verkställandet. "
+                "Skriv ÅÅÅÅ-MM-DD, eller inga.")
 NO_DAY = ("", "inga", "nej")  # the deadlines stay relative
 
 

@@ -391,3 +391,26 @@ def test_the_guide_with_its_output_in_a_file_says_so_before_asking(tmp_path: Pat
     child.close()
     assert child.exitstatus == 2
     assert (tmp_path / "fall.txt").read_text(encoding="utf-8") == ""
+
+
+def test_the_guide_speaks_to_a_person_not_in_flags(tmp_path: Path) -> None:
+    """The interactive guide said "--from anmalan=DATUM" and "--full" to someone who typed no command (24, 6)."""
+    child = spawn(tmp_path)
+    first_part(child)
+    rest(child)
+    answer(child, "Ändra: Din roll", ENTER)
+    child.expect("Från vilket datum ska fristerna räknas")
+    asked = child.before + child.after
+    answer(child, r"eller inga", ENTER)
+    child.expect("Vad vill du göra nu")
+    shown = " ".join(screen_lines(asked + child.before))
+    quit_at_the_end_from_menu(child)
+    assert "Hela checklistan: välj den i menyn nedan" in shown
+    assert "--from" not in shown and "--full" not in shown and "--samtal" not in shown
+
+
+def quit_at_the_end_from_menu(child: pexpect.spawn) -> None:
+    child.expect_exact(RENDERED)
+    child.send(UP + ENTER)
+    child.expect(pexpect.EOF)
+    child.close()

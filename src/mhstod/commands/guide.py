@@ -139,7 +139,13 @@ def guide(
     else:
         from mhstod.render.outline import consultation_outline, outline
 
-        out.lines(consultation_outline(checklist) if consultation else outline(checklist, full=full))
+        if session is not None:  # a person at a keyboard: the menu below, not a flag, gives the rest
+            from mhstod.render.outline import MENU_HINT
+
+            out.lines(consultation_outline(checklist, MENU_HINT) if consultation
+                      else outline(checklist, full=full, hint=MENU_HINT))
+        else:
+            out.lines(consultation_outline(checklist) if consultation else outline(checklist, full=full))
     if failed is not None and (session is None or json):
         raise failed  # the checklist is shown above: a failed save loses nothing, and the exit code says it
     if session is not None and not json:
@@ -290,9 +296,9 @@ class Interview:
                     self._page(checklist)
                     continue
                 if choice == "consultation":
-                    from mhstod.render.outline import consultation_outline
+                    from mhstod.render.outline import MENU_HINT, consultation_outline
 
-                    self.output.lines(consultation_outline(checklist))
+                    self.output.lines(consultation_outline(checklist, MENU_HINT))
                     continue
                 if choice == "calendar":
                     from datetime import UTC, datetime

@@ -18,6 +18,7 @@ from mhstod.text import Citations, document, elsewhere, hours_line
 
 TITLE = "Checklista vid misstanke om människohandel"
 FULL_HINT = "Hela checklistan: --full eller en sparad fil."
+MENU_HINT = "Hela checklistan: välj den i menyn nedan, eller spara den."  # the interactive guide: no flags
 SHORT_PHRASES = 1  # per actor under "Vem gör vad" on the short view; the rest in the full one
 
 
@@ -90,7 +91,8 @@ def outline(checklist: Checklist, full: bool = False, stamp: bool = False, refs:
     dated = ""
     days = checklist.counted_from
     if checklist.dated and days is not None:  # on the same line: the short screen has no line to spare
-        dated = (f"Alla datum från {short_date(days.every)}; andra dagar: --from anmalan=DATUM (se --full). "
+        other_days = "" if hint == MENU_HINT else "; andra dagar: --from anmalan=DATUM (se --full)"
+        dated = (f"Alla datum från {short_date(days.every)}{other_days}. "
                  if days.one_day and days.every is not None else "")
     return [*lines, Line("note", f"{dated}{checklist.notes[-1]} {last.text}")]
 
@@ -108,7 +110,8 @@ def full_numbering(checklist: Checklist, before: Citations | None = None) -> Cit
     return Citations(checklist.documents, short=True, numbering=numbered.elsewhere)
 
 
-def consultation_outline(checklist: Checklist) -> list[Line]:
+def consultation_outline(checklist: Checklist, hint: str = "Hela checklistan: samma kommando utan --samtal."
+                         ) -> list[Line]:
     """The summary to read out when calling for advice (guide --samtal): no personal details, and it says so."""
     refs = full_numbering(checklist)
     lines = [Line("title", CONSULTATION_TITLE)]
@@ -119,7 +122,7 @@ def consultation_outline(checklist: Checklist) -> list[Line]:
     lines += [line for contact in checklist.contacts if contact.kind in ("line", "person", "note")
               for line in _contact(contact, refs, False, True)]
     lines += consultation_lines(checklist, refs)
-    return lines + _sources(refs, False, "Hela checklistan: samma kommando utan --samtal.")
+    return lines + _sources(refs, False, hint)
 
 
 def consultation_lines(checklist: Checklist, refs: Citations) -> list[Line]:
