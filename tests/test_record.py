@@ -156,3 +156,14 @@ def test_replace_is_checked_by_mypy_as_for_a_dataclass() -> None:
     from mhstod import record
 
     assert record.replace is record._replace
+
+
+def test_a_long_list_is_looked_up_by_index_and_gives_what_a_scan_gives() -> None:
+    """An overlay can make a list 10,000 long: look-ups there use an index, with the scan's answers."""
+    from mhstod.model import SCAN_UP_TO, Event, _by
+
+    items = (*(Event(id=f"e{i}", label=str(i)) for i in range(SCAN_UP_TO * 10)), Event(id="e5", label="dup"))
+    assert _by(items, "id", "e5").label == "5", "the first with the id, as a scan finds it"
+    assert _by(items, "id", f"e{SCAN_UP_TO * 10 - 1}").label == str(SCAN_UP_TO * 10 - 1)
+    with pytest.raises(KeyError):
+        _by(items, "id", "nowhere")

@@ -166,7 +166,7 @@ def _check_version(raw: object) -> None:
     version = raw
     if isinstance(raw, float) and raw.is_integer() and abs(raw) < 1e6:
         version = int(raw)
-    elif isinstance(raw, str) and raw.strip().isdigit() and len(raw.strip()) <= 6:
+    elif isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit() and len(raw.strip()) <= 6:
         version = int(raw.strip())
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise AnswersError(f"Ogiltig version i svarsfilen: {brief(raw)}. Ange ett heltal 1–{ANSWERS_VERSION} "

@@ -19,7 +19,12 @@ def now() -> datetime:
     fixed = os.environ.get("MHSTOD_NOW", "")
     if fixed:
         try:
-            return datetime.fromisoformat(fixed).replace(tzinfo=None, second=0, microsecond=0)
+            from mhstod.dates import FIRST_YEAR, LAST_YEAR
+
+            at = datetime.fromisoformat(fixed).replace(tzinfo=None, second=0, microsecond=0)
+            if not FIRST_YEAR <= at.year <= LAST_YEAR:  # the years whose holidays dates.py knows (9999 overflowed)
+                raise ValueError
+            return at
         except ValueError:
             from mhstod.errors import shown
 

@@ -169,8 +169,8 @@ def _days(given: list[str], today: date) -> CaseDays:
     for text in given:
         event, equals, day = text.rpartition("=")
         if equals and not event.strip():
-            raise UsageError(f"--from {shown(text)}: ange händelsen före '=', till exempel --from anmalan={day}, "
-                             "eller bara datumet för alla händelser.")
+            raise UsageError(f"--from {shown(text)}: ange händelsen före '=', till exempel --from "
+                             f"anmalan={shown(day, 20)}, eller bara datumet för alla händelser.")
         if equals and not day.strip():
             raise UsageError(f"--from {shown(text)}: ange ett datum efter '=', till exempel {shown(text)}"
                              "2026-11-27.")
@@ -194,12 +194,17 @@ def _days(given: list[str], today: date) -> CaseDays:
 
 
 def _moment(text: str) -> datetime:
-    """--nu: a Swedish local time, 2026-12-18T16:30 (or with a space for the T)."""
+    """--nu: a Swedish local time, 2026-12-18T16:30 (or with a space for the T), in the calendar's years."""
     from datetime import datetime
 
+    from mhstod.dates import FIRST_YEAR, LAST_YEAR
+
     try:
-        return datetime.fromisoformat(text.strip().replace(" ", "T", 1)).replace(tzinfo=None, second=0,
-                                                                               microsecond=0)
+        at = datetime.fromisoformat(text.strip().replace(" ", "T", 1)).replace(tzinfo=None, second=0,
+                                                                             microsecond=0)
+        if not FIRST_YEAR <= at.year <= LAST_YEAR:
+            raise ValueError
+        return at
     except ValueError:
         raise UsageError(f"--nu: {shown(text)!r} är ingen tid: skriv ÅÅÅÅ-MM-DDTtt:mm, till exempel "
                          "2026-12-18T16:30.") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mhstod.errors import shown
 from mhstod.load.nodes import Node, date_text, opt_text, read_source, read_sourced, unique_ids
 from mhstod.model import ACTOR_KINDS, FOR_WHOM, Actor, Contact, Locations, Number, Responsibility, Web
 
@@ -75,7 +76,8 @@ def _locations(node: Node, docs: frozenset[str], places: frozenset[str]) -> Loca
     names = f["places"].texts()
     for index, name in enumerate(names):
         if name not in places:
-            raise f["places"].child(index).error(f"'{name}' är ingen kommun (skriv kommunens namn, t.ex. Malmö)")
+            raise f["places"].child(index).error(f"'{shown(name, 60)}' är ingen kommun (skriv kommunens namn, "
+                                                 "t.ex. Malmö)")
     if not names:
         raise f["places"].error("ange minst en kommun")
     return Locations(names, read_source(f["source"], docs))
@@ -104,5 +106,5 @@ def _web(node: Node, docs: frozenset[str]) -> Web:
     f = node.mapping({"url", "source"})
     url = f["url"].text()
     if " " in url or "." not in url:
-        raise f["url"].error(f"'{url}' är ingen webbadress")
+        raise f["url"].error(f"'{shown(url, 80)}' är ingen webbadress")
     return Web(url, read_source(f["source"], docs))

@@ -6,6 +6,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+from mhstod.errors import shown
 from mhstod.load.actors import read_actors
 from mhstod.load.files import DATA_FILES, OVERLAYABLE, data_folder, read_overlay
 from mhstod.load.nodes import Node, NodeList, date_text, opt_text, parse_data, read_source, read_sourced, unique_ids
@@ -123,8 +124,8 @@ def _check_local_documents(shipped: Node, overlay: Node) -> None:
     Re-dated or re-titled, a 2018 brochure would back its contacts as a 2026 document would, silently.
     """
     ids = {item.value.get("id") for item in shipped.items() if isinstance(item.value, dict)}
-    for item in overlay.items():
-        if isinstance(item.value, dict) and item.value.get("id") in ids:
+    for item in overlay.items():  # an id that is no text is the loader's to refuse, in words, later
+        if isinstance(item.value, dict) and isinstance(item.value.get("id"), str) and item.value["id"] in ids:
             raise item.error(f"'{item.value['id']}' är ett av källdokumenten och kan inte ersättas lokalt; ge ett "
                              "lokalt dokument ett eget id")
 
@@ -210,4 +211,4 @@ def _check_references(tops: dict[str, dict[str, Node]], regions: tuple[Region, .
     names = Counter(a.name.casefold() for a in actors)
     for actor, here in zip(actors, tops["actors.yaml"]["actors"].items(), strict=True):
         if names[actor.name.casefold()] > 1:
-            raise here.child("name").error(f"namnet '{actor.name}' används av flera aktörer")
+            raise here.child("name").error(f"namnet '{shown(actor.name, 60)}' används av flera aktörer")

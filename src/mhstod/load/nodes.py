@@ -11,7 +11,7 @@ from collections.abc import Iterator, Set
 from datetime import date
 from typing import Any, TypeVar
 
-from mhstod.errors import DataError, quoted
+from mhstod.errors import DataError, quoted, shown
 from mhstod.model import Source, Sourced
 
 T = TypeVar("T", bound=str)
@@ -179,7 +179,7 @@ def read_source(node: Node, documents: frozenset[str]) -> Source:
         raise node.error("en källa anger ett av 'doc' (med 'section'), 'elsewhere' (med 'url') eller, i en lokal "
                          "fil, 'document' (med 'date')")
     if doc and doc not in documents:
-        raise fields["doc"].error(f"okänt källdokument '{doc}' (kända: {', '.join(sorted(documents))})")
+        raise fields["doc"].error(f"okänt källdokument '{shown(doc, 40)}' (kända: {', '.join(sorted(documents))})")
     section = opt_text(fields, "section")
     if doc and not section:
         raise node.error("en källa med 'doc' behöver 'section'")

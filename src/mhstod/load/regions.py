@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mhstod.errors import shown
 from mhstod.load.actors import read_number
 from mhstod.load.nodes import Node, date_text, opt_text, read_source, unique_ids
 from mhstod.model import AGE_FOCUS, PURPOSE_FOCUS, Coordinator, County, DatedNote, Municipality, Region, Source
@@ -39,7 +40,7 @@ def read_places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
             cf = county_node.mapping({"code", "source"})
             code = cf["code"].text()
             if code not in {c for _, c, _ in county_rows}:
-                raise cf["code"].error(f"okänt län '{code}'")
+                raise cf["code"].error(f"okänt län '{shown(code, 20)}'")
             if code in placed:
                 raise cf["code"].error(f"länet '{code}' ligger redan i region '{placed[code][0]}'")
             placed[code] = (region_id, read_source(cf["source"], docs), county_node)
@@ -82,9 +83,9 @@ def read_places(top: dict[str, Node], docs: frozenset[str]) -> tuple[
         f = node.mapping({"code", "name", "county"})
         code, county = f["code"].text(), f["county"].text()
         if not re.fullmatch(r"\d{4}", code, re.ASCII):
-            raise f["code"].error(f"'{code}' är ingen kommunkod (fyra siffror)")
+            raise f["code"].error(f"'{shown(code, 20)}' är ingen kommunkod (fyra siffror)")
         if county not in placed:
-            raise f["county"].error(f"okänt län '{county}'")
+            raise f["county"].error(f"okänt län '{shown(county, 20)}'")
         if not code.startswith(county):
             raise f["code"].error(f"kommunkoden '{code}' börjar inte med länskoden '{county}'")
         municipalities.append(Municipality(code=code, name=f["name"].text(), county=county))

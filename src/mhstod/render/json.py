@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mhstod import __version__
+from mhstod.errors import shown
 from mhstod.freshness import is_stale
 from mhstod.lookups import Hit, RegionReport, contacts_as_of, data_note, decisions, urgent_numbers
 from mhstod.lookups import overview as routes
@@ -376,7 +377,7 @@ def laws(knowledge: Knowledge, only: Law | None = None) -> dict[str, Any]:
 
 
 def hits(typed: str, found: tuple[Hit, ...], knowledge: Knowledge) -> dict[str, Any]:
-    return {"query": typed[:MAX_INPUT], "hits": [{"where": h.where, "text": h.text} for h in found],
+    return {"query": shown(typed, MAX_INPUT), "hits": [{"where": h.where, "text": h.text} for h in found],
             "data_as_of": data_age(knowledge.pages_seen)}
 
 
