@@ -23,7 +23,7 @@ from tests.helpers import FIXTURES, run
 # What a hostile overlay puts in every text it can: Rich markup (a hidden link, blinking text, a closing tag
 # that made Rich fail), Mermaid entity codes, Markdown and HTML.
 HOSTILE = ('[blink]Ring 113[/blink] [link=https://evil.example]Polisen[/link] [/bold] #lt;b#gt; <b>fet</b> '
-           '**fet** `kod` &amp; :warning:')
+           '**fet** `kod` &amp; :warning: %%{init}%%')
 ESCAPES = ("\x1b]8;", "\x1b[5m", "\x1b[6m")  # an OSC 8 link, blinking text
 
 
@@ -118,6 +118,7 @@ def test_mermaid_shows_an_entity_code_as_it_is_spelt(capsys: pytest.CaptureFixtu
     assert code == 0
     assert "#lt;" not in out.replace("#35;lt;", ""), "Mermaid would draw #lt; as <"
     assert "#35;lt;b#35;gt;" in out and "#38;amp;" in out and "#96;kod#96;" in out
+    assert "%%" not in out.split("flowchart", 1)[1], "no directive or comment from data"
 
 
 # --- 2: markup in names no longer fails or forges ---------------------------------------------------------

@@ -74,9 +74,10 @@ def _decisions(knowledge: Knowledge, step: Step, always: bool = False) -> list[s
 def _label(text: str) -> str:
     """A label Mermaid reads as text: wrapped with <br/>, no double quotes, no markup of its own.
 
-    Mermaid reads #lt; and #35; as entity codes, & as the start of an HTML entity and a backtick as the start
-    of a Markdown string: each is written as its own entity code, so a name shows as it is spelt.
+    Mermaid reads #lt; and #35; as entity codes, & as the start of an HTML entity, a backtick as the start of
+    a Markdown string and %% as a directive or comment: each is written as its own entity code, so a name
+    shows as it is spelt.
     """
-    safe = text.replace("#", "#35;").replace("&", "#38;").replace("`", "#96;")
+    safe = text.replace("#", "#35;").replace("&", "#38;").replace("`", "#96;").replace("%", "#37;")
     safe = safe.replace('"', "'").replace("<", "‹").replace(">", "›")
     return "<br/>".join(textwrap.wrap(safe, LABEL_WIDTH, break_long_words=False)) or safe
