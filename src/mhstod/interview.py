@@ -262,10 +262,11 @@ def end_menu(ui: Ui, dated: bool = False) -> str:
         return "quit"
 
 
-def ask_path(ui: Ui, message: str, validate: Validate) -> str:
-    """A file name; empty (or Ctrl-D) means the user changed their mind."""
+def ask_path(ui: Ui, message: str, validate: Validate, default: str = "") -> str:
+    """A file name, `default` offered; empty (or Ctrl-D) means the user changed their mind."""
     try:
-        return ui.text(message, "", lambda text: True if not text.strip() else validate(text.strip()), []).strip()
+        return ui.text(message, default, lambda text: True if not text.strip() else validate(text.strip()),
+                       []).strip()
     except EOFError:
         return ""
 

@@ -187,29 +187,31 @@ def test_nothing_is_lost_at_the_end(tmp_path: Path) -> None:
     child.expect("Inför samtalet med regionkoordinatorn eller stödtelefonen")
     child.expect("Frågor att ställa")
     answer(child, "Vad vill du göra nu", DOWN, DOWN, ENTER)  # save the checklist
-    answer(child, "Filnamn för checklistan", "finns.md", ENTER)
-    child.expect("finns redan")  # refused while typing; the answers stay
-    child.send("\x7f" * 8 + "fall.md" + ENTER)
-    child.expect("Checklistan sparades i fall.md")
+    # A name is proposed (Enter would take it); this one exists: said, and asked again on a fresh prompt
+    answer(child, "Filnamn för checklistan", BACKSPACE * 40, "finns.md", ENTER)
+    child.expect("finns redan")
+    answer(child, "Filnamn för checklistan", BACKSPACE * 40, "fall", ENTER)  # no ending: .md
+    child.expect(r"Checklistan sparades i\s+\S*fall\.md")  # said in full
     answer(child, "Vad vill du göra nu", DOWN, DOWN, DOWN, ENTER)  # the deadlines in a calendar file
-    answer(child, "Filnamn för kalenderfilen", "frister.ics", ENTER)
-    child.expect("Fristerna sparades i frister.ics")
+    answer(child, "Filnamn för kalenderfilen", ENTER)  # the proposed name
+    child.expect(r"Fristerna sparades i\s+\S*frister-2026-11-23\.ics")
     answer(child, "Vad vill du göra nu", DOWN, DOWN, DOWN, DOWN, ENTER)  # save the answers
-    answer(child, "Filnamn för svaren", "svar.yaml", ENTER)
-    child.expect("Svaren sparades i svar.yaml")
+    answer(child, "Filnamn för svaren", BACKSPACE * 40, "svar.yaml", ENTER)
+    child.expect(r"Svaren sparades i\s+\S*svar\.yaml")
     quit_at_the_end(child)
     assert (tmp_path / "finns.md").read_text(encoding="utf-8") == "en annan anteckning\n"
     saved = (tmp_path / "fall.md").read_text(encoding="utf-8")
     assert saved.startswith("# Checklista vid misstanke om människohandel") and "Skapad " in saved
     assert "Stegen i stöd- och skyddsprocessen" in saved, "the export is the whole checklist"
-    for name in ("fall.md", "frister.ics", "svar.yaml"):
+    for name in ("fall.md", "frister-2026-11-23.ics", "svar.yaml"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
-    assert (tmp_path / "frister.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 4
+    assert (tmp_path / "frister-2026-11-23.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 4
     again = subprocess.run([sys.executable, "-m", "mhstod", "guide", "--answers", "svar.yaml", "--json"],
                            cwd=tmp_path, capture_output=True, text=True, timeout=60,
                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert again.returncode == 0 and '"age": "child"' in again.stdout and again.stderr == ""
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["fall.md", "finns.md", "frister.ics", "svar.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fall.md", "finns.md", "frister-2026-11-23.ics",
+                                                          "svar.yaml"]
 
 
 @pytest.mark.parametrize("keys", [CTRL_C, BACKSPACE * 10 + "inga" + ENTER], ids=["ctrl-c", "inga"])

@@ -210,6 +210,11 @@ def _moment(text: str) -> datetime:
                          "2026-12-18T16:30.") from None
 
 
+def _whole(path: str) -> str:
+    """Where a file was saved, said in full: a relative name leaves the reader to guess the folder."""
+    return shown_path(os.path.abspath(path))
+
+
 def _save_calendar(path: str, checklist: Checklist, replace: bool, keep: tuple[str, ...]) -> None:
     """The dated deadlines as a calendar file; where the case has none, no file and a line that says so."""
     if not checklist.dated:
@@ -310,38 +315,52 @@ class Interview:
 
                     from mhstod.render.ics import calendar
 
-                    path = self._path("Filnamn för kalenderfilen (.ics); tomt för att avbryta:", CALENDAR_FORMATS)
+                    path = self._path("Filnamn för kalenderfilen; Enter sparar, tomt för att avbryta:",
+                                      CALENDAR_FORMATS, f"frister-{checklist.today.isoformat()}")
                     text = calendar(checklist, datetime.now(UTC)) if path else ""
-                    done = f"Fristerna sparades i {shown_path(path)}; bara du kan läsa filen."
+                    done = f"Fristerna sparades i {_whole(path)}; bara du kan läsa filen."
                 elif choice == "save":
-                    path = self._path("Filnamn för checklistan (.md, .html eller .json); tomt för att avbryta:",
-                                      CHECKLIST_FORMATS)
+                    path = self._path("Filnamn för checklistan (.md, .html eller .json); Enter sparar, tomt för att "
+                                      "avbryta:", CHECKLIST_FORMATS, f"checklista-{checklist.today.isoformat()}")
                     text = render(checklist, format_of(path, CHECKLIST_FORMATS)) if path else ""
-                    done = f"Checklistan sparades i {shown_path(path)}; bara du kan läsa filen."
+                    done = f"Checklistan sparades i {_whole(path)}; bara du kan läsa filen."
                 else:
-                    path = self._path("Filnamn för svaren (.yaml eller .json); tomt för att avbryta:", ANSWERS_FORMATS)
+                    path = self._path("Filnamn för svaren (.yaml eller .json); Enter sparar, tomt för att avbryta:",
+                                      ANSWERS_FORMATS, f"svar-{checklist.today.isoformat()}")
                     text = answers_text(self.knowledge, given, format_of(path, ANSWERS_FORMATS),
                                         checklist.today) if path else ""
-                    name = shown_path(path)
+                    name = _whole(path)
                     done = f"Svaren sparades i {name}; bara du kan läsa filen. Kör igen: mhstod guide --answers {name}"
                 if path and self._saved(path, text):
                     self.say(done)
         except KeyboardInterrupt:
             raise Interrupted("avbrutet.") from None
 
-    def _path(self, message: str, formats: dict[str, str]) -> str:
+    def _path(self, message: str, formats: dict[str, str], stem: str) -> str:
+        """A name to save under: a new one proposed in this folder, which Enter takes.
+
+        A name without an ending gets the first ending (`checklista` is checklista.md); a name refused is said,
+        and asked for again on a fresh prompt.
+        """
         from mhstod import interview
         from mhstod.export import check_new_file, format_of
 
-        def valid(text: str) -> bool | str:
+        ending = next(iter(formats))
+        proposed = next(name for n in range(1, 1000)
+                        if not os.path.lexists(name := f"{stem}{f'-{n}' if n > 1 else ''}{ending}"))
+        while True:
+            typed = interview.ask_path(self.ui, message, lambda _: True, proposed)
+            if not typed:
+                return ""
+            path = typed if os.path.splitext(typed)[1] else typed + ending  # `checklista` is checklista.md
             try:
-                format_of(text, formats)
-                check_new_file(text)
+                format_of(path, formats)
+                check_new_file(path)
             except MhstodError as exc:
-                return str(exc)
-            return True
-
-        return interview.ask_path(self.ui, message, valid)
+                self.say(f"{exc} Skriv ett annat namn, eller tomt för att avbryta.")
+                proposed = path
+                continue
+            return path
 
     def _saved(self, path: str, text: str) -> bool:
         """Save, or say why not and go back to the menu: a failed save never loses the interview."""
