@@ -149,7 +149,7 @@ def test_the_calendar_file_is_never_written_over_or_without_a_day(tmp_path: Path
     code, _, err = run(capsys, "guide", "--answers", answers, "--from", "2026-11-27", "--ics", str(target))
     assert code == 2 and "finns redan" in err and target.read_text(encoding="utf-8") == "min kalender\n"
     code, _, err = run(capsys, "guide", "--answers", answers, "--ics", str(tmp_path / "ny.ics"))
-    assert code == 2 and err == "mhstod: --ics behöver --from DATUM: dagen fristerna räknas från.\n"
+    assert code == 2 and err.endswith("mhstod: --ics behöver --from DATUM: dagen fristerna räknas från.\n")
     code, _, err = run(capsys, "guide", "--answers", answers, "--from", "2026-11-27", "--ics", str(tmp_path / "x.txt"))
     assert code == 2 and "använd .ics" in err
     code, _, err = run(capsys, "guide", "--answers", answers, "--from", "2026-11-27", "--ics", str(tmp_path / "a.ics"),
@@ -322,3 +322,39 @@ def test_a_deadline_that_has_passed_is_said_to_have_passed(knowledge: Knowledge)
     assert "senast fre 13 nov, passerat, från anmälan" in short
     assert "senast fre 27 nov, från verkställandet (8 § LVU)" in short  # not yet
     assert "Senast fredag 6 november 2026, passerat" in plain(outline(cl, full=True))
+
+
+def test_saved_answers_keep_the_days_and_a_re_run_shows_the_same_dates(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str],
+                                                                       knowledge: Knowledge) -> None:
+    """A saved answers file dropped the days given for the deadlines: a re-run showed them relative (24, 5)."""
+    from mhstod.answers import EVENT_IDS
+    from mhstod.commands.guide import EVENTS
+    from mhstod.export import answers_text
+
+    assert EVENT_IDS == EVENTS, "the answers file knows the events --from knows"
+    days = CaseDays(date(2026, 11, 27), (("verkstallighet", date(2026, 11, 30)),))
+    given = from_mapping(knowledge, CHILD)
+    for fmt, name in (("yaml", "svar.yaml"), ("json", "svar.json")):
+        (tmp_path / name).write_text(answers_text(knowledge, given, fmt, TODAY, days), encoding="utf-8")
+        code, out, _ = run(capsys, "guide", "--answers", str(tmp_path / name), "--json")
+        data = json.loads(out)
+        assert code == 0 and data["counted_from"]["every"] == "2026-11-27", fmt
+        assert data["counted_from"]["events"] == {"verkstallighet": "2026-11-30"}
+        code, out, _ = run(capsys, "guide", "--answers", str(tmp_path / name), "--from", "2026-12-01", "--json")
+        assert json.loads(out)["counted_from"]["every"] == "2026-12-01", "--from on the line comes first"
+    (tmp_path / "old.yaml").write_text("version: 2\nage: child\n", encoding="utf-8")
+    assert run(capsys, "guide", "--answers", str(tmp_path / "old.yaml"))[0] == 0, "an old file still works"
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    ("from: 2026-11-27\n", "ska vara en mappning från händelse till datum"),
+    ("from: {every: igår}\n", "är inget datum ÅÅÅÅ-MM-DD"),
+    ("from: {sommar: 2026-06-01}\n", "okänd händelse"),
+    ("from: {every: 2104-01-01}\n", "är inget datum ÅÅÅÅ-MM-DD (2005–2099)"),
+])
+def test_a_bad_from_in_an_answers_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str,
+                                                   said: str) -> None:
+    (tmp_path / "svar.yaml").write_text("version: 3\nage: child\n" + given, encoding="utf-8")
+    code, _, err = run(capsys, "guide", "--answers", str(tmp_path / "svar.yaml"))
+    assert code == 2 and said in err and "internt fel" not in err

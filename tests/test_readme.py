@@ -84,7 +84,10 @@ def test_the_answers_example_names_every_question_and_every_answer(knowledge: Kn
             said[list(said)[-1]] += line
         else:
             said[line.split(":", 1)[0]] = line
-    assert list(said) == ["version", *(q.id for q in knowledge.questions)]
+    assert list(said) == ["version", *(q.id for q in knowledge.questions), "from"]
+    from mhstod.answers import EVENT_IDS
+
+    assert all(event in said["from"] for event in EVENT_IDS), "every event --from knows"
     for question in knowledge.questions:
         for value in question.values if question.type != "place" else ("unknown",):  # a place is typed
             assert re.search(rf"\b{value}\b", said[question.id]), (question.id, value)

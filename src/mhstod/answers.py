@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mhstod.conditions import Answer
+from mhstod.dates import CaseDays
 from mhstod.errors import AnswersError, MhstodError, quoted
 from mhstod.model import PLACE_QUESTION, ROLE_QUESTION, Knowledge, Question
 from mhstod.places import Gazetteer, Match, gazetteer_for
@@ -17,7 +18,8 @@ YES_NO = {True: "yes", False: "no"}  # YAML reads an unquoted yes/no as a boolea
 # A newer version may add questions and answers, never rename or remove one: a file of an older version still
 # reads, and what it leaves out counts as "Vet inte" with a warning.
 VERSION_KEY = "version"
-ANSWERS_VERSION = 2
+DAYS_KEY = "from"  # the days the deadlines run from, as --from gives them (version 3): {every: …, anmalan: …}
+ANSWERS_VERSION = 3
 UNKNOWN_WORDS = {"vet inte", "vet ej", "okänt", "okänd"}
 
 
@@ -27,6 +29,7 @@ class Answers(Record):
     values: Mapping[str, Answer]
     place: Match | None = None
     warnings: tuple[str, ...] = ()
+    days: CaseDays | None = None  # the file's `from`: the deadlines' days, as --from gives them
 
     def label(self, question: Question) -> str:
         """The answer as the user reads it: the place's name, or the chosen labels."""
@@ -121,7 +124,10 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
     ids = [q.id for q in knowledge.questions]
     if VERSION_KEY in raw:
         _check_version(raw[VERSION_KEY])
+    days = _days(raw[DAYS_KEY]) if DAYS_KEY in raw else None
     for key in raw:
+        if key == DAYS_KEY:
+            continue
         if key == "<<":  # YAML 1.1's merge key, which this reader does not apply (it could hide an answer)
             raise AnswersError("Svarsfilen använder YAML:s sammanslagningsnyckel '<<', som inte läses: skriv "
                                "varje svar för sig.")
@@ -143,7 +149,43 @@ def from_mapping(knowledge: Knowledge, raw: object, gazetteer: Gazetteer | None 
             warnings.append(f"Svar saknas på '{question.id}' ({question.text}): räknas som "
                             f"”{question.label(fallback)}”.")
     warnings += not_applying(knowledge, Answers(values, place), given=set(raw))
-    return Answers(values, place, tuple(warnings))
+    return Answers(values, place, tuple(warnings), days)
+
+
+EVERY = "every"  # in `from`: the day for every event
+
+
+def _days(raw: object) -> CaseDays:
+    """The file's `from`: {every: 2026-11-27, anmalan: 2026-11-23}, each a date; the events are --from's."""
+    from datetime import date
+
+    from mhstod.dates import FIRST_YEAR, LAST_YEAR
+
+    if not isinstance(raw, dict) or not raw:
+        raise AnswersError(f"'{DAYS_KEY}' i svarsfilen ska vara en mappning från händelse till datum, t.ex. "
+                           f"{DAYS_KEY}: {{{EVERY}: 2026-11-27}}.")
+    every: date | None = None
+    events: list[tuple[str, date]] = []
+    for key, value in raw.items():
+        text = str(value) if isinstance(value, (str, date)) else ""
+        try:
+            day = date.fromisoformat(text) if len(text) == 10 and text.isascii() else None
+        except ValueError:
+            day = None
+        if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise AnswersError(f"'{DAYS_KEY}' i svarsfilen: {brief(value)} är inget datum ÅÅÅÅ-MM-DD "
+                               f"({FIRST_YEAR}–{LAST_YEAR}).")
+        if key == EVERY:
+            every = day
+        elif isinstance(key, str) and key in EVENT_IDS:
+            events.append((key, day))
+        else:
+            raise AnswersError(f"'{DAYS_KEY}' i svarsfilen: okänd händelse {brief(key)}; händelserna är "
+                               f"{EVERY}, {', '.join(EVENT_IDS)}.")
+    return CaseDays(every, tuple(events))
+
+
+EVENT_IDS = ("anmalan", "utredning", "omhandertagande", "verkstallighet", "beslut-betanketid")  # process.yaml
 
 
 def not_applying(knowledge: Knowledge, answers: Answers, given: set[object]) -> list[str]:

@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from mhstod import __version__
-from mhstod.answers import ANSWERS_VERSION, VERSION_KEY, Answers
+from mhstod.answers import ANSWERS_VERSION, DAYS_KEY, EVERY, VERSION_KEY, Answers
+from mhstod.dates import CaseDays
 from mhstod.errors import MhstodError, UsageError, reason, shown_path
 from mhstod.model import PLACE_QUESTION, Knowledge
 
@@ -186,8 +187,12 @@ def _create_exclusive(path: str, data: bytes) -> None:
     os.close(fd)
 
 
-def answers_text(knowledge: Knowledge, answers: Answers, fmt: str, today: date) -> str:
-    """The answers as a file `mhstod guide --answers` reads back; a place by its code, which cannot be misread."""
+def answers_text(knowledge: Knowledge, answers: Answers, fmt: str, today: date, days: CaseDays | None = None
+                 ) -> str:
+    """The answers as a file `mhstod guide --answers` reads back; a place by its code, which cannot be misread.
+
+    `days`: the days the deadlines were counted from, kept under `from` so that a re-run shows the same dates.
+    """
     values: dict[str, object] = {VERSION_KEY: ANSWERS_VERSION}
     for question in knowledge.questions:
         if question.id not in answers.values:
@@ -198,6 +203,10 @@ def answers_text(knowledge: Knowledge, answers: Answers, fmt: str, today: date) 
             values[question.id] = place.municipality.code if place.municipality else place.county.code
         else:
             values[question.id] = list(value) if isinstance(value, tuple) else value
+    given_days = {**({EVERY: days.every.isoformat()} if days is not None and days.every else {}),
+                  **({event: day.isoformat() for event, day in days.events} if days is not None else {})}
+    if given_days:
+        values[DAYS_KEY] = given_days
     if fmt == "json":
         return json.dumps(values, ensure_ascii=False, indent=2)
     lines = [f"# Svar till mhstod guide, sparade {today.isoformat()} med mhstod {__version__} "
@@ -205,7 +214,9 @@ def answers_text(knowledge: Knowledge, answers: Answers, fmt: str, today: date) 
              "# Filen beskriver ett ärende: förvara den som andra ärendeuppgifter.",
              "# Kör igen: mhstod guide --answers FIL"]
     for key, given in values.items():
-        if isinstance(given, list):
+        if isinstance(given, dict):  # `from`, the days: {every: "2026-11-27"}
+            lines.append(f"{key}: {{{', '.join(f'{k}: {json.dumps(v)}' for k, v in given.items())}}}")
+        elif isinstance(given, list):
             lines.append(f"{key}: [{', '.join(json.dumps(v) for v in given)}]")
         else:
             comment = f"  # {answers.place.place.label}" if key == PLACE_QUESTION and answers.place else ""

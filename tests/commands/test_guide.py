@@ -209,7 +209,7 @@ def test_saved_answers_read_back_to_the_same_checklist(knowledge: Knowledge, ans
     header = (tmp_path / "svar.yaml").read_text(encoding="utf-8")
     assert header.startswith(f"# Svar till mhstod guide, sparade 2026-11-23 med mhstod {__version__}")
     assert 'county: "1280"  # Malmö (kommun i Skåne län)' in header
-    assert "\nversion: 2\n" in header and json.loads((tmp_path / "svar.json").read_text())["version"] == 2
+    assert "\nversion: 3\n" in header and json.loads((tmp_path / "svar.json").read_text())["version"] == 3
 
 
 def test_unknown_output_format(capsys: pytest.CaptureFixture[str], answers_file: Path, tmp_path: Path) -> None:
@@ -400,11 +400,11 @@ def test_a_write_cut_short_by_the_system_leaves_no_file(answers_file: Path, tmp_
 
 
 @pytest.mark.parametrize(("version", "code", "said"), [
-    ("", 0, ""), ("version: 1\n", 0, ""), ("version: 2\n", 0, ""),
-    ("version: 3\n", 2, "Svarsfilen har version 3, men den här versionen av mhstod läser svarsfiler upp till "
-                        "version 2"),
+    ("", 0, ""), ("version: 1\n", 0, ""), ("version: 2\n", 0, ""), ("version: 3\n", 0, ""),
+    ("version: 4\n", 2, "Svarsfilen har version 4, men den här versionen av mhstod läser svarsfiler upp till "
+                        "version 3"),
     ("version: two\n", 2, "Ogiltig version i svarsfilen: 'two'"), ("version: true\n", 2, "Ogiltig version"),
-    ("version: 2.0\n", 0, ""), ("version: '2'\n", 0, ""), ("version: 1.5\n", 2, "Ange ett heltal 1–2"),
+    ("version: 2.0\n", 0, ""), ("version: '2'\n", 0, ""), ("version: 1.5\n", 2, "Ange ett heltal 1–3"),
     ("version: " + "9" * 4_000 + "\n", 2, "Ogiltig version i svarsfilen"),  # YAML keeps 19+ digits as text
 ])
 def test_the_answers_file_names_its_version(capsys: pytest.CaptureFixture[str], tmp_path: Path, version: str,

@@ -85,8 +85,6 @@ def guide(
             check_new_file(path, replace=force, keep=keep, hint=" eller använd --force för att ersätta den")
     if output is not None and ics is not None and os.path.abspath(output) == os.path.abspath(ics):
         raise UsageError("--output och --ics kan inte vara samma fil.")
-    if ics is not None and start is None and answers is not None:
-        raise UsageError("--ics behöver --from DATUM: dagen fristerna räknas från.")
     knowledge = load(data_dir)
     if answers is not None:
         from mhstod.answers import from_mapping
@@ -95,6 +93,10 @@ def guide(
         given = from_mapping(knowledge, read_file(answers))
         for warning in given.warnings:
             sys.stderr.write(f"mhstod: varning: {warning}\n")
+        if start is None and given.days is not None:  # the days the file was saved with (its `from`)
+            start = given.days
+        if ics is not None and start is None:
+            raise UsageError("--ics behöver --from DATUM: dagen fristerna räknas från.")
         session = None
     else:
         session = Interview(knowledge, Output.of(ctx))
@@ -328,7 +330,7 @@ class Interview:
                     path = self._path("Filnamn för svaren (.yaml eller .json); Enter sparar, tomt för att avbryta:",
                                       ANSWERS_FORMATS, f"svar-{checklist.today.isoformat()}")
                     text = answers_text(self.knowledge, given, format_of(path, ANSWERS_FORMATS),
-                                        checklist.today) if path else ""
+                                        checklist.today, checklist.counted_from) if path else ""
                     name = _whole(path)
                     done = f"Svaren sparades i {name}; bara du kan läsa filen. Kör igen: mhstod guide --answers {name}"
                 if path and self._saved(path, text):
