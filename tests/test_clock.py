@@ -134,3 +134,28 @@ def test_after_hours_the_police_are_named_only_where_no_adult_s_choice_stands_ag
     first = plain(outline(cl)).split("\nNu:\n")[1].splitlines()[0]
     assert "Troligen stängt nu" in first and "112" in first
     assert ("114 14" in first) is police_named
+
+
+
+def test_a_trainer_s_day_keeps_the_clock_s_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MHSTOD_TODAY alone left the clock on the real date: "måndag 17.10" beside dates for a Friday."""
+    from mhstod.freshness import now
+
+    monkeypatch.delenv("MHSTOD_NOW")
+    monkeypatch.setenv("MHSTOD_TODAY", "2026-12-18")
+    assert now().date() == datetime(2026, 12, 18).date()
+
+
+def test_a_moment_with_an_offset_is_read_as_swedish_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mhstod.freshness import now
+
+    monkeypatch.setenv("MHSTOD_NOW", "2026-12-18T15:30+00:00")
+    assert now() == datetime(2026, 12, 18, 16, 30)
+
+
+def test_the_summary_for_a_call_says_the_lines_are_probably_closed(capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MHSTOD_NOW", "2026-12-18T16:30")
+    code, out, _ = run(capsys, "guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"),
+                       "--samtal", "--plain")
+    assert code == 0 and "Troligen stängt nu (fredag 16.30)" in out

@@ -302,6 +302,7 @@ def test_the_public_examples_are_warned_only_where_a_question_is_not_asked(capsy
     (("process", "--", "-3"), "Okänt steg '-3'"),
     (("region", "--county", "Skåne", "--county", "Kiruna"), "Alternativet --county anges 2 gånger"),
     (("region", "-c", "Skåne", "--county=Kiruna"), "Alternativet --county anges 2 gånger"),
+    (("region", "-c", "Skåne", "-cKiruna"), "Alternativet --county anges 2 gånger"),
     (("guide", "--answers", "a.yaml", "--answers", "b.yaml"), "Alternativet --answers anges 2 gånger"),
     (("guide", "--answers", str(FIXTURES / "examples" / "child-begging.yaml"), "--from", "anmalan="),
      "--from anmalan=: ange ett datum efter '='"),
@@ -404,3 +405,13 @@ def test_an_actor_with_thousands_of_local_numbers_is_shown(capsys: pytest.Captur
     code, out, _ = run(capsys, "actor", "lokal", "--data-dir", str(tmp_path), "--json")
     numbers_shown = json.loads(out)["actor"]["contact"]["numbers"]
     assert code == 0 and [n["id"] for n in numbers_shown] == [f"n{i}" for i in range(3000)]
+
+
+
+def test_a_file_named_with_a_ring_is_read_under_the_c_locale(tmp_path: Path) -> None:
+    """Decoding the command line as UTF-8 for places must leave file names as the system gave them."""
+    (tmp_path / "fall-å.yaml").write_text("version: 3\nage: child\n", encoding="utf-8")
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = subprocess.run([sys.executable, "-m", "mhstod", "guide", "--answers", "fall-å.yaml", "--json"],
+                          capture_output=True, env=env, cwd=tmp_path, timeout=60)
+    assert done.returncode == 0, done.stderr

@@ -21,7 +21,7 @@ def now() -> datetime:
         try:
             from mhstod.dates import FIRST_YEAR, LAST_YEAR
 
-            at = datetime.fromisoformat(fixed).replace(tzinfo=None, second=0, microsecond=0)
+            at = swedish_time(datetime.fromisoformat(fixed))
             if not FIRST_YEAR <= at.year <= LAST_YEAR:  # the years whose holidays dates.py knows (9999 overflowed)
                 raise ValueError
             return at
@@ -32,9 +32,21 @@ def now() -> datetime:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
-        return datetime.now(ZoneInfo("Europe/Stockholm")).replace(tzinfo=None, second=0, microsecond=0)
+        clock = datetime.now(ZoneInfo("Europe/Stockholm")).replace(tzinfo=None, second=0, microsecond=0)
     except ZoneInfoNotFoundError:  # pragma: no cover - neither the system nor tzdata has the zone
-        return datetime.now().replace(second=0, microsecond=0)
+        clock = datetime.now().replace(second=0, microsecond=0)
+    if os.environ.get("MHSTOD_TODAY"):  # a trainer's day: its date with the clock's time, as the dates use it
+        return datetime.combine(today(), clock.time())
+    return clock
+
+
+def swedish_time(at: datetime) -> datetime:
+    """A time as Swedish local time without its zone: one given with an offset (…+00:00) is converted."""
+    if at.tzinfo is not None:
+        from zoneinfo import ZoneInfo
+
+        at = at.astimezone(ZoneInfo("Europe/Stockholm"))
+    return at.replace(tzinfo=None, second=0, microsecond=0)
 
 
 def today() -> date:

@@ -61,6 +61,19 @@ def key(text: str) -> str:
     return " ".join(text.split())
 
 
+def typed_text(word: str) -> str:
+    """A name typed on the command line (a place, a search), as UTF-8.
+
+    Under LC_ALL=C with PYTHONUTF8=0, Python hands "Skåne" over with its bytes escaped (surrogates), and the
+    place was "Okänt län 'Sk??ne'". Only names: a file's name is kept as the system gave it.
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in word):
+        return word
+    import os
+
+    return os.fsencode(word).decode("utf-8", errors="replace")
+
+
 def fold(text: str) -> str:
     """`key` without diacritics: what someone types on a keyboard without å, ä, ö."""
     keyed = key(text)

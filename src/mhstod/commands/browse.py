@@ -98,7 +98,9 @@ def actor(
     from mhstod.lookups import find_actor
 
     knowledge = load(data_dir)
-    found = find_actor(knowledge, name)
+    from mhstod.places import typed_text
+
+    found = find_actor(knowledge, typed_text(name))
     Output.of(ctx).view(json, "actor", found, knowledge)
 
 
@@ -114,6 +116,9 @@ def search(
     from mhstod.lookups import search as find
 
     knowledge = load(data_dir)
+    from mhstod.places import typed_text
+
+    text = typed_text(text)
     found = find(knowledge, text)
     Output.of(ctx).view(json, "hits", text, found, knowledge)
 
@@ -133,4 +138,7 @@ def lag(
     from mhstod.lookups import find_law
 
     knowledge = load(data_dir)
-    Output.of(ctx).view(json, "laws", knowledge, find_law(knowledge, name) if name is not None else None)
+    from mhstod.places import typed_text
+
+    found = find_law(knowledge, typed_text(name)) if name is not None else None
+    Output.of(ctx).view(json, "laws", knowledge, found)

@@ -202,8 +202,9 @@ def _moment(text: str) -> datetime:
     from mhstod.dates import FIRST_YEAR, LAST_YEAR
 
     try:
-        at = datetime.fromisoformat(text.strip().replace(" ", "T", 1)).replace(tzinfo=None, second=0,
-                                                                             microsecond=0)
+        from mhstod.freshness import swedish_time
+
+        at = swedish_time(datetime.fromisoformat(text.strip().replace(" ", "T", 1)))
         if not FIRST_YEAR <= at.year <= LAST_YEAR:
             raise ValueError
         return at
@@ -348,19 +349,23 @@ class Interview:
         from mhstod.export import check_new_file, format_of
 
         ending = next(iter(formats))
-        proposed = next(name for n in range(1, 1000)
-                        if not os.path.lexists(name := f"{stem}{f'-{n}' if n > 1 else ''}{ending}"))
+        proposed = next((name for n in range(1, 1000)
+                         if not os.path.lexists(name := f"{stem}{f'-{n}' if n > 1 else ''}{ending}")), "")
+        # Plain mode reads a line (screen readers): there an empty line cancels, so the name is said, not filled in
+        said = f"{message} Förslag: {proposed}" if self.output.plain and proposed else message
         while True:
-            typed = interview.ask_path(self.ui, message, lambda _: True, proposed)
+            typed = interview.ask_path(self.ui, said, lambda _: True, "" if self.output.plain else proposed)
             if not typed:
                 return ""
+            if typed.endswith(("/", os.sep)) or os.path.isdir(typed):  # `Dokument/` made a hidden Dokument/.md
+                self.say(f"'{shown_path(typed)}' är en katalog: skriv ett filnamn, eller tomt för att avbryta.")
+                continue
             path = typed if os.path.splitext(typed)[1] else typed + ending  # `checklista` is checklista.md
             try:
                 format_of(path, formats)
                 check_new_file(path)
             except MhstodError as exc:
                 self.say(f"{exc} Skriv ett annat namn, eller tomt för att avbryta.")
-                proposed = path
                 continue
             return path
 

@@ -74,7 +74,7 @@ def _main(argv: list[str] | None) -> int:
 
         return respond(instruction, _program)
     _sane_width()
-    given = _plain_first([_utf8(word) for word in (sys.argv[1:] if argv is None else argv)])
+    given = _plain_first(sys.argv[1:] if argv is None else argv)
     with _plain_help_and_errors(given[:1] == ["--plain"] or plain_wanted()):
         code = _run(given)
     try:
@@ -94,17 +94,6 @@ def _unwritable(exc: OSError) -> int:
         sys.stderr.write(f"mhstod: utskriften kunde inte skrivas: {reason(exc)}.\n")
     _reader_gone()  # what is left in the buffer goes nowhere
     return ExitCode.ERROR
-
-
-def _utf8(word: str) -> str:
-    """A word of the command line as UTF-8.
-
-    Under LC_ALL=C with PYTHONUTF8=0, Python hands "Skåne" over with its bytes escaped (surrogates), and the
-    place was "Okänt län 'Sk??ne'".
-    """
-    if not any("\udc80" <= ch <= "\udcff" for ch in word):
-        return word
-    return os.fsencode(word).decode("utf-8", errors="replace")
 
 
 def _usable_streams() -> None:
@@ -281,8 +270,9 @@ def _no_repeated_option(program: Any, argv: list[str]) -> None:
     for param in getattr(command, "params", ()):
         if getattr(param, "param_type_name", "") != "option" or param.multiple or param.is_flag or param.count:
             continue
-        given = [w for w in words if w in param.opts or any(w.startswith(f"{o}=") for o in param.opts if
-                                                              o.startswith("--"))]
+        given = [w for w in words if w in param.opts or any(
+            w.startswith(f"{o}=") if o.startswith("--") else w.startswith(o) and len(w) > len(o)
+            for o in param.opts)]  # --county=Skåne, -cSkåne
         if len(given) > 1:
             raise UsageError(f"Alternativet {param.opts[-1] if param.opts[-1].startswith('--') else param.opts[0]} "
                              f"anges {len(given)} gånger; ange det en gång.")

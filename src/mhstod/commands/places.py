@@ -33,8 +33,9 @@ def region(
     from mhstod.freshness import today
     from mhstod.load import load
     from mhstod.lookups import region_report
-    from mhstod.places import gazetteer_for
+    from mhstod.places import gazetteer_for, typed_text
 
+    place, county, municipality = (typed_text(v) if v is not None else None for v in (place, county, municipality))
     given = [value for value in (place, county, municipality) if value is not None]
     if len(given) != 1:
         raise UsageError("Ange ett län eller en kommun, en gång: mhstod region Skåne, mhstod region --county Skåne "

@@ -115,6 +115,9 @@ def consultation_outline(checklist: Checklist, hint: str = "Hela checklistan: sa
     """The summary to read out when calling for advice (guide --samtal): no personal details, and it says so."""
     refs = full_numbering(checklist)
     lines = [Line("title", CONSULTATION_TITLE)]
+    if checklist.after_hours is not None:  # the call is to lines that are probably closed now: say who answers
+        lines.append(Line("item", after_hours_line(checklist.after_hours), "urgent",
+                          refs(checklist.after_hours.hours.source), 1))
     # Acute danger comes before any call for advice, here as at the top of the checklist.
     lines += [line for item in checklist.now if item.urgent for line in _task(item, refs, False, checklist.today)]
     # Whom the call is to: the support line and the region's coordinators, as the checklist lists them.
