@@ -72,7 +72,7 @@ def test_commands_and_sub_commands(capsys: pytest.CaptureFixture[str], monkeypat
 
 def test_options(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     assert values(capsys, monkeypatch, "region", "--m") == ["--municipality"]
-    assert values(capsys, monkeypatch, "--") == ["--version", "--plain", "--help"]
+    assert values(capsys, monkeypatch, "--") == ["--version", "--plain", "--no-pager", "--help"]
     assert values(capsys, monkeypatch, "region", "--county", "Skåne", "--") == ["--municipality", "--json",
                                                                                  "--data-dir", "--help"]
 

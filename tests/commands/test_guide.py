@@ -305,28 +305,27 @@ def test_a_failed_output_still_shows_the_checklist_and_says_so(capsys: pytest.Ca
     assert "No space left on device" in err
 
 
-def test_the_pager_gets_no_colour_codes(knowledge: Knowledge, answers_file: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """pydoc's pager runs less without -R on Python 3.11 and 3.12: codes would show as text."""
-    import pydoc
-
+def test_the_whole_checklist_goes_through_the_pager_with_its_colours(knowledge: Knowledge, answers_file: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich's pager went through pydoc, which ignores $PAGER's choice and -R: colour was stripped (issue 24, 3)."""
     from rich.console import Console
 
     from mhstod.answers import from_mapping
-    from mhstod.commands import guide
+    from mhstod.commands import guide, pager
     from mhstod.commands.output import Output
     from mhstod.engine import build_checklist
     from mhstod.load.answersfile import read_file
 
     shown: list[str] = []
-    monkeypatch.setattr(pydoc, "pager", shown.append)
+    monkeypatch.setattr(pager, "wanted", lambda text: True)
+    monkeypatch.setattr(pager, "page", lambda text: shown.append(text) or True)
     monkeypatch.delenv("NO_COLOR")
     terminal = Output(plain=False)
     monkeypatch.setattr(terminal, "console", lambda: Console(force_terminal=True, color_system="standard"))
     interview = object.__new__(guide.Interview)  # the pager alone: no terminal needed
     interview.output = terminal
     interview._page(build_checklist(knowledge, from_mapping(knowledge, read_file(str(answers_file)))))
-    assert "Stegen i stöd- och skyddsprocessen" in shown[0] and "\x1b" not in shown[0]
+    assert "Stegen i stöd- och skyddsprocessen" in shown[0] and "\x1b[" in shown[0]
 
 
 def test_force_replaces_a_regular_file_but_never_the_answers_file_or_a_link(

@@ -98,7 +98,7 @@ def test_colour_on_a_terminal_without_plain(tmp_path: Path) -> None:
 
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     child = pexpect.spawn(sys.executable, ["-m", "mhstod", "contacts"], cwd=str(tmp_path), encoding="utf-8",
-                          timeout=30, env={**env, "TERM": "xterm-256color"}, dimensions=(40, 80))
+                          timeout=30, env={**env, "TERM": "xterm-256color", "PAGER": "cat"}, dimensions=(40, 80))
     child.expect(pexpect.EOF)
     child.close()
     assert "\x1b[" in child.before
@@ -135,7 +135,8 @@ def test_no_color_on_a_terminal_gives_no_colour(tmp_path: Path) -> None:
     import pexpect
 
     child = pexpect.spawn(sys.executable, ["-m", "mhstod", "region", "--county", "Skåne"], cwd=str(tmp_path),
-                          encoding="utf-8", timeout=30, env={**os.environ, "TERM": "xterm-256color", "NO_COLOR": "1"},
+                          encoding="utf-8", timeout=30,
+                          env={**os.environ, "TERM": "xterm-256color", "NO_COLOR": "1", "PAGER": "cat"},
                           dimensions=(40, 80))
     child.expect(pexpect.EOF)
     child.close()

@@ -92,7 +92,7 @@ def test_play_without_a_terminal_prints_everything(capsys: pytest.CaptureFixture
 
 
 def _play(tmp_path: Path, name: str) -> pexpect.spawn:
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "50"}
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "50", "PAGER": "cat"}
     child = pexpect.spawn(sys.executable, ["-m", "mhstod", "scenario", "play", name], cwd=str(tmp_path),
                           env=env, encoding="utf-8", timeout=20, dimensions=(50, 100))
     child.delaybeforesend = None  # each key waits for its slide's footer

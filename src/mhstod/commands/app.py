@@ -38,9 +38,12 @@ def _root(
         bool,
         typer.Option("--plain", help="Ren text utan färg, tabeller eller ramar (skärmläsare, journalanteckningar)."),
     ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Skriv lång text direkt, utan bläddrare (less).")
+    ] = False,
 ) -> None:
     """Beslutsstöd vid misstanke om människohandel."""
-    ctx.obj = Output(plain_wanted(plain))
+    ctx.obj = Output(plain_wanted(plain), pager=not no_pager)
     from mhstod.freshness import today
 
     today()  # a bad MHSTOD_TODAY is said before any question, not after the whole interview

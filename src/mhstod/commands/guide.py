@@ -144,8 +144,9 @@ def guide(
         if session is not None:  # a person at a keyboard: the menu below, not a flag, gives the rest
             from mhstod.render.outline import MENU_HINT
 
+            # Not paged: "Nu" stays on the screen the menu appears under (a pager's last page would not)
             out.lines(consultation_outline(checklist, MENU_HINT) if consultation
-                      else outline(checklist, full=full, hint=MENU_HINT))
+                      else outline(checklist, full=full, hint=MENU_HINT), page=False)
         else:
             out.lines(consultation_outline(checklist) if consultation else outline(checklist, full=full))
     if failed is not None and (session is None or json):
@@ -391,9 +392,7 @@ class Interview:
             return
         from mhstod.render import rich
 
-        console = self.output.console()
-        with console.pager(styles=False):  # the system pager may show colour codes as text (less without -R)
-            console.print(rich.render(lines))
+        self.output.show(rich.render(lines))  # through the pager where it is longer than the screen
 
 
 def save_checklist(path: str, checklist: Checklist, replace: bool = False, keep: tuple[str, ...] = ()) -> None:

@@ -155,15 +155,19 @@ def _help_met_a_closed_pipe(before: tuple[int, int] | None) -> bool:
         return False
 
 
-def _plain_first(argv: list[str]) -> list[str]:
-    """`--plain` anywhere on the line, as people type it (mhstod contacts --plain), before the command.
+GLOBAL_FLAGS = ("--plain", "--no-pager")  # options of the whole program, typed anywhere on the line
 
-    It is an option of the whole program; after a `--` it is an argument and stays.
+
+def _plain_first(argv: list[str]) -> list[str]:
+    """`--plain` and `--no-pager` anywhere on the line, as people type them (mhstod contacts --plain), first.
+
+    They are options of the whole program; after a `--` they are arguments and stay.
     """
     options = argv[:argv.index("--")] if "--" in argv else argv
-    if "--plain" not in options:
+    flags = [flag for flag in GLOBAL_FLAGS if flag in options]
+    if not flags:
         return list(argv)
-    return ["--plain", *(a for a in options if a != "--plain"), *argv[len(options):]]
+    return [*flags, *(a for a in options if a not in GLOBAL_FLAGS), *argv[len(options):]]
 
 
 def _reader_gone() -> int:

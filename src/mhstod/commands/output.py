@@ -87,8 +87,9 @@ def plain_wanted(flag: bool = False) -> bool:
 class Output:
     """How this run writes: plain, linear text (--plain, TERM=dumb: screen readers, case notes), or Rich."""
 
-    def __init__(self, plain: bool) -> None:
+    def __init__(self, plain: bool, pager: bool = True) -> None:
         self.plain = plain
+        self.pager = pager and not plain  # plain text is never paged: a pager stands in a screen reader's way
 
     @staticmethod
     def of(ctx: typer.Context) -> Output:
@@ -130,8 +131,17 @@ class Output:
         else:
             write("\x1b[H\x1b[2J\x1b[3J", flush=True)
 
-    def show(self, renderable: RenderableType) -> None:
+    def show(self, renderable: RenderableType, page: bool = True) -> None:
         console = self.console()
+        if console.is_terminal and page and self.pager:  # a terminal: long output through a pager, as git does
+            from mhstod.commands import pager
+
+            with console.capture() as captured:
+                console.print(renderable)
+            text = captured.get()
+            if not (pager.wanted(text) and pager.page(text)):
+                write(text)
+            return
         if console.is_terminal:
             console.print(renderable)
             return
@@ -140,8 +150,8 @@ class Output:
             console.print(renderable)
         write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
-    def lines(self, lines: list[Line]) -> None:
-        """Plain text with --plain or TERM=dumb, otherwise Rich."""
+    def lines(self, lines: list[Line], page: bool = True) -> None:
+        """Plain text with --plain or TERM=dumb, otherwise Rich; long Rich output on a terminal is paged."""
         if self.plain:
             from mhstod.render import plain
 
@@ -149,7 +159,7 @@ class Output:
         else:
             from mhstod.render import rich
 
-            self.show(rich.render(lines))
+            self.show(rich.render(lines), page)
 
 
 def check_page(path: str | None, force: bool, **others: bool) -> None:
