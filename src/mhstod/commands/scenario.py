@@ -123,7 +123,7 @@ def scenario_play(ctx: typer.Context, name: NameArgument, data_dir: DataDirOptio
         with keys() as pressed:
             while place is not None:
                 out.clear()
-                out.lines(show(place))
+                out.lines(show(place), page=place.full)  # a slide stays with its key line; `f`, the whole, pages
                 place = move(slides, place, next(pressed))
     except KeyboardInterrupt:
         raise Interrupted("avbrutet.") from None
