@@ -104,7 +104,8 @@ def test_nu_gives_another_moment_and_its_day(capsys: pytest.CaptureFixture[str])
 
 @pytest.mark.parametrize(("moment", "said"), [
     ("2026-12-18T16:30", "Troligen stängt nu (fredag 16.30); öppnar måndag 21 december kl. 08.00."),
-    ("2026-12-22T10:00", "Troligen öppet nu (08:00–16:00 på vardagar)."),
+    ("2026-12-22T10:00", "Troligen öppet nu (08.00–16.00 på vardagar)."),
+    ("2026-12-31T17:00", "Troligen stängt nu (torsdag 17.00); öppnar måndag 4 januari 2027 kl. 08.00."),
 ])
 def test_the_region_says_whether_the_coordinators_answer_now(capsys: pytest.CaptureFixture[str],
                                                              monkeypatch: pytest.MonkeyPatch, moment: str,

@@ -48,9 +48,10 @@ def _open_now(hours: Hours) -> str:
     reopens = next_opening(moment, hours.opens, hours.closes)
     likely = "Troligen s" if hours.assumed else "S"
     if reopens is None:
-        return f"{'Troligen ö' if hours.assumed else 'Ö'}ppet nu ({hours.opens}–{hours.closes} på vardagar)."
+        opens, closes = hours.opens.replace(":", "."), hours.closes.replace(":", ".")
+        return f"{'Troligen ö' if hours.assumed else 'Ö'}ppet nu ({opens}–{closes} på vardagar)."
     return (f"{likely}tängt nu ({WEEKDAYS[moment.weekday()]} {moment:%H.%M}); öppnar "
-            f"{long_date(reopens.date(), year=False)} kl. {reopens:%H.%M}.")
+            f"{long_date(reopens.date(), year=reopens.year != moment.year)} kl. {reopens:%H.%M}.")
 
 
 def _region_body(region: Region, knowledge: Knowledge, today: date) -> list[Line]:
