@@ -60,13 +60,18 @@ def data_note(knowledge: Knowledge, contacts_as_of: Iterable[str] = (), today: d
     says only the first.
     """
     said = f"Datan: sidor lästa senast {knowledge.pages_seen}" if knowledge.pages_seen else "Datan"
-    dated = sorted(a for a in contacts_as_of if a)
-    if dated:
-        years = (today.year - int(dated[0][:4])) if today is not None else 0
+    oldest = oldest_contact(contacts_as_of)
+    if oldest:
+        years = (today.year - int(oldest[:4])) if today is not None else 0
         age = f" ({years} år)" if years > 0 else ""
-        said += (f"; äldsta kontakten här från {dated[0]}{age}: "
+        said += (f"; äldsta kontakten här från {oldest}{age}: "
                  + CONFIRM.format(support=knowledge.support_line.number))
     return said + "."
+
+
+def oldest_contact(contacts_as_of: Iterable[str]) -> str:
+    """The oldest of the contacts' dates ("2018" before "2018-09"), "" where none is dated."""
+    return min((a for a in contacts_as_of if a), default="")
 
 
 def contacts_as_of(regions: Iterable[Region]) -> list[str]:

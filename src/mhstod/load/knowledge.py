@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Any
@@ -88,12 +89,13 @@ def _hours(node: Node, docs: frozenset[str]) -> Hours:
                  opens=times[0] if times else "", closes=times[1] if times else "", assumed=opt_text(f, "assumed"))
 
 
+CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d", re.ASCII)
+
+
 def _clock(node: Node) -> str:
     """A time of day, "08:00"."""
     value = node.text()
-    import re
-
-    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value, re.ASCII):
+    if not CLOCK.fullmatch(value):
         raise node.error(f"'{value}' är ingen tid i formen tt:mm (till exempel 08:00)")
     return value
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from mhstod import __version__
 from mhstod.errors import shown
 from mhstod.freshness import is_stale
-from mhstod.lookups import Hit, RegionReport, contacts_as_of, data_note, decisions, urgent_numbers
+from mhstod.lookups import Hit, RegionReport, contacts_as_of, data_note, decisions, oldest_contact, urgent_numbers
 from mhstod.lookups import overview as routes
 from mhstod.model import (
     Actor,
@@ -151,7 +151,7 @@ def region_report(report: RegionReport, knowledge: Knowledge) -> dict[str, Any]:
 
 def data_age(pages_seen: str, contacts_as_of: Any = ()) -> dict[str, str | None]:
     """How current the data is: the day a page was last read for it, and the oldest contact shown."""
-    return {"pages_seen": pages_seen or None, "oldest_contact": min((a for a in contacts_as_of if a), default=None)}
+    return {"pages_seen": pages_seen or None, "oldest_contact": oldest_contact(contacts_as_of) or None}
 
 
 def counties(knowledge: Knowledge) -> dict[str, Any]:
